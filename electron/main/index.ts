@@ -1,0 +1,106 @@
+/**
+ * Electron main process: lifecycle, the one window, IPC registration. Thin by design —
+ * every decision lives in src/server (services) or electron/main/security.ts (tested).
+ */
+import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandlers } from '../../src/server/api/handlers';
+import { startApp, type StartedApp } from '../../src/server/app';
+import { AppError } from '../../src/shared/result';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { createMainWindow, hardenSession, trustedSender } from './window';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const isDev = !app.isPackaged;
+
+/** resources/ beside the app: extraResources when packaged, the repository in development. */
+function resourcesDir(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(here, '..', '..', 'resources');
+}
+
+/**
+ * better-sqlite3 built for Electron's ABI lives apart from the Node build that tests use
+ * (see scripts/build-native-electron.mjs), so neither build breaks the other.
+ */
+function nativeBinding(): string | undefined {
+  const candidate = app.isPackaged
+    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : path.join(here, '..', '..', '.native', 'electron', 'better_sqlite3.node');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+function rendererUrl(): string {
+  const devServer = process.env['ELECTRON_RENDERER_URL'];
+  if (isDev && devServer) return devServer;
+  return new URL(`file://${path.join(here, '..', 'renderer', 'index.html')}`).toString();
+}
+
+let mainWindow: BrowserWindow | null = null;
+let started: StartedApp | null = null;
+
+function openWindow(): void {
+  const url = rendererUrl();
+  mainWindow = createMainWindow({
+    preloadPath: path.join(here, '..', 'preload', 'index.cjs'),
+    rendererUrl: url,
+    iconPath: path.join(resourcesDir(), 'icons', 'icon.png'),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function boot(): Promise<void> {
+  hardenSession();
+  const dataDir = process.env['PATUH_DATA_DIR'] ?? app.getPath('userData');
+  const binding = nativeBinding();
+  try {
+    started = startApp({
+      dataDir,
+      resourcesDir: resourcesDir(),
+      host: 'electron',
+      appVersion: app.getVersion(),
+      ...(binding ? { nativeBinding: binding } : {}),
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : `Patuh gagal dimulai: ${(error as Error).message}`;
+    dialog.showErrorBox('Patuh tidak dapat membuka data', `${message}\n\nFolder data: ${dataDir}`);
+    app.exit(1);
+    return;
+  }
+  const handlers = createHandlers(started.ctx, { host: 'electron', firstRun: started.firstRun });
+  registerIpc(ipcMain, handlers, trustedSender(() => mainWindow, rendererUrl()));
+  Menu.setApplicationMenu(buildMenu(() => mainWindow, isDev));
+  openWindow();
+}
+
+// A second instance focuses the first and exits: two windows must never write one database.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.whenReady().then(boot, (error: unknown) => {
+    dialog.showErrorBox('Patuh', String(error));
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && started) openWindow();
+  });
+  app.on('will-quit', () => {
+    started?.close();
+    started = null;
+  });
+}

@@ -1,0 +1,6 @@
+/** Entry of `npm run cli -- …`; the commands live in run.ts and commands/. */
+import { runCli } from './run';
+
+runCli(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

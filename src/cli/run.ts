@@ -1,0 +1,65 @@
+/**
+ * Command line for administrators: `npm run cli -- <command> <action> [options]`.
+ * Same services and validation as the app, no Electron. `--data-dir DIR` everywhere,
+ * `--json` for machine-readable output; errors exit non-zero with an Indonesian message.
+ */
+import { AppError } from '../shared/result';
+import { parseArgs, flag, type ParsedArgs } from './args';
+import { instrumentsCommand } from './commands/instruments';
+import { periodsCommand } from './commands/periods';
+import { unitsCommand } from './commands/units';
+import { openRuntime, type CliRuntime } from './runtime';
+
+type Command = (runtime: CliRuntime, action: string | undefined, args: ParsedArgs) => Promise<void>;
+
+export const commands: Record<string, Command> = {
+  instruments: instrumentsCommand,
+  units: unitsCommand,
+  periods: periodsCommand,
+};
+
+const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
+
+  instruments list | show <id|kode> | import FILE
+  units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
+  periods add --year TAHUN --instrument ID… [--deadline TTTT-BB-HH] | scope --period ID --add ID… --remove ID… | list`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const args = parseArgs(argv);
+  const [name, action] = args.positionals;
+  args.positionals = args.positionals.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command || args.booleans.has('help')) {
+    (command || args.booleans.has('help') ? io.out : io.err)(`${USAGE}\n`);
+    return command || args.booleans.has('help') ? 0 : 2;
+  }
+  let opened: ReturnType<typeof openRuntime> | undefined;
+  try {
+    const dataDir = flag(args, 'data-dir');
+    opened = openRuntime({ json: args.booleans.has('json'), out: io.out, ...(dataDir ? { dataDir } : {}) });
+    await command(opened.runtime, action, args);
+    return 0;
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : `Kesalahan tak terduga: ${(error as Error).message}`;
+    const details = error instanceof AppError && error.details ? `\n${error.details.map((line) => `  - ${line}`).join('\n')}` : '';
+    const fields =
+      error instanceof AppError && error.fields && Object.keys(error.fields).length > 1
+        ? `\n${Object.entries(error.fields).map(([key, text]) => `  - ${key}: ${text}`).join('\n')}`
+        : '';
+    io.err(`Galat: ${message}${details}${fields}\n`);
+    return error instanceof AppError && error.code === 'VALIDATION' ? 2 : 1;
+  } finally {
+    opened?.app.close();
+  }
+}
+

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Channel, Handlers, Input, Output } from '../shared/contract';
+import { AppError } from '../shared/result';
+import { dispatch } from '../server/api/dispatch';
+import { createHandlers } from '../server/api/handlers';
+import { startApp, type StartedApp } from '../server/app';
+import type { ServerContext } from '../server/context';
+import { defaultDataDir, repoResourcesDir } from '../server/paths';
+import { packageVersion } from '../server/version';
+
+/** What every command gets: the services, the handler table, and output helpers. */
+export interface CliRuntime {
+  ctx: ServerContext;
+  handlers: Handlers;
+  json: boolean;
+  /** Call a contract channel exactly as the UI would (same validation, same errors). */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>>;
+  print(value: unknown, human: () => string): void;
+}
+
+export function openRuntime(options: { dataDir?: string; json: boolean; out: (text: string) => void }): { runtime: CliRuntime; app: StartedApp } {
+  const app = startApp({
+    dataDir: path.resolve(options.dataDir ?? defaultDataDir()),
+    resourcesDir: repoResourcesDir(),
+    host: 'cli',
+    appVersion: packageVersion(),
+  });
+  const handlers = createHandlers(app.ctx, { host: 'cli', firstRun: app.firstRun });
+  const runtime: CliRuntime = {
+    ctx: app.ctx,
+    handlers,
+    json: options.json,
+    async call(channel, input) {
+      const result = await dispatch(handlers, channel, input);
+      if (!result.ok) throw AppError.fromData(result.error);
+      return result.value as Output<typeof channel>;
+    },
+    print(value, human) {
+      options.out(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+    },
+  };
+  return { runtime, app };
+}
+
+/** Plain text table for terminal output. */
+export function table(headers: string[], rows: Array<Array<string | number | null>>): string {
+  const cells = [headers, ...rows.map((row) => row.map((cell) => (cell === null ? '-' : String(cell))))];
+  const widths = headers.map((_, index) => Math.max(...cells.map((row) => (row[index] ?? '').length)));
+  return cells
+    .map((row, rowIndex) => {
+      const line = row.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ');
+      return rowIndex === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
+    })
+    .join('\n');
+}

@@ -1,0 +1,48 @@
+/**
+ * `npm run preview` — the same UI in a browser, for machines without the Electron
+ * binary. Options: --data-dir DIR (or PATUH_DATA_DIR), --port N (default 5178).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startApp } from '../server/app';
+import { createHandlers } from '../server/api/handlers';
+import { defaultDataDir, repoResourcesDir } from '../server/paths';
+import { packageVersion } from '../server/version';
+import { AppError } from '../shared/result';
+import { startPreviewServer } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
+  });
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const resourcesDir = repoResourcesDir();
+  const app = startApp({ dataDir, resourcesDir, host: 'preview', appVersion: packageVersion() });
+  const handlers = createHandlers(app.ctx, { host: 'preview', firstRun: app.firstRun });
+  const server = await startPreviewServer({
+    handlers,
+    rendererDir: values['renderer-dir'] ?? path.join(resourcesDir, '..', 'out', 'renderer'),
+    port: values.port === undefined ? 5178 : Number(values.port),
+  });
+  // The e2e harness reads this line to find the URL.
+  console.log(`PATUH_PREVIEW_URL=${server.url}`);
+  console.log(`Patuh (pratinjau peramban) berjalan di ${server.url}`);
+  console.log(`Folder data: ${dataDir}`);
+  const stop = (): void => {
+    void server.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof AppError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run';
+import { tempDir } from '../helpers';
+
+async function cli(dataDir: string, ...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--data-dir', dataDir], { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err, json: () => JSON.parse(out) as Record<string, unknown> & Array<Record<string, unknown>> };
+}
+
+describe('administrator CLI', () => {
+  it('instruments list and show (by code and id) in JSON', async () => {
+    const dir = tempDir();
+    const list = await cli(dir, 'instruments', 'list', '--json');
+    expect(list.code).toBe(0);
+    const items = list.json();
+    expect(items.map((item) => item['code']).sort()).toEqual(['ombudsman-2013', 'ombudsman-2022', 'ombudsman-2025', 'pekppp-2022-a']);
+    const byCode = await cli(dir, 'instruments', 'show', 'pekppp-2022-a', '--json');
+    const definition = byCode.json()['definition'] as { aspects: unknown[] };
+    expect(definition.aspects).toHaveLength(7);
+    const id = items.find((item) => item['code'] === 'ombudsman-2025')!['id'] as number;
+    const byId = await cli(dir, 'instruments', 'show', String(id));
+    expect(byId.out).toContain('Kepatuhan');
+  });
+
+  it('units add prints the created unit with its id; units list shows it', async () => {
+    const dir = tempDir();
+    const added = await cli(dir, 'units', 'add', '--name', 'Dinas Sosial', '--group', 'Perangkat Daerah', '--json');
+    expect(added.code).toBe(0);
+    expect(added.json()).toMatchObject({ id: 1, name: 'Dinas Sosial', groupName: 'Perangkat Daerah' });
+    const human = await cli(dir, 'units', 'list');
+    expect(human.out).toMatch(/1\s+Dinas Sosial/);
+    const listed = await cli(dir, 'units', 'list', '--json');
+    expect(listed.json()).toHaveLength(1);
+  });
+
+  it('periods add, scope and list', async () => {
+    const dir = tempDir();
+    const a = (await cli(dir, 'units', 'add', '--name', 'Dinas Sosial', '--json')).json()['id'] as number;
+    const b = (await cli(dir, 'units', 'add', '--name', 'Dinas Kesehatan', '--json')).json()['id'] as number;
+    const period = await cli(dir, 'periods', 'add', '--year', '2026', '--instrument', 'pekppp-2022-a', 'ombudsman-2025', '--deadline', '2026-12-01', '--json');
+    expect(period.code).toBe(0);
+    const created = period.json();
+    expect(created).toMatchObject({ id: expect.any(Number), year: 2026, deadline: '2026-12-01' });
+    expect((created['instruments'] as unknown[]).length).toBe(2);
+    const scoped = await cli(dir, 'periods', 'scope', '--period', String(created['id']), '--add', String(a), String(b), '--json');
+    expect(scoped.json()['unitCount']).toBe(2);
+    const removed = await cli(dir, 'periods', 'scope', '--period', String(created['id']), '--remove', String(b), '--json');
+    expect(removed.json()['unitCount']).toBe(1);
+    const list = await cli(dir, 'periods', 'list', '--json');
+    expect(list.json()[0]).toMatchObject({ year: 2026, unitCount: 1 });
+  });
+
+  it('errors exit non-zero with an Indonesian message on stderr', async () => {
+    const dir = tempDir();
+    const missing = await cli(dir, 'units', 'add', '--json');
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toContain('Opsi --name wajib diisi.');
+    await cli(dir, 'units', 'add', '--name', 'Dinas Sosial');
+    const duplicate = await cli(dir, 'units', 'add', '--name', 'dinas sosial');
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.err).toMatch(/Galat: Unit "Dinas Sosial" sudah ada/);
+    const badYear = await cli(dir, 'periods', 'add', '--year', 'dua', '--instrument', 'pekppp-2022-a');
+    expect(badYear.code).toBe(2);
+    expect(badYear.err).toMatch(/Tahun/);
+    const badInstrument = await cli(dir, 'periods', 'add', '--year', '2026', '--instrument', 'tidak-ada');
+    expect(badInstrument.err).toMatch(/Instrumen "tidak-ada" tidak ditemukan/);
+    const unknown = await cli(dir, 'terbang');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Penggunaan');
+  });
+});

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { createHandlers } from '../../src/server/api/handlers';
+import { dispatch } from '../../src/server/api/dispatch';
+import { channels, type Handlers } from '../../src/shared/contract';
+import { AppError } from '../../src/shared/result';
+import { startApp, type StartedApp } from '../../src/server/app';
+import { repoResourcesDir } from '../../src/server/paths';
+
+const cleanups: Array<() => void> = [];
+
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()!();
+});
+
+/** A temp directory removed after the test. */
+export function tempDir(prefix = 'patuh-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export const FIXED_NOW = new Date('2026-11-24T08:00:00.000Z');
+
+/** A started app on a fresh data dir with a fixed clock; closed after the test. */
+export function testApp(options: { dataDir?: string; now?: () => Date } = {}): StartedApp & { dataDir: string } {
+  const dataDir = options.dataDir ?? tempDir();
+  const started = startApp({
+    dataDir,
+    resourcesDir: repoResourcesDir(),
+    host: 'cli',
+    appVersion: 'test',
+    now: options.now ?? (() => FIXED_NOW),
+  });
+  let closed = false;
+  const close = () => {
+    if (!closed) started.close();
+    closed = true;
+  };
+  cleanups.unshift(close);
+  return { ...started, close, dataDir };
+}
+
+/**
+ * The handler table wrapped like a real host: every call goes through `dispatch`
+ * (schema validation, error envelope) and failures are rethrown as AppError.
+ */
+export function testHandlers(app: StartedApp): Handlers {
+  const raw = createHandlers(app.ctx, { host: 'preview', firstRun: app.firstRun });
+  return Object.fromEntries(
+    channels.map((channel) => [
+      channel,
+      async (input: unknown) => {
+        const result = await dispatch(raw, channel, input);
+        if (!result.ok) throw AppError.fromData(result.error);
+        return result.value;
+      },
+    ]),
+  ) as unknown as Handlers;
+}
+
+export function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+export const RESOURCES = repoResourcesDir();
