@@ -6,6 +6,16 @@
  */
 import { z } from 'zod';
 import type {
+  AttachReport,
+  CarryOverReport,
+  Checklist,
+  ChecklistRequirement,
+  EvidenceItem,
+  HiddenRequirement,
+  HistoryEntry,
+  LinkedEvidence,
+  OpenResult,
+  UnitProgress,
   AppInfo,
   BulkCreateReport,
   Instrument,
@@ -37,6 +47,34 @@ const unitFields = {
   groupName: textSchema('Kelompok unit', 80),
   headName: optionalTextSchema('Nama kepala unit', 120),
 };
+
+/** Addresses one requirement of one unit in one year. */
+const itemKey = {
+  periodId: idSchema,
+  unitId: idSchema,
+  instrumentId: idSchema,
+  requirementCode: z.string().min(1).max(120),
+};
+
+const statusSchema = z.enum(['belum_ada', 'menunggu_verifikasi', 'terverifikasi', 'perlu_perbaikan', 'tidak_berlaku'], {
+  error: 'Status tidak dikenal.',
+});
+
+/** Raw bytes: Uint8Array over IPC; the preview transport encodes them as base64 and back. */
+export const bytesSchema = z.instanceof(Uint8Array, { error: 'Isi berkas tidak terbaca.' });
+
+const urlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'Tautan terlalu panjang.')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  }, 'Tautan harus alamat web lengkap yang diawali http:// atau https://, misalnya https://drive.google.com/…');
 
 const periodFields = {
   year: yearSchema,
@@ -106,13 +144,84 @@ export const contract = {
   'periods:set-sample': channel<PeriodDetail>()(
     z.object({ periodId: idSchema, unitIds: z.array(idSchema).min(1), sample: z.boolean() }),
   ),
+
+  'checklist:get': channel<Checklist>()(z.object({ periodId: idSchema, unitId: idSchema })),
+  'checklist:progress': channel<UnitProgress[]>()(z.object({ periodId: idSchema })),
+  'checklist:set-status': channel<ChecklistRequirement>()(
+    z.object({
+      ...itemKey,
+      status: statusSchema,
+      reason: optionalTextSchema('Alasan', 500),
+    }),
+  ),
+  'checklist:set-note': channel<ChecklistRequirement>()(
+    z.object({ ...itemKey, note: z.string().max(2000, 'Catatan paling banyak 2.000 karakter.') }),
+  ),
+  'checklist:history': channel<HistoryEntry[]>()(z.object(itemKey)),
+  'checklist:add-requirement': channel<ChecklistRequirement>()(
+    z.object({
+      periodId: idSchema,
+      instrumentId: idSchema,
+      indicatorCode: z.string().min(1).max(40),
+      text: textSchema('Uraian bukti dukung', 300),
+      kind: z.enum(['dokumen', 'foto', 'tautan', 'data']).default('dokumen'),
+    }),
+  ),
+  'checklist:hide-requirement': channel<HiddenRequirement>()(
+    z.object({
+      periodId: idSchema,
+      instrumentId: idSchema,
+      requirementCode: z.string().min(1).max(120),
+      reason: textSchema('Alasan', 300),
+    }),
+  ),
+  'checklist:unhide-requirement': channel<HiddenRequirement[]>()(
+    z.object({ periodId: idSchema, instrumentId: idSchema, requirementCode: z.string().min(1).max(120) }),
+  ),
+  'checklist:hidden-requirements': channel<HiddenRequirement[]>()(z.object({ periodId: idSchema })),
+  'checklist:carry-over': channel<CarryOverReport>()(
+    z.object({ fromPeriodId: idSchema, toPeriodId: idSchema, unitIds: z.array(idSchema).optional() }),
+  ),
+
+  'evidence:upload': channel<AttachReport>()(
+    z.object({
+      ...itemKey,
+      files: z
+        .array(z.object({ name: z.string().min(1).max(1000), lastModified: z.number().optional(), data: bytesSchema }))
+        .min(1, 'Pilih minimal satu berkas.')
+        .max(50, 'Paling banyak 50 berkas sekaligus.'),
+      documentDate: isoDateSchema.nullable().optional(),
+    }),
+  ),
+  'evidence:attach-dialog': channel<AttachReport | null>()(
+    z.object({ ...itemKey, documentDate: isoDateSchema.nullable().optional() }),
+  ),
+  'evidence:link': channel<LinkedEvidence>()(
+    z.object({
+      ...itemKey,
+      url: urlSchema,
+      title: optionalTextSchema('Judul tautan', 200),
+      documentDate: isoDateSchema.nullable().optional(),
+    }),
+  ),
+  'evidence:attach-existing': channel<LinkedEvidence>()(z.object({ ...itemKey, evidenceId: idSchema })),
+  'evidence:detach': channel<ChecklistRequirement>()(z.object({ ...itemKey, evidenceId: idSchema })),
+  'evidence:library': channel<EvidenceItem[]>()(
+    z.object({ unitId: idSchema, includeDeleted: z.boolean().optional(), onlyDeleted: z.boolean().optional() }),
+  ),
+  'evidence:update': channel<EvidenceItem>()(
+    z.object({ evidenceId: idSchema, title: textSchema('Judul', 200), documentDate: isoDateSchema.nullable() }),
+  ),
+  'evidence:trash': channel<EvidenceItem>()(z.object({ evidenceId: idSchema })),
+  'evidence:restore': channel<EvidenceItem>()(z.object({ evidenceId: idSchema })),
+  'evidence:open': channel<OpenResult>()(z.object({ evidenceId: idSchema })),
 } as const;
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
-export type Output<C extends Channel> = NonNullable<Contract[C]['output']>;
+export type Output<C extends Channel> = Exclude<Contract[C]['output'], undefined>;
 
 /** What the renderer calls: one async function per channel. */
 export type Api = {

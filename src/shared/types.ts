@@ -97,3 +97,129 @@ export interface BulkCreateReport {
   /** Names skipped because a unit of that name already exists. */
   skipped: string[];
 }
+
+// ---------------------------------------------------------------- evidence checklist
+
+export type { EvidenceStatus, Progress } from '../core/checklist/types';
+export { EVIDENCE_STATUSES, EVIDENCE_STATUS_LABELS } from '../core/checklist/types';
+import type { EvidenceStatus, Progress } from '../core/checklist/types';
+
+export interface EvidenceItem {
+  id: number;
+  unitId: number;
+  kind: 'file' | 'link';
+  title: string;
+  url: string | null;
+  originalName: string | null;
+  mime: string | null;
+  size: number | null;
+  sha256: string | null;
+  documentDate: string | null;
+  createdAt: string;
+  createdBy: string;
+  deleted: boolean;
+  /** How many requirements (any year) this evidence supports. */
+  usageCount: number;
+}
+
+export interface LinkedEvidence extends EvidenceItem {
+  /** The document date falls outside the year's evidence window. */
+  outsideWindow: boolean;
+}
+
+export interface ChecklistRequirement {
+  instrumentId: number;
+  indicatorCode: string;
+  code: string;
+  text: string;
+  kind: string;
+  custom: boolean;
+  status: EvidenceStatus;
+  reason: string;
+  note: string;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  updatedAt: string | null;
+  evidence: LinkedEvidence[];
+}
+
+export interface ChecklistIndicator {
+  code: string;
+  number: number;
+  name: string;
+  weight: number;
+  progress: Progress;
+  requirements: ChecklistRequirement[];
+  hiddenCount: number;
+}
+
+export interface ChecklistAspect {
+  code: string;
+  name: string;
+  weight: number;
+  progress: Progress;
+  indicators: ChecklistIndicator[];
+}
+
+export interface ChecklistInstrument {
+  instrumentId: number;
+  code: string;
+  shortName: string;
+  family: 'pekppp' | 'ombudsman';
+  aspectLabel: string;
+  progress: Progress;
+  aspects: ChecklistAspect[];
+}
+
+export interface Checklist {
+  periodId: number;
+  year: number;
+  windowStart: string;
+  windowEnd: string;
+  unit: Unit;
+  progress: Progress;
+  instruments: ChecklistInstrument[];
+}
+
+export interface UnitProgress {
+  unitId: number;
+  unitName: string;
+  groupName: string;
+  ombudsmanSample: boolean;
+  progress: Progress;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  operator: string;
+  action: string;
+  /** Indonesian sentence describing the change. */
+  summary: string;
+  detail: Record<string, unknown>;
+}
+
+export interface HiddenRequirement {
+  instrumentId: number;
+  code: string;
+  text: string;
+  reason: string;
+  hiddenAt: string;
+}
+
+export interface AttachReport {
+  attached: LinkedEvidence[];
+  /** Identical files already in the unit's library that were reused. */
+  reused: number;
+  /** Files refused, each with an Indonesian reason; the others were still attached. */
+  rejected: Array<{ name: string; message: string }>;
+}
+
+export interface CarryOverReport {
+  units: number;
+  items: number;
+  links: number;
+  customRequirements: number;
+}
+
+export type OpenResult = { openedBy: 'os' } | { url: string };

@@ -1,5 +1,21 @@
 import type { Handlers } from '../../shared/contract';
 import type { ServerContext } from '../context';
+import { carryOver } from '../checklist/carry-over';
+import { getChecklist, itemHistory, periodProgress, setNote, setStatus } from '../checklist/checklist-service';
+import { addCustomRequirement, hideRequirement, listHidden, unhideRequirement } from '../checklist/requirements';
+import {
+  attachExisting,
+  attachWithDialog,
+  detachEvidence,
+  evidenceLibrary,
+  linkEvidence,
+  openEvidence,
+  restoreEvidence,
+  trashEvidence,
+  updateEvidence,
+  uploadEvidence,
+} from '../evidence/evidence-service';
+import { headlessPlatform, type Platform } from '../platform';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getInstrument, listInstruments } from '../instruments/instruments-service';
 import {
@@ -26,10 +42,13 @@ import {
 export interface HandlerOptions {
   host: 'electron' | 'preview' | 'cli';
   firstRun: boolean;
+  /** Dialogs and file opening of the host; headless when omitted (CLI, tests). */
+  platform?: Platform;
 }
 
 /** The handler table every host serves: one function per contract channel. */
 export function createHandlers(ctx: ServerContext, options: HandlerOptions): Handlers {
+  const platform = options.platform ?? headlessPlatform;
   return {
     'app:info': () => ({
       version: ctx.appVersion,
@@ -57,5 +76,40 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions): Han
     'periods:update': (input) => updatePeriod(ctx, input),
     'periods:set-scope': (input) => setPeriodScope(ctx, input),
     'periods:set-sample': (input) => setPeriodSample(ctx, input),
+
+    'checklist:get': (input) => getChecklist(ctx, input),
+    'checklist:progress': (input) => periodProgress(ctx, input),
+    'checklist:set-status': (input) => setStatus(ctx, input),
+    'checklist:set-note': (input) => setNote(ctx, input),
+    'checklist:history': (input) => itemHistory(ctx, input),
+    'checklist:add-requirement': (input) => {
+      const requirement = addCustomRequirement(ctx, input);
+      return {
+        instrumentId: input.instrumentId,
+        ...requirement,
+        status: 'belum_ada',
+        reason: '',
+        note: '',
+        verifiedBy: null,
+        verifiedAt: null,
+        updatedAt: null,
+        evidence: [],
+      };
+    },
+    'checklist:hide-requirement': (input) => hideRequirement(ctx, input),
+    'checklist:unhide-requirement': (input) => unhideRequirement(ctx, input),
+    'checklist:hidden-requirements': (input) => listHidden(ctx, input.periodId),
+    'checklist:carry-over': (input) => carryOver(ctx, input),
+
+    'evidence:upload': (input) => uploadEvidence(ctx, input),
+    'evidence:attach-dialog': (input) => attachWithDialog(ctx, platform, input),
+    'evidence:link': (input) => linkEvidence(ctx, input),
+    'evidence:attach-existing': (input) => attachExisting(ctx, input),
+    'evidence:detach': (input) => detachEvidence(ctx, input),
+    'evidence:library': (input) => evidenceLibrary(ctx, input),
+    'evidence:update': (input) => updateEvidence(ctx, input),
+    'evidence:trash': (input) => trashEvidence(ctx, input),
+    'evidence:restore': (input) => restoreEvidence(ctx, input),
+    'evidence:open': (input) => openEvidence(ctx, platform, input),
   };
 }

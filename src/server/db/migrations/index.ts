@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
 import { migration001 } from './001-initial';
+import { migration002 } from './002-checklist';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 

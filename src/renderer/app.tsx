@@ -1,0 +1,82 @@
+/** The window: providers, the sidebar frame and the screen for the current hash path. */
+import { ConfirmProvider } from './components/confirm';
+import { ErrorBoundary } from './components/error-boundary';
+import { Icon } from './components/icons';
+import { Sidebar } from './components/sidebar';
+import { EmptyState, ErrorState, Loading } from './components/states';
+import { AppDataProvider, useAppData } from './lib/app-data';
+import { href, idParam, segments, usePath } from './lib/router';
+import { ToastProvider } from './lib/toast';
+import { BerandaPage } from './pages/beranda/beranda-page';
+import { InstrumentsPage } from './pages/instruments/instruments-page';
+import { PeriodDetailPage } from './pages/periods/period-detail-page';
+import { PeriodsPage } from './pages/periods/periods-page';
+import { SettingsPage } from './pages/settings/settings-page';
+import { UnitsPage } from './pages/units/units-page';
+
+function Screen({ path }: { path: string }) {
+  const [first, second] = segments(path);
+  switch (first) {
+    case undefined:
+      return <BerandaPage />;
+    case 'unit':
+      return <UnitsPage />;
+    case 'tahun': {
+      const id = idParam(second);
+      return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;
+    }
+    case 'instrumen':
+      return <InstrumentsPage selectedId={idParam(second)} />;
+    case 'pengaturan':
+      return <SettingsPage />;
+    default:
+      return (
+        <div className="page">
+          <EmptyState
+            icon="alert"
+            title="Halaman tidak ditemukan"
+            action={
+              <a className="btn btn--primary" href={href('/')}>
+                <Icon name="home" /> Kembali ke Beranda
+              </a>
+            }
+          >
+            Alamat yang dibuka tidak dikenal oleh Patuh.
+          </EmptyState>
+        </div>
+      );
+  }
+}
+
+function Frame() {
+  const path = usePath();
+  const { loaded, loadError, refreshPeriods, refreshSettings } = useAppData();
+  return (
+    <div className="shell">
+      <Sidebar path={path} />
+      <main className="shell__main" id="konten">
+        {!loaded ? (
+          <Loading />
+        ) : loadError ? (
+          <ErrorState error={loadError} onRetry={() => void Promise.all([refreshSettings(), refreshPeriods()])} />
+        ) : (
+          <ErrorBoundary resetKey={path}>
+            <Screen path={path} />
+          </ErrorBoundary>
+        )}
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <ToastProvider>
+      <ConfirmProvider>
+        <AppDataProvider>
+          <Frame />
+        </AppDataProvider>
+      </ConfirmProvider>
+    </ToastProvider>
+  );
+}

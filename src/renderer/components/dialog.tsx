@@ -1,0 +1,130 @@
+/**
+ * Modal dialog: focus moves inside on open, Tab cycles within, Esc and the close button
+ * cancel, focus returns to where it was. With `onSubmit` the panel is a form, so Enter
+ * in a field submits.
+ */
+import { useEffect, useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { Icon } from './icons';
+
+interface DialogProps {
+  open: boolean;
+  title: string;
+  description?: ReactNode;
+  onClose: () => void;
+  onSubmit?: () => void;
+  footer?: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+  /** While true, Esc and the close button do nothing (work in progress). */
+  busy?: boolean;
+  children?: ReactNode;
+  role?: 'dialog' | 'alertdialog';
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+export function Dialog({ open, title, description, onClose, onSubmit, footer, size = 'md', busy = false, children, role = 'dialog' }: DialogProps) {
+  const titleId = useId();
+  const descriptionId = useId();
+  const panelRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef(onClose);
+  const busyRef = useRef(busy);
+  useLayoutEffect(() => {
+    closeRef.current = onClose;
+    busyRef.current = busy;
+  });
+
+  useEffect(() => {
+    if (!open) return undefined;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const panel = panelRef.current;
+    const preferred =
+      panel?.querySelector<HTMLElement>('[data-autofocus]') ??
+      panel?.querySelector<HTMLElement>('.dialog__body input:not([disabled]), .dialog__body select, .dialog__body textarea') ??
+      panel?.querySelector<HTMLElement>('.dialog__footer .btn--primary, .dialog__footer .btn--danger') ??
+      panel;
+    preferred?.focus();
+    document.body.classList.add('has-modal');
+    return () => {
+      document.body.classList.remove('has-modal');
+      previous?.focus();
+    };
+  }, [open]);
+
+  if (!open) return null;
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      if (!busyRef.current) closeRef.current();
+      return;
+    }
+    if (event.key !== 'Tab' || !panelRef.current) return;
+    const items = [...panelRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((item) => item.offsetParent !== null);
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) {
+      event.preventDefault();
+      return;
+    }
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!busy) onSubmit?.();
+  };
+
+  const content = (
+    <>
+      <header className="dialog__header">
+        <div>
+          <h2 id={titleId} className="dialog__title">
+            {title}
+          </h2>
+          {description ? (
+            <div id={descriptionId} className="dialog__description">
+              {description}
+            </div>
+          ) : null}
+        </div>
+        <button type="button" className="btn btn--ghost btn--icon" aria-label="Tutup" title="Tutup" onClick={() => !busy && onClose()}>
+          <Icon name="x" />
+        </button>
+      </header>
+      <div className="dialog__body">{children}</div>
+      {footer ? <footer className="dialog__footer">{footer}</footer> : null}
+    </>
+  );
+
+  return createPortal(
+    <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && !busy && onClose()}>
+      <div
+        ref={panelRef}
+        className={`dialog dialog--${size}`}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={description ? descriptionId : undefined}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        {onSubmit ? (
+          <form className="dialog__form" noValidate onSubmit={submit}>
+            {content}
+          </form>
+        ) : (
+          content
+        )}
+      </div>
+    </div>,
+    document.body,
+  );
+}

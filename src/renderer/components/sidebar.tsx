@@ -1,0 +1,99 @@
+import { useId } from 'react';
+import { useAppData, KIND_LABELS } from '../lib/app-data';
+import { href } from '../lib/router';
+import { Icon, LogoMark, type IconName } from './icons';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: IconName;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/', label: 'Beranda', icon: 'home' },
+  { path: '/unit', label: 'Unit', icon: 'building' },
+  { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },
+  { path: '/instrumen', label: 'Instrumen', icon: 'book' },
+  { path: '/pengaturan', label: 'Pengaturan', icon: 'settings' },
+];
+
+function isActive(item: NavItem, path: string): boolean {
+  if (item.path === '/') return path === '/' || path === '';
+  return path === item.path || path.startsWith(`${item.path}/`);
+}
+
+export function Sidebar({ path }: { path: string }) {
+  const { settings, periods, activePeriod, setActiveYear } = useAppData();
+  const yearId = useId();
+  const governmentName = settings?.localGovernmentName.trim();
+  const operator = settings?.operatorName.trim();
+
+  return (
+    <aside className="sidebar" aria-label="Navigasi utama">
+      <div className="sidebar__brand">
+        <LogoMark size={34} />
+        <div className="sidebar__brand-text">
+          <div className="sidebar__app">Patuh</div>
+          <div className={`sidebar__gov${governmentName ? '' : ' sidebar__gov--missing'}`} title={governmentName || undefined}>
+            {governmentName || 'Pemerintah Daerah belum diatur'}
+          </div>
+        </div>
+      </div>
+
+      <div className="sidebar__year">
+        <label htmlFor={yearId} className="sidebar__year-label">
+          Tahun penilaian aktif
+        </label>
+        {periods.length > 0 ? (
+          <div className="sidebar__select-wrap">
+            <select
+              id={yearId}
+              className="sidebar__select"
+              value={activePeriod?.year ?? ''}
+              onChange={(event) => setActiveYear(Number(event.target.value))}
+            >
+              {periods.map((period) => (
+                <option key={period.id} value={period.year}>
+                  {period.name}
+                </option>
+              ))}
+            </select>
+            <Icon name="chevron-down" size={16} className="sidebar__select-icon" />
+          </div>
+        ) : (
+          <select id={yearId} className="sidebar__select" disabled value="">
+            <option value="">Belum ada</option>
+          </select>
+        )}
+      </div>
+
+      <nav className="sidebar__nav">
+        <ul>
+          {NAV_ITEMS.map((item) => {
+            const active = isActive(item, path);
+            return (
+              <li key={item.path}>
+                <a href={href(item.path)} className={`nav-link${active ? ' nav-link--active' : ''}`} aria-current={active ? 'page' : undefined}>
+                  <Icon name={item.icon} size={19} />
+                  <span>{item.label}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <div className="sidebar__footer">
+        <div className="sidebar__user-avatar" aria-hidden="true">
+          {(operator || 'O').slice(0, 1).toUpperCase()}
+        </div>
+        <div className="sidebar__user">
+          <div className="sidebar__user-name">{operator || 'Operator belum diisi'}</div>
+          <div className="sidebar__user-role">
+            Bagian Organisasi{settings && governmentName ? ` · ${KIND_LABELS[settings.localGovernmentKind]}` : ''}
+          </div>
+        </div>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,134 @@
+/** Add or edit one unit. Server validation is the single source of truth: its field
+ * messages appear under the fields and nothing the user typed is lost. */
+import { useState } from 'react';
+import type { Unit, UnitGroup } from '../../../shared/types';
+import { Button } from '../../components/button';
+import { Dialog } from '../../components/dialog';
+import { FormAlert, SelectField, TextField } from '../../components/field';
+import { api, errorMessage, fieldErrors } from '../../lib/api';
+
+const NEW_GROUP = '__baru__';
+
+interface UnitFormDialogProps {
+  /** The unit being edited, or null to add a new one. */
+  unit: Unit | null;
+  groups: UnitGroup[];
+  onClose: () => void;
+  onSaved: (unit: Unit, created: boolean) => void;
+}
+
+/** Show the form-level message only when it adds something to the field messages. */
+export function formLevelMessage(error: unknown): string | null {
+  const fields = Object.values(fieldErrors(error));
+  const message = errorMessage(error);
+  return fields.includes(message) ? null : message;
+}
+
+export function UnitFormDialog({ unit, groups, onClose, onSaved }: UnitFormDialogProps) {
+  const [name, setName] = useState(unit?.name ?? '');
+  const [shortName, setShortName] = useState(unit?.shortName ?? '');
+  const [groupChoice, setGroupChoice] = useState(unit?.groupName ?? groups[0]?.name ?? NEW_GROUP);
+  const [newGroup, setNewGroup] = useState('');
+  const [headName, setHeadName] = useState(unit?.headName ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const edit = (field: string, setter: (value: string) => void) => (value: string) => {
+    setter(value);
+    if (errors[field]) setErrors(({ [field]: _removed, ...rest }) => rest);
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setFormError(null);
+    const fields = { name, shortName, groupName: groupChoice === NEW_GROUP ? newGroup : groupChoice, headName };
+    try {
+      const saved = unit ? await api['units:update']({ id: unit.id, ...fields }) : await api['units:create'](fields);
+      onSaved(saved, unit === null);
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setFormError(formLevelMessage(error));
+      setBusy(false);
+    }
+  };
+
+  const creatingGroup = groupChoice === NEW_GROUP;
+
+  return (
+    <Dialog
+      open
+      title={unit ? 'Ubah unit' : 'Tambah unit'}
+      description={unit ? unit.name : 'Unit layanan yang akan disiapkan untuk penilaian.'}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      busy={busy}
+      footer={
+        <>
+          <Button onClick={onClose} disabled={busy}>
+            Batal
+          </Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {unit ? 'Simpan perubahan' : 'Simpan unit'}
+          </Button>
+        </>
+      }
+    >
+      <FormAlert message={formError} />
+      <div className="form-grid">
+        <TextField
+          className="form-grid__full"
+          label="Nama unit"
+          required
+          value={name}
+          onChange={edit('name', setName)}
+          error={errors['name']}
+          placeholder="mis. Dinas Kependudukan dan Pencatatan Sipil"
+          autoFocus
+        />
+        <TextField
+          label="Singkatan"
+          value={shortName}
+          onChange={edit('shortName', setShortName)}
+          error={errors['shortName']}
+          placeholder="mis. Disdukcapil"
+          hint="Boleh dikosongkan."
+        />
+        <SelectField
+          label="Kelompok"
+          required
+          value={groupChoice}
+          onChange={edit('groupName', setGroupChoice)}
+          error={creatingGroup ? undefined : errors['groupName']}
+        >
+          {groups.map((group) => (
+            <option key={group.id} value={group.name}>
+              {group.name}
+            </option>
+          ))}
+          <option value={NEW_GROUP}>+ Kelompok baru…</option>
+        </SelectField>
+        {creatingGroup ? (
+          <TextField
+            className="form-grid__full"
+            label="Nama kelompok baru"
+            required
+            value={newGroup}
+            onChange={edit('groupName', setNewGroup)}
+            error={errors['groupName']}
+            placeholder="mis. Kecamatan, Puskesmas, UPTD"
+          />
+        ) : null}
+        <TextField
+          className="form-grid__full"
+          label="Nama kepala unit"
+          value={headName}
+          onChange={edit('headName', setHeadName)}
+          error={errors['headName']}
+          placeholder="mis. Dra. Siti Rahmawati, M.Si."
+          hint="Dipakai pada laporan untuk kepala unit. Boleh dikosongkan."
+        />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,238 @@
+import { isOutsideWindow, progressOf, sumProgress } from '../../core/checklist/progress';
+import type { EvidenceStatus } from '../../core/checklist/types';
+import type { ParsedInput } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import type {
+  Checklist,
+  ChecklistInstrument,
+  ChecklistRequirement,
+  EvidenceItem,
+  HistoryEntry,
+  LinkedEvidence,
+  PeriodDetail,
+  UnitProgress,
+} from '../../shared/types';
+import { isoNow, type ServerContext } from '../context';
+import { memoFor } from '../db/memo';
+import { appendHistory, historyForItem, operatorName } from '../history/history';
+import { getInstrument } from '../instruments/instruments-service';
+import { getPeriod } from '../periods/periods-service';
+import { getUnit } from '../units/units-service';
+import { checklistRepository, type EvidenceRow, type ItemRow, type LinkRow } from './checklist-repository';
+import { effectiveRequirements, findRequirement, type EffectiveRequirement } from './requirements';
+
+export const checklistRepo = (ctx: ServerContext) => memoFor(ctx.db, checklistRepository);
+
+export interface ItemKey {
+  periodId: number;
+  unitId: number;
+  instrumentId: number;
+  requirementCode: string;
+}
+
+export function toEvidenceItem(row: EvidenceRow): EvidenceItem {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    originalName: row.original_name,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.blob_sha256,
+    documentDate: row.document_date,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    deleted: row.deleted_at !== null,
+    usageCount: row.usage_count,
+  };
+}
+
+function toLinked(row: EvidenceRow, period: { windowStart: string; windowEnd: string }): LinkedEvidence {
+  return { ...toEvidenceItem(row), outsideWindow: isOutsideWindow(row.document_date, period.windowStart, period.windowEnd) };
+}
+
+function toRequirement(
+  requirement: EffectiveRequirement,
+  instrumentId: number,
+  item: ItemRow | undefined,
+  links: LinkRow[],
+  period: { windowStart: string; windowEnd: string },
+): ChecklistRequirement {
+  return {
+    instrumentId,
+    indicatorCode: requirement.indicatorCode,
+    code: requirement.code,
+    text: requirement.text,
+    kind: requirement.kind,
+    custom: requirement.custom,
+    status: item?.status ?? 'belum_ada',
+    reason: item?.reason ?? '',
+    note: item?.note ?? '',
+    verifiedBy: item?.verified_by ?? null,
+    verifiedAt: item?.verified_at ?? null,
+    updatedAt: item?.updated_at ?? null,
+    evidence: links.map((link) => toLinked(link, period)),
+  };
+}
+
+/** The unit must be in the year's scope; returns the period for window checks. */
+export function requireScope(ctx: ServerContext, periodId: number, unitId: number): PeriodDetail {
+  const period = getPeriod(ctx, { id: periodId });
+  const unit = getUnit(ctx, { id: unitId });
+  if (!period.units.some((entry) => entry.unitId === unitId)) {
+    throw new AppError('VALIDATION', `Unit "${unit.name}" tidak termasuk tahun penilaian ${period.year}. Tambahkan dulu di Tahun Penilaian.`);
+  }
+  return period;
+}
+
+function buildInstrument(
+  ctx: ServerContext,
+  period: PeriodDetail,
+  instrumentId: number,
+  items: Map<string, ItemRow>,
+  links: Map<number, LinkRow[]>,
+): ChecklistInstrument {
+  const instrument = getInstrument(ctx, { id: instrumentId });
+  const { byIndicator, hiddenCount } = effectiveRequirements(ctx, period.id, instrumentId, instrument.definition);
+  const aspects = instrument.definition.aspects.map((aspect) => {
+    const indicators = aspect.indicators.map((indicator) => {
+      const requirements = (byIndicator.get(indicator.code) ?? []).map((requirement) => {
+        const item = items.get(`${instrumentId}:${requirement.code}`);
+        return toRequirement(requirement, instrumentId, item, item ? (links.get(item.id) ?? []) : [], period);
+      });
+      return {
+        code: indicator.code,
+        number: indicator.number,
+        name: indicator.name,
+        weight: indicator.weight,
+        progress: progressOf(requirements.map((requirement) => requirement.status)),
+        requirements,
+        hiddenCount: hiddenCount.get(indicator.code) ?? 0,
+      };
+    });
+    return { code: aspect.code, name: aspect.name, weight: aspect.weight, indicators, progress: sumProgress(indicators.map((indicator) => indicator.progress)) };
+  });
+  return {
+    instrumentId,
+    code: instrument.code,
+    shortName: instrument.shortName,
+    family: instrument.family,
+    aspectLabel: instrument.definition.aspectLabel,
+    progress: sumProgress(aspects.map((aspect) => aspect.progress)),
+    aspects,
+  };
+}
+
+export function getChecklist(ctx: ServerContext, input: ParsedInput<'checklist:get'>): Checklist {
+  const period = requireScope(ctx, input.periodId, input.unitId);
+  const repo = checklistRepo(ctx);
+  const items = new Map(repo.itemsOfUnit.all(period.id, input.unitId).map((row) => [`${row.instrument_id}:${row.requirement_code}`, row]));
+  const links = new Map<number, LinkRow[]>();
+  for (const link of repo.linksOfUnit.all(period.id, input.unitId)) {
+    const list = links.get(link.item_id) ?? [];
+    list.push(link);
+    links.set(link.item_id, list);
+  }
+  const instruments = period.instruments.map((instrument) => buildInstrument(ctx, period, instrument.id, items, links));
+  return {
+    periodId: period.id,
+    year: period.year,
+    windowStart: period.windowStart,
+    windowEnd: period.windowEnd,
+    unit: getUnit(ctx, { id: input.unitId }),
+    progress: sumProgress(instruments.map((instrument) => instrument.progress)),
+    instruments,
+  };
+}
+
+/** Progress of every unit in scope, computed from one query over the year's items. */
+export function periodProgress(ctx: ServerContext, input: ParsedInput<'checklist:progress'>): UnitProgress[] {
+  const period = getPeriod(ctx, { id: input.periodId });
+  const statuses = new Map<string, EvidenceStatus>();
+  for (const row of checklistRepo(ctx).statusesOfPeriod.all(period.id)) {
+    statuses.set(`${row.unit_id}:${row.instrument_id}:${row.requirement_code}`, row.status);
+  }
+  const requirementSets = period.instruments.map((instrument) => ({
+    id: instrument.id,
+    codes: [...effectiveRequirements(ctx, period.id, instrument.id, getInstrument(ctx, { id: instrument.id }).definition).byIndicator.values()]
+      .flat()
+      .map((requirement) => requirement.code),
+  }));
+  return period.units.map((unit) => {
+    const unitStatuses = requirementSets.flatMap((set) =>
+      set.codes.map((code) => statuses.get(`${unit.unitId}:${set.id}:${code}`) ?? 'belum_ada'),
+    );
+    return { unitId: unit.unitId, unitName: unit.unitName, groupName: unit.groupName, ombudsmanSample: unit.ombudsmanSample, progress: progressOf(unitStatuses) };
+  });
+}
+
+/** The item row for a requirement, created on first change (absent rows mean "belum ada"). */
+export function ensureItem(ctx: ServerContext, key: ItemKey): ItemRow {
+  const repo = checklistRepo(ctx);
+  const existing = repo.item.get(key.periodId, key.unitId, key.instrumentId, key.requirementCode);
+  if (existing) return existing;
+  repo.insertItem.run({ ...key, now: isoNow(ctx) });
+  return repo.item.get(key.periodId, key.unitId, key.instrumentId, key.requirementCode)!;
+}
+
+export function readRequirement(ctx: ServerContext, key: ItemKey): ChecklistRequirement {
+  const period = getPeriod(ctx, { id: key.periodId });
+  const requirement = findRequirement(ctx, key.periodId, key.instrumentId, key.requirementCode);
+  const item = checklistRepo(ctx).item.get(key.periodId, key.unitId, key.instrumentId, key.requirementCode);
+  return toRequirement(requirement, key.instrumentId, item, item ? checklistRepo(ctx).linksOfItem.all(item.id) : [], period);
+}
+
+/** Validate the address of a requirement: unit in scope, instrument in year, requirement visible. */
+export function requireItemKey(ctx: ServerContext, key: ItemKey): EffectiveRequirement {
+  requireScope(ctx, key.periodId, key.unitId);
+  return findRequirement(ctx, key.periodId, key.instrumentId, key.requirementCode);
+}
+
+/** Change status inside the caller's transaction, with history. */
+export function changeStatus(ctx: ServerContext, key: ItemKey, status: EvidenceStatus, reason: string, cause?: string): void {
+  const item = ensureItem(ctx, key);
+  if (item.status === status && item.reason === reason) return;
+  const verified = status === 'terverifikasi';
+  checklistRepo(ctx).setStatus.run({
+    id: item.id,
+    status,
+    reason,
+    verifiedBy: verified ? operatorName(ctx) : null,
+    verifiedAt: verified ? isoNow(ctx) : null,
+    now: isoNow(ctx),
+  });
+  appendHistory(ctx, key, 'status', { from: item.status, to: status, ...(reason ? { reason } : {}), ...(cause ? { cause } : {}) });
+}
+
+export function setStatus(ctx: ServerContext, input: ParsedInput<'checklist:set-status'>): ChecklistRequirement {
+  const reason = input.reason ?? '';
+  if ((input.status === 'perlu_perbaikan' || input.status === 'tidak_berlaku') && reason === '') {
+    const what = input.status === 'perlu_perbaikan' ? 'apa yang perlu diperbaiki' : 'mengapa persyaratan ini tidak berlaku';
+    throw new AppError('VALIDATION', `Tuliskan alasan: ${what}.`, { fields: { reason: 'Alasan wajib diisi untuk status ini.' } });
+  }
+  const key: ItemKey = { periodId: input.periodId, unitId: input.unitId, instrumentId: input.instrumentId, requirementCode: input.requirementCode };
+  ctx.db.transaction(() => {
+    requireItemKey(ctx, key);
+    changeStatus(ctx, key, input.status, input.status === 'perlu_perbaikan' || input.status === 'tidak_berlaku' ? reason : '');
+  }).immediate();
+  return readRequirement(ctx, key);
+}
+
+export function setNote(ctx: ServerContext, input: ParsedInput<'checklist:set-note'>): ChecklistRequirement {
+  const key: ItemKey = { periodId: input.periodId, unitId: input.unitId, instrumentId: input.instrumentId, requirementCode: input.requirementCode };
+  const note = input.note.trim();
+  ctx.db.transaction(() => {
+    requireItemKey(ctx, key);
+    const item = ensureItem(ctx, key);
+    if (item.note === note) return;
+    checklistRepo(ctx).setNote.run({ id: item.id, note, now: isoNow(ctx) });
+    appendHistory(ctx, key, 'note', { from: item.note, to: note });
+  }).immediate();
+  return readRequirement(ctx, key);
+}
+
+export function itemHistory(ctx: ServerContext, input: ParsedInput<'checklist:history'>): HistoryEntry[] {
+  return historyForItem(ctx, input);
+}

@@ -1,0 +1,259 @@
+/**
+ * Evidence: the unit's one library of files and links, linked to any number of
+ * requirements across indicators, instruments and years. Files are copied into the
+ * content-addressed store BEFORE the database transaction (never inside it); the row
+ * pointing at a file is written only after the file is safely on disk.
+ */
+import type { ParsedInput } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import type { AttachReport, ChecklistRequirement, EvidenceItem, LinkedEvidence, OpenResult } from '../../shared/types';
+import { isOutsideWindow } from '../../core/checklist/progress';
+import { isoNow, type ServerContext } from '../context';
+import { appendHistory, operatorName } from '../history/history';
+import type { Platform } from '../platform';
+import { getPeriod } from '../periods/periods-service';
+import { changeStatus, checklistRepo, ensureItem, readRequirement, requireItemKey, toEvidenceItem, type ItemKey } from '../checklist/checklist-service';
+import { absoluteBlobPath, ingestBuffer, ingestFile, type IngestedFile } from './store';
+
+function keyOf(input: ItemKey): ItemKey {
+  return { periodId: input.periodId, unitId: input.unitId, instrumentId: input.instrumentId, requirementCode: input.requirementCode };
+}
+
+/** Local calendar date of a timestamp (the document date defaults to the file's date). */
+function localDate(value: Date): string {
+  const shifted = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+function titleFromName(name: string): string {
+  const base = name.replace(/\.[^.]+$/, '').replace(/[_]+/g, ' ').trim();
+  return base === '' ? name : base;
+}
+
+/** After supplying evidence, a requirement with nothing or a rejection waits for the office again. */
+function markSupplied(ctx: ServerContext, key: ItemKey): void {
+  const item = ensureItem(ctx, key);
+  if (item.status === 'belum_ada' || item.status === 'perlu_perbaikan') {
+    changeStatus(ctx, key, 'menunggu_verifikasi', '', 'bukti ditambahkan');
+  }
+}
+
+function linked(ctx: ServerContext, key: ItemKey, evidenceId: number): LinkedEvidence {
+  const period = getPeriod(ctx, { id: key.periodId });
+  const row = checklistRepo(ctx).evidence.get(evidenceId)!;
+  return { ...toEvidenceItem(row), outsideWindow: isOutsideWindow(row.document_date, period.windowStart, period.windowEnd) };
+}
+
+/** Record stored files as evidence of one requirement, all in one transaction. */
+function recordFiles(ctx: ServerContext, key: ItemKey, files: IngestedFile[], documentDate: string | null | undefined): LinkedEvidence[] {
+  const repo = checklistRepo(ctx);
+  return ctx.db
+    .transaction(() => {
+      requireItemKey(ctx, key);
+      const item = ensureItem(ctx, key);
+      const ids: number[] = [];
+      for (const file of files) {
+        repo.insertBlob.run({ sha256: file.sha256, size: file.size, storedPath: file.storedPath, now: isoNow(ctx) });
+        const existing = repo.evidenceByBlob.get(key.unitId, file.sha256);
+        let id = existing?.id;
+        if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
+        if (id === undefined) {
+          id = Number(
+            repo.insertEvidence.run({
+              unitId: key.unitId,
+              kind: 'file',
+              title: titleFromName(file.originalName),
+              sha256: file.sha256,
+              url: null,
+              originalName: file.originalName,
+              mime: file.mime,
+              size: file.size,
+              documentDate: documentDate ?? localDate(new Date(file.modifiedAt)),
+              now: isoNow(ctx),
+              operator: operatorName(ctx),
+            }).lastInsertRowid,
+          );
+        }
+        repo.link.run(item.id, id, isoNow(ctx));
+        appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: file.originalName, sha256: file.sha256, reused: existing !== undefined });
+        ids.push(id);
+      }
+      markSupplied(ctx, key);
+      return ids.map((id) => linked(ctx, key, id));
+    })
+    .immediate();
+}
+
+async function attach(
+  ctx: ServerContext,
+  key: ItemKey,
+  sources: Array<{ name: string; ingest: () => Promise<IngestedFile> }>,
+  documentDate: string | null | undefined,
+): Promise<AttachReport> {
+  requireItemKey(ctx, key);
+  const stored: IngestedFile[] = [];
+  const rejected: AttachReport['rejected'] = [];
+  for (const source of sources) {
+    try {
+      stored.push(await source.ingest());
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      rejected.push({ name: source.name, message: error.message });
+    }
+  }
+  const before = new Set(checklistRepo(ctx).library.all(key.unitId).map((row) => row.blob_sha256));
+  const attached = stored.length > 0 ? recordFiles(ctx, key, stored, documentDate) : [];
+  return { attached, reused: stored.filter((file) => before.has(file.sha256)).length, rejected };
+}
+
+export function uploadEvidence(ctx: ServerContext, input: ParsedInput<'evidence:upload'>): Promise<AttachReport> {
+  return attach(
+    ctx,
+    keyOf(input),
+    input.files.map((file) => ({
+      name: file.name,
+      ingest: () =>
+        ingestBuffer(ctx.dataDir, file.data, file.name, file.lastModified ? { modifiedAt: new Date(file.lastModified) } : {}),
+    })),
+    input.documentDate,
+  );
+}
+
+export async function attachFromPaths(ctx: ServerContext, key: ItemKey, paths: string[], documentDate?: string | null): Promise<AttachReport> {
+  return attach(
+    ctx,
+    key,
+    paths.map((path) => ({ name: path, ingest: () => ingestFile(ctx.dataDir, path) })),
+    documentDate,
+  );
+}
+
+export async function attachWithDialog(
+  ctx: ServerContext,
+  platform: Platform,
+  input: ParsedInput<'evidence:attach-dialog'>,
+): Promise<AttachReport | null> {
+  requireItemKey(ctx, keyOf(input));
+  const paths = await platform.pickFiles({ title: 'Pilih berkas bukti dukung' });
+  if (!paths || paths.length === 0) return null;
+  return attachFromPaths(ctx, keyOf(input), paths, input.documentDate);
+}
+
+export function linkEvidence(ctx: ServerContext, input: ParsedInput<'evidence:link'>): LinkedEvidence {
+  const key = keyOf(input);
+  const repo = checklistRepo(ctx);
+  return ctx.db
+    .transaction(() => {
+      requireItemKey(ctx, key);
+      const item = ensureItem(ctx, key);
+      const existing = repo.evidenceByUrl.get(key.unitId, input.url);
+      let id = existing?.id;
+      if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
+      if (id === undefined) {
+        id = Number(
+          repo.insertEvidence.run({
+            unitId: key.unitId,
+            kind: 'link',
+            title: input.title ?? new URL(input.url).hostname,
+            sha256: null,
+            url: input.url,
+            originalName: null,
+            mime: null,
+            size: null,
+            documentDate: input.documentDate ?? null,
+            now: isoNow(ctx),
+            operator: operatorName(ctx),
+          }).lastInsertRowid,
+        );
+      }
+      repo.link.run(item.id, id, isoNow(ctx));
+      appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: input.title ?? input.url, url: input.url, reused: existing !== undefined });
+      markSupplied(ctx, key);
+      return linked(ctx, key, id);
+    })
+    .immediate();
+}
+
+function requireEvidence(ctx: ServerContext, evidenceId: number) {
+  const row = checklistRepo(ctx).evidence.get(evidenceId);
+  if (!row) throw new AppError('NOT_FOUND', `Bukti dengan ID ${evidenceId} tidak ditemukan.`);
+  return row;
+}
+
+export function attachExisting(ctx: ServerContext, input: ParsedInput<'evidence:attach-existing'>): LinkedEvidence {
+  const key = keyOf(input);
+  return ctx.db
+    .transaction(() => {
+      requireItemKey(ctx, key);
+      const row = requireEvidence(ctx, input.evidenceId);
+      if (row.unit_id !== key.unitId) throw new AppError('VALIDATION', 'Bukti ini milik unit lain; lampirkan dari pustaka unit yang sama.');
+      if (row.deleted_at) throw new AppError('VALIDATION', 'Bukti ini ada di tempat sampah. Pulihkan dulu sebelum dipakai.');
+      const item = ensureItem(ctx, key);
+      if (checklistRepo(ctx).link.run(item.id, row.id, isoNow(ctx)).changes > 0) {
+        appendHistory(ctx, key, 'evidence-added', { evidenceId: row.id, title: row.title, reused: true });
+        markSupplied(ctx, key);
+      }
+      return linked(ctx, key, row.id);
+    })
+    .immediate();
+}
+
+export function detachEvidence(ctx: ServerContext, input: ParsedInput<'evidence:detach'>): ChecklistRequirement {
+  const key = keyOf(input);
+  ctx.db
+    .transaction(() => {
+      requireItemKey(ctx, key);
+      const row = requireEvidence(ctx, input.evidenceId);
+      const item = ensureItem(ctx, key);
+      if (checklistRepo(ctx).unlink.run(item.id, row.id).changes === 0) {
+        throw new AppError('NOT_FOUND', 'Bukti ini tidak terlampir pada persyaratan tersebut.');
+      }
+      appendHistory(ctx, key, 'evidence-removed', { evidenceId: row.id, title: row.title });
+      if (item.status === 'menunggu_verifikasi' && checklistRepo(ctx).linksOfItem.all(item.id).length === 0) {
+        changeStatus(ctx, key, 'belum_ada', '', 'bukti terakhir dilepas');
+      }
+    })
+    .immediate();
+  return readRequirement(ctx, key);
+}
+
+export function evidenceLibrary(ctx: ServerContext, input: ParsedInput<'evidence:library'>): EvidenceItem[] {
+  return checklistRepo(ctx)
+    .library.all(input.unitId)
+    .filter((row) => (input.onlyDeleted ? row.deleted_at !== null : input.includeDeleted || row.deleted_at === null))
+    .map(toEvidenceItem);
+}
+
+export function updateEvidence(ctx: ServerContext, input: ParsedInput<'evidence:update'>): EvidenceItem {
+  ctx.db
+    .transaction(() => {
+      requireEvidence(ctx, input.evidenceId);
+      checklistRepo(ctx).updateEvidence.run({ id: input.evidenceId, title: input.title, documentDate: input.documentDate });
+    })
+    .immediate();
+  return toEvidenceItem(requireEvidence(ctx, input.evidenceId));
+}
+
+/** Trash is reversible: the row and its links stay, hidden until restored. */
+function setTrashed(ctx: ServerContext, evidenceId: number, trashed: boolean): EvidenceItem {
+  ctx.db
+    .transaction(() => {
+      const row = requireEvidence(ctx, evidenceId);
+      if ((row.deleted_at !== null) === trashed) return;
+      checklistRepo(ctx).setDeleted.run({ id: row.id, deletedAt: trashed ? isoNow(ctx) : null });
+      appendHistory(ctx, { unitId: row.unit_id }, trashed ? 'evidence-trashed' : 'evidence-restored', { evidenceId: row.id, title: row.title });
+    })
+    .immediate();
+  return toEvidenceItem(requireEvidence(ctx, evidenceId));
+}
+
+export const trashEvidence = (ctx: ServerContext, input: ParsedInput<'evidence:trash'>) => setTrashed(ctx, input.evidenceId, true);
+export const restoreEvidence = (ctx: ServerContext, input: ParsedInput<'evidence:restore'>) => setTrashed(ctx, input.evidenceId, false);
+
+export async function openEvidence(ctx: ServerContext, platform: Platform, input: ParsedInput<'evidence:open'>): Promise<OpenResult> {
+  const row = requireEvidence(ctx, input.evidenceId);
+  if (row.kind === 'link') return { url: row.url! };
+  const blob = checklistRepo(ctx).blob.get(row.blob_sha256!);
+  if (!blob) throw new AppError('NOT_FOUND', 'Berkas bukti tidak tercatat di penyimpanan. Jalankan pemeriksaan penyimpanan.');
+  return platform.openEvidence(absoluteBlobPath(ctx.dataDir, blob.stored_path), row.id);
+}

@@ -1,0 +1,124 @@
+/**
+ * Append-only change history. Rows are only ever inserted (database triggers refuse
+ * UPDATE and DELETE); the Indonesian summary is derived when reading.
+ */
+import type { HistoryEntry } from '../../shared/types';
+import { EVIDENCE_STATUS_LABELS, type EvidenceStatus } from '../../core/checklist/types';
+import { isoNow, type ServerContext } from '../context';
+import type { Db } from '../db/connection';
+import { memoFor } from '../db/memo';
+import { getSettings } from '../settings/settings-service';
+
+export type HistoryAction =
+  | 'status'
+  | 'note'
+  | 'evidence-added'
+  | 'evidence-removed'
+  | 'evidence-trashed'
+  | 'evidence-restored'
+  | 'requirement-added'
+  | 'requirement-hidden'
+  | 'requirement-unhidden'
+  | 'carry-over'
+  | 'level'
+  | 'import';
+
+export interface HistoryTarget {
+  periodId?: number | null;
+  unitId?: number | null;
+  instrumentId?: number | null;
+  requirementCode?: string | null;
+  indicatorCode?: string | null;
+}
+
+interface HistoryRow {
+  id: number;
+  at: string;
+  operator: string;
+  action: string;
+  detail: string;
+}
+
+function historyRepository(db: Db) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO history (at, operator, period_id, unit_id, instrument_id, requirement_code, indicator_code, action, detail)
+       VALUES (@at, @operator, @periodId, @unitId, @instrumentId, @requirementCode, @indicatorCode, @action, @detail)`,
+    ),
+    forItem: db.prepare<[number, number, number, string], HistoryRow>(
+      `SELECT id, at, operator, action, detail FROM history
+       WHERE period_id = ? AND unit_id = ? AND instrument_id = ? AND requirement_code = ?
+       ORDER BY id DESC`,
+    ),
+  };
+}
+
+export function operatorName(ctx: ServerContext): string {
+  return getSettings(ctx).operatorName || 'Operator';
+}
+
+/** Append one entry; call inside the action's transaction so both commit together. */
+export function appendHistory(
+  ctx: ServerContext,
+  target: HistoryTarget,
+  action: HistoryAction,
+  detail: Record<string, unknown>,
+): void {
+  memoFor(ctx.db, historyRepository).insert.run({
+    at: isoNow(ctx),
+    operator: operatorName(ctx),
+    periodId: target.periodId ?? null,
+    unitId: target.unitId ?? null,
+    instrumentId: target.instrumentId ?? null,
+    requirementCode: target.requirementCode ?? null,
+    indicatorCode: target.indicatorCode ?? null,
+    action,
+    detail: JSON.stringify(detail),
+  });
+}
+
+const label = (status: unknown): string => EVIDENCE_STATUS_LABELS[status as EvidenceStatus] ?? String(status);
+
+function summarize(action: string, detail: Record<string, unknown>): string {
+  const reason = detail['reason'] ? ` (alasan: ${String(detail['reason'])})` : '';
+  switch (action) {
+    case 'status':
+      return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}.`;
+    case 'note':
+      return detail['to'] ? `Catatan diubah: "${String(detail['to'])}".` : 'Catatan dihapus.';
+    case 'evidence-added':
+      return `Bukti ditambahkan: ${String(detail['title'])}${detail['reused'] ? ' (berkas yang sama sudah ada, dipakai ulang)' : ''}.`;
+    case 'evidence-removed':
+      return `Bukti dilepas dari persyaratan: ${String(detail['title'])}.`;
+    case 'evidence-trashed':
+      return `Bukti dipindahkan ke tempat sampah: ${String(detail['title'])}.`;
+    case 'evidence-restored':
+      return `Bukti dipulihkan dari tempat sampah: ${String(detail['title'])}.`;
+    case 'requirement-added':
+      return `Persyaratan tambahan dibuat: ${String(detail['text'])}.`;
+    case 'requirement-hidden':
+      return `Persyaratan disembunyikan${reason}.`;
+    case 'requirement-unhidden':
+      return 'Persyaratan ditampilkan kembali.';
+    case 'carry-over':
+      return `Dibawa dari tahun ${String(detail['fromYear'])}; status direset menjadi "Menunggu verifikasi".`;
+    case 'level':
+      return `Nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} diubah dari ${String(detail['from'] ?? '-')} menjadi ${String(detail['to'] ?? '-')}${reason}.`;
+    case 'import':
+      return `Diperbarui dari workbook isian: ${String(detail['summary'] ?? '')}`;
+    default:
+      return action;
+  }
+}
+
+export function historyForItem(
+  ctx: ServerContext,
+  key: { periodId: number; unitId: number; instrumentId: number; requirementCode: string },
+): HistoryEntry[] {
+  return memoFor(ctx.db, historyRepository)
+    .forItem.all(key.periodId, key.unitId, key.instrumentId, key.requirementCode)
+    .map((row) => {
+      const detail = JSON.parse(row.detail) as Record<string, unknown>;
+      return { id: row.id, at: row.at, operator: row.operator, action: row.action, summary: summarize(row.action, detail), detail };
+    });
+}
