@@ -8,8 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../../src/server/api/handlers';
 import { startApp, type StartedApp } from '../../src/server/app';
+import { startupMaintenance } from '../../src/server/maintenance';
 import { AppError } from '../../src/shared/result';
 import { registerIpc } from './ipc';
+import { electronPlatform } from './platform';
 import { buildMenu } from './menu';
 import { createMainWindow, hardenSession, trustedSender } from './window';
 
@@ -71,10 +73,16 @@ async function boot(): Promise<void> {
     app.exit(1);
     return;
   }
-  const handlers = createHandlers(started.ctx, { host: 'electron', firstRun: started.firstRun });
+  const handlers = createHandlers(started.ctx, {
+    host: 'electron',
+    firstRun: started.firstRun,
+    platform: electronPlatform(() => mainWindow),
+  });
   registerIpc(ipcMain, handlers, trustedSender(() => mainWindow, rendererUrl()));
   Menu.setApplicationMenu(buildMenu(() => mainWindow, isDev));
   openWindow();
+  // Housekeeping after the window is up; a failure is reported, never fatal.
+  startupMaintenance(started.ctx).catch((error: unknown) => console.warn('[patuh] pemeliharaan awal:', error));
 }
 
 // A second instance focuses the first and exits: two windows must never write one database.

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../shared/result';
 import { parseArgs, flag, type ParsedArgs } from './args';
+import { checklistCommand, evidenceCommand } from './commands/evidence';
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
@@ -16,13 +17,20 @@ export const commands: Record<string, Command> = {
   instruments: instrumentsCommand,
   units: unitsCommand,
   periods: periodsCommand,
+  evidence: evidenceCommand,
+  checklist: checklistCommand,
 };
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
 
   instruments list | show <id|kode> | import FILE
   units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
-  periods add --year TAHUN --instrument ID… [--deadline TTTT-BB-HH] | scope --period ID --add ID… --remove ID… | list`;
+  periods add --year TAHUN --instrument ID… [--deadline TTTT-BB-HH] | scope --period ID --add ID… --remove ID… | list
+  checklist show --unit ID|NAMA --period ID|TAHUN
+  evidence attach --unit … --period … --requirement KODE [--instrument ID] [--document-date TTTT-BB-HH] FILE…
+  evidence link --unit … --period … --requirement KODE [--title JUDUL] URL
+  evidence status --unit … --period … --requirement KODE --set STATUS [--reason ALASAN]
+  evidence verify-store`;
 
 export interface CliIo {
   out: (text: string) => void;

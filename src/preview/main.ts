@@ -5,11 +5,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApp } from '../server/app';
-import { createHandlers } from '../server/api/handlers';
 import { defaultDataDir, repoResourcesDir } from '../server/paths';
 import { packageVersion } from '../server/version';
 import { AppError } from '../shared/result';
-import { startPreviewServer } from './server';
+import { startPreviewHost } from './host';
+import { startupMaintenance } from '../server/maintenance';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,9 +22,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const resourcesDir = repoResourcesDir();
   const app = startApp({ dataDir, resourcesDir, host: 'preview', appVersion: packageVersion() });
-  const handlers = createHandlers(app.ctx, { host: 'preview', firstRun: app.firstRun });
-  const server = await startPreviewServer({
-    handlers,
+  await startupMaintenance(app.ctx).catch((error: unknown) => console.warn((error as Error).message));
+  const server = await startPreviewHost(app, {
     rendererDir: values['renderer-dir'] ?? path.join(resourcesDir, '..', 'out', 'renderer'),
     port: values.port === undefined ? 5178 : Number(values.port),
   });

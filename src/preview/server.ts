@@ -21,8 +21,26 @@ export interface PreviewOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  /** Largest JSON body accepted, in bytes. */
+  /** Largest JSON body accepted, in bytes (uploads get `maxUploadBytes`). */
   maxBodyBytes?: number;
+  maxUploadBytes?: number;
+  /** Resolves a stored evidence file for GET /berkas/<id>. */
+  evidenceFile?: (evidenceId: number) => { path: string; mime: string; name: string } | null;
+}
+
+/** Channels whose payload carries file bytes. */
+const UPLOAD_CHANNELS = new Set(['evidence:upload']);
+
+/** Bytes travel as {"$bytes": base64} in JSON; turn them back into Buffers (Uint8Array). */
+export function reviveBytes(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && keys[0] === '$bytes' && typeof record['$bytes'] === 'string') {
+      return Buffer.from(record['$bytes'], 'base64');
+    }
+  }
+  return value;
 }
 
 export interface PreviewServer {
@@ -86,6 +104,7 @@ function safeEqual(a: string, b: string): boolean {
 export function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  const maxUpload = options.maxUploadBytes ?? 400 * 1024 * 1024;
   const rendererDir = path.resolve(options.rendererDir);
   let allowedHosts: Set<string> = new Set();
   let origin = '';
@@ -110,8 +129,8 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
     }
     let payload: unknown;
     try {
-      const body = await readBody(req, maxBody);
-      payload = body === '' ? undefined : (JSON.parse(body) as { input?: unknown }).input;
+      const body = await readBody(req, UPLOAD_CHANNELS.has(channel) ? maxUpload : maxBody);
+      payload = body === '' ? undefined : (JSON.parse(body, reviveBytes) as { input?: unknown }).input;
     } catch (error) {
       const tooLarge = (error as Error).message === 'too-large';
       return sendJson(res, tooLarge ? 413 : 400, {
@@ -120,6 +139,22 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       });
     }
     sendJson(res, 200, await dispatch(options.handlers, channel, payload));
+  }
+
+  function handleEvidence(req: http.IncomingMessage, res: http.ServerResponse, url: URL, id: number): void {
+    const supplied = url.searchParams.get('token') ?? '';
+    if (!safeEqual(supplied, token)) return send(res, 403, 'Token sesi tidak valid.', 'text/plain; charset=utf-8');
+    const file = options.evidenceFile?.(id);
+    if (!file || !fs.existsSync(file.path)) return send(res, 404, 'Berkas tidak ditemukan.', 'text/plain; charset=utf-8');
+    res.writeHead(200, {
+      'Content-Type': file.mime,
+      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      // A stored file is shown, never run: no scripts, own origin sandboxed.
+      'Content-Security-Policy': "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'",
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file.path).pipe(res);
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
@@ -148,6 +183,8 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       });
       return;
     }
+    const evidence = /^\/berkas\/(\d+)$/.exec(url.pathname);
+    if (evidence && req.method === 'GET') return handleEvidence(req, res, url, Number(evidence[1]));
     try {
       handleStatic(req, res, url.pathname);
     } catch {

@@ -6,10 +6,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers } from '../../src/server/api/handlers';
 import { startApp, type StartedApp } from '../../src/server/app';
 import { repoResourcesDir } from '../../src/server/paths';
-import { startPreviewServer, type PreviewServer } from '../../src/preview/server';
+import { startPreviewHost } from '../../src/preview/host';
+import type { PreviewServer } from '../../src/preview/server';
 
 export interface AppFixture {
   url: string;
@@ -24,8 +24,7 @@ export const test = base.extend<{ app: AppFixture; consoleErrors: string[] }>({
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patuh-e2e-'));
     const started = startApp({ dataDir, resourcesDir: repoResourcesDir(), host: 'preview', appVersion: 'e2e' });
-    const server = await startPreviewServer({
-      handlers: createHandlers(started.ctx, { host: 'preview', firstRun: started.firstRun }),
+    const server = await startPreviewHost(started, {
       rendererDir: path.join(repoResourcesDir(), '..', 'out', 'renderer'),
     });
     await use({ url: server.url, dataDir, started, server });

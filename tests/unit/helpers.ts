@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createHandlers } from '../../src/server/api/handlers';
 import { dispatch } from '../../src/server/api/dispatch';
-import { channels, type Handlers } from '../../src/shared/contract';
+import { channels, type Channel, type Input, type Output } from '../../src/shared/contract';
 import { AppError } from '../../src/shared/result';
 import { startApp, type StartedApp } from '../../src/server/app';
 import { repoResourcesDir } from '../../src/server/paths';
@@ -47,7 +47,9 @@ export function testApp(options: { dataDir?: string; now?: () => Date } = {}): S
  * The handler table wrapped like a real host: every call goes through `dispatch`
  * (schema validation, error envelope) and failures are rethrown as AppError.
  */
-export function testHandlers(app: StartedApp): Handlers {
+export type TestApi = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
+
+export function testHandlers(app: StartedApp): TestApi {
   const raw = createHandlers(app.ctx, { host: 'preview', firstRun: app.firstRun });
   return Object.fromEntries(
     channels.map((channel) => [
@@ -58,7 +60,7 @@ export function testHandlers(app: StartedApp): Handlers {
         return result.value;
       },
     ]),
-  ) as unknown as Handlers;
+  ) as unknown as TestApi;
 }
 
 export function readJson<T>(file: string): T {

@@ -67,11 +67,14 @@ export function formatDecimal(value: number, decimals: number): string {
   return rounded < 0 ? `-${text}` : text;
 }
 
-/** Weights as printed: "17%", "21,85%" (no trailing zeros). */
+/** Numbers as printed without trailing zeros: "17", "21,85". */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  return String(roundHalfUp(value, maxDecimals)).replace('.', ',');
+}
+
+/** Weights as printed: "17%", "21,85%". */
 export function formatPercent(value: number, maxDecimals = 2): string {
-  const rounded = roundHalfUp(value, maxDecimals);
-  const text = String(rounded).replace('.', ',');
-  return `${text}%`;
+  return `${formatNumber(value, maxDecimals)}%`;
 }
 
 /** Arithmetic mean, or null for an empty list. */

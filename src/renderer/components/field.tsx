@@ -153,16 +153,18 @@ interface SwitchProps {
   /** Accessible name; shown next to the switch unless `hideLabel`. */
   label: string;
   hideLabel?: boolean;
+  /** A fuller accessible name than the visible text (e.g. including the row's unit). */
+  ariaLabel?: string;
   disabled?: boolean;
 }
 
-export function Switch({ checked, onChange, label, hideLabel, disabled }: SwitchProps) {
+export function Switch({ checked, onChange, label, hideLabel, ariaLabel, disabled }: SwitchProps) {
   return (
     <button
       type="button"
       role="switch"
       aria-checked={checked}
-      aria-label={hideLabel ? label : undefined}
+      aria-label={ariaLabel ?? (hideLabel ? label : undefined)}
       disabled={disabled}
       className={`switch${checked ? ' switch--on' : ''}`}
       onClick={() => onChange(!checked)}

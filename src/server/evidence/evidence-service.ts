@@ -257,3 +257,12 @@ export async function openEvidence(ctx: ServerContext, platform: Platform, input
   if (!blob) throw new AppError('NOT_FOUND', 'Berkas bukti tidak tercatat di penyimpanan. Jalankan pemeriksaan penyimpanan.');
   return platform.openEvidence(absoluteBlobPath(ctx.dataDir, blob.stored_path), row.id);
 }
+
+/** Where a stored evidence file is, for hosts that serve it (preview /berkas route). */
+export function evidenceFileFor(ctx: ServerContext, evidenceId: number): { path: string; mime: string; name: string } | null {
+  const row = checklistRepo(ctx).evidence.get(evidenceId);
+  if (!row || row.kind !== 'file' || !row.blob_sha256) return null;
+  const blob = checklistRepo(ctx).blob.get(row.blob_sha256);
+  if (!blob) return null;
+  return { path: absoluteBlobPath(ctx.dataDir, blob.stored_path), mime: row.mime ?? 'application/octet-stream', name: row.original_name ?? row.title };
+}

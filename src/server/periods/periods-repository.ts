@@ -38,7 +38,8 @@ export function periodsRepository(db: Db) {
       'UPDATE periods SET deadline = @deadline, window_start = @windowStart, window_end = @windowEnd WHERE id = @id',
     ),
     instrumentIds: db.prepare<[number], { instrument_id: number }>(
-      'SELECT instrument_id FROM period_instruments WHERE period_id = ? ORDER BY instrument_id',
+      `SELECT pi.instrument_id FROM period_instruments pi JOIN instruments i ON i.id = pi.instrument_id
+       WHERE pi.period_id = ? ORDER BY i.family DESC, i.id`,
     ),
     clearInstruments: db.prepare('DELETE FROM period_instruments WHERE period_id = ?'),
     addInstrument: db.prepare('INSERT INTO period_instruments (period_id, instrument_id) VALUES (?, ?)'),

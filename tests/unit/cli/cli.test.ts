@@ -21,7 +21,8 @@ describe('administrator CLI', () => {
     expect(definition.aspects).toHaveLength(7);
     const id = items.find((item) => item['code'] === 'ombudsman-2025')!['id'] as number;
     const byId = await cli(dir, 'instruments', 'show', String(id));
-    expect(byId.out).toContain('Kepatuhan');
+    expect(byId.out).toContain('Maladministrasi');
+    expect(byId.out).toContain('Proses');
   });
 
   it('units add prints the created unit with its id; units list shows it', async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer } from '../../../src/preview/server';
@@ -52,12 +53,16 @@ describe('preview host', () => {
     const srv = await start();
     expect((await post(srv, 'units:list', undefined, { 'X-Patuh-Token': 'salah' })).status).toBe(403);
     expect((await post(srv, 'units:list', undefined, { Origin: 'http://evil.example' })).status).toBe(403);
-    const rebinding = await fetch(`${srv.url}api/units:list`, {
-      method: 'POST',
-      headers: { Host: 'evil.example', 'Content-Type': 'application/json', 'X-Patuh-Token': srv.token },
-      body: '{}',
+    // fetch() cannot forge Host; a raw request can, as a DNS-rebinding page would.
+    const rebindingStatus = await new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        { host: '127.0.0.1', port: srv.port, path: '/api/units:list', method: 'POST', headers: { Host: 'evil.example', 'Content-Type': 'application/json', 'X-Patuh-Token': srv.token } },
+        (response) => resolve(response.statusCode ?? 0),
+      );
+      request.on('error', reject);
+      request.end('{}');
     });
-    expect(rebinding.status).toBe(421);
+    expect(rebindingStatus).toBe(421);
     const notJson = await fetch(`${srv.url}api/units:list`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Patuh-Token': srv.token },

@@ -1,0 +1,69 @@
+/** Small helpers shared by the PEKPPP and Ombudsman scorers. */
+import type { InstrumentDefinition } from '../instrument/schema';
+import { bandFor, mean, roundHalfUp, toScaleBand } from './rounding';
+import type { AspectMean, BandCount, BandRef, InstrumentRef, ScaleBand, ScaleInfo } from './types';
+
+export function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+export function instrumentRef(definition: InstrumentDefinition): InstrumentRef {
+  return {
+    code: definition.code,
+    version: definition.version,
+    name: definition.name,
+    shortName: definition.shortName,
+  };
+}
+
+export function scaleInfo(definition: InstrumentDefinition): ScaleInfo {
+  const { scale, bands } = definition.scoring;
+  return { min: scale.min, max: scale.max, decimals: scale.decimals, bands: bands.map(toScaleBand) };
+}
+
+function stripBounds(band: ScaleBand): BandRef {
+  return { code: band.code, label: band.label, tone: band.tone, zone: band.zone, estimated: band.estimated };
+}
+
+/** Band of a value on a report's scale (rounded to the scale's decimals first). */
+export function bandOnScale(value: number, scale: ScaleInfo): BandRef | null {
+  const band = bandFor(value, scale.bands, scale.decimals);
+  return band ? stripBounds(band) : null;
+}
+
+/** Count units per band, in the scale's band order, zero counts included. */
+export function distributionOf(scale: ScaleInfo, units: ReadonlyArray<{ unitName: string; band: BandRef | null }>): BandCount[] {
+  return scale.bands.map((band) => {
+    const unitNames = units.filter((unit) => unit.band?.code === band.code).map((unit) => unit.unitName);
+    return { ...stripBounds(band), count: unitNames.length, unitNames };
+  });
+}
+
+/** "A (Pelayanan Prima)", with the estimate mark when the band was inferred. */
+export function describeBand(band: BandRef | null): string {
+  if (!band) return 'di luar rentang kategori';
+  // 2013–2021 bands are the zones themselves ("Zona Hijau — …"); don't repeat it.
+  const zone = band.zone && !band.label.toLowerCase().includes('zona') ? `, zona ${band.zone}` : '';
+  const estimate = band.estimated ? ' (batas kategori estimasi)' : '';
+  return `${band.code} (${band.label}${zone})${estimate}`;
+}
+
+interface AspectValue {
+  code: string;
+  name: string;
+  weight: number;
+  value: number | null;
+}
+
+/** Mean per aspect code over units (in the first unit's order), skipping missing values. */
+export function aspectMeans(perUnit: ReadonlyArray<ReadonlyArray<AspectValue>>): AspectMean[] {
+  const first = perUnit[0];
+  if (!first) return [];
+  return first.map((aspect) => {
+    const values = perUnit
+      .map((aspects) => aspects.find((item) => item.code === aspect.code)?.value ?? null)
+      .filter((value): value is number => value !== null);
+    const value = mean(values);
+    return { code: aspect.code, name: aspect.name, weight: aspect.weight, mean: value === null ? null : roundHalfUp(value, 2) };
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * PEKPPP (KemenPANRB) unit index: IPP = Σ_aspect w_a × Σ_indicator w_i × level, on 0–5.
+ * Weights are percents; products are kept as integer sums divided once at the end so the
+ * exact index of integer weights carries no float noise. Unassessed levels count as 0
+ * (that is what an evaluator would give for missing evidence) but are listed as such.
+ */
+import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
+import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum } from './common';
+import { formatDecimal, formatPercent, mean, roundHalfUp } from './rounding';
+import type {
+  PekpppAspectResult,
+  PekpppIndicatorResult,
+  PekpppLevels,
+  PekpppLocalGovernmentReport,
+  PekpppReport,
+  UnitReportEntry,
+} from './types';
+
+/** Levels are integers 0..levelCount-1; anything else is reported and treated as unassessed. */
+function readLevel(levels: PekpppLevels, indicator: Indicator, maxLevel: number, notes: string[]): number | null {
+  const raw = levels[indicator.code];
+  if (raw === null || raw === undefined) return null;
+  if (!Number.isInteger(raw) || raw < 0 || raw > maxLevel) {
+    notes.push(`Tingkat indikator ${indicator.number} "${indicator.name}" tidak valid (${raw}); dianggap belum dinilai.`);
+    return null;
+  }
+  return raw;
+}
+
+function scoreIndicator(aspect: Aspect, indicator: Indicator, level: number | null): PekpppIndicatorResult {
+  const scored = aspect.weight > 0 && indicator.weight > 0;
+  const exact = scored ? (aspect.weight * indicator.weight * (level ?? 0)) / 10000 : 0;
+  return {
+    code: indicator.code,
+    number: indicator.number,
+    name: indicator.name,
+    weight: indicator.weight,
+    level,
+    levelText: level === null ? null : (indicator.levels?.[level] ?? null),
+    statusLabel: level === null ? 'belum dinilai' : `Tingkat ${level}`,
+    scored,
+    contribution: roundHalfUp(exact, 4),
+    contributionExact: exact,
+  };
+}
+
+function scoreAspect(aspect: Aspect, levels: PekpppLevels, maxLevel: number, notes: string[]): PekpppAspectResult {
+  const indicators = aspect.indicators.map((indicator) =>
+    scoreIndicator(aspect, indicator, readLevel(levels, indicator, maxLevel, notes)),
+  );
+  const scored = aspect.weight > 0;
+  // Σ w_i × level stays an integer for integer weights; divide once.
+  const weightedLevels = sum(indicators.map((item) => item.weight * (item.level ?? 0)));
+  const indexExact = weightedLevels / 100;
+  const contributionExact = scored ? (aspect.weight * weightedLevels) / 10000 : 0;
+  const counted = scored ? indicators.filter((item) => item.scored) : indicators;
+  return {
+    code: aspect.code,
+    name: aspect.name,
+    weight: aspect.weight,
+    scored,
+    index: roundHalfUp(indexExact, 2),
+    indexExact,
+    contribution: roundHalfUp(contributionExact, 2),
+    contributionExact,
+    assessedCount: counted.filter((item) => item.level !== null).length,
+    totalCount: counted.length,
+    indicators,
+  };
+}
+
+function levelTerm(item: PekpppIndicatorResult): string {
+  const base = `${formatPercent(item.weight)} × ${item.level ?? 0}`;
+  return item.level === null ? `${base} (belum dinilai)` : base;
+}
+
+function aspectLine(label: string, aspect: PekpppAspectResult): string {
+  const head = `${label} ${aspect.name} (${formatPercent(aspect.weight)})`;
+  if (!aspect.scored) {
+    const levels = aspect.indicators.map((item) => `indikator ${item.number} ${item.statusLabel.toLowerCase()}`);
+    return `${head}: dilaporkan, tidak dihitung dalam indeks (${levels.join('; ')}).`;
+  }
+  const terms = aspect.indicators.filter((item) => item.scored).map(levelTerm);
+  const unscored = aspect.indicators.filter((item) => !item.scored).map((item) => item.number);
+  const extra = unscored.length > 0 ? ` (indikator ${unscored.join(', ')} berbobot 0%: dilaporkan, tidak dihitung)` : '';
+  return `${head}: ${terms.join(' + ')} = ${formatDecimal(aspect.indexExact, 2)} → kontribusi ${formatDecimal(aspect.contributionExact, 2)}${extra}`;
+}
+
+function totalLine(report: Pick<PekpppReport, 'aspects' | 'indexExact' | 'band' | 'scale'>): string {
+  const parts = report.aspects.filter((aspect) => aspect.scored).map((aspect) => formatDecimal(aspect.contributionExact, 4));
+  const decimals = report.scale.decimals;
+  return `Indeks unit = ${parts.join(' + ')} = ${formatDecimal(report.indexExact, 4)} ≈ ${formatDecimal(report.indexExact, decimals)} → kategori ${describeBand(report.band)}`;
+}
+
+function unknownCodeNotes(definition: InstrumentDefinition, levels: PekpppLevels): string[] {
+  const known = new Set(definition.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)));
+  return Object.keys(levels)
+    .filter((code) => !known.has(code))
+    .map((code) => `Tingkat untuk kode indikator "${code}" yang tidak ada di instrumen ini diabaikan.`);
+}
+
+/** Score one unit on a level-scored (PEKPPP) instrument. */
+export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLevels): PekpppReport {
+  if (definition.scoring.kind !== 'levels') {
+    throw new Error(`Instrumen "${definition.code}" bukan instrumen bertingkat 0–5 (PEKPPP).`);
+  }
+  const maxLevel = definition.scoring.levelCount - 1;
+  const notes: string[] = [];
+  const aspects = definition.aspects.map((aspect) => scoreAspect(aspect, levels, maxLevel, notes));
+  notes.push(...unknownCodeNotes(definition, levels));
+  const scale = scaleInfo(definition);
+  const indexExact = sum(aspects.map((aspect) => aspect.contributionExact));
+  const band = bandOnScale(indexExact, scale);
+  const scoredIndicators = aspects.filter((aspect) => aspect.scored).flatMap((aspect) => aspect.indicators.filter((item) => item.scored));
+  const missing = scoredIndicators.filter((item) => item.level === null);
+  const total = scoredIndicators.length;
+  const completeness = {
+    assessed: total - missing.length,
+    total,
+    percent: total === 0 ? 0 : roundHalfUp(((total - missing.length) / total) * 100, 1),
+    complete: missing.length === 0,
+    missing: missing.map(({ code, number, name }) => ({ code, number, name })),
+  };
+  if (missing.length > 0) {
+    notes.push(`${missing.length} dari ${total} indikator belum dinilai; dihitung sebagai 0 sehingga indeks sementara lebih rendah.`);
+  }
+  const base = { aspects, indexExact, band, scale };
+  const derivation = [...aspects.map((aspect) => aspectLine(definition.aspectLabel, aspect)), totalLine(base)];
+  return {
+    kind: 'pekppp',
+    instrument: instrumentRef(definition),
+    scale,
+    index: roundHalfUp(indexExact, scale.decimals),
+    indexExact,
+    band,
+    completeness,
+    aspects,
+    derivation,
+    notes,
+  };
+}
+
+/**
+ * Local-government index = mean of the units' published (rounded) indexes, so the figure
+ * can be re-computed by hand from the recap table.
+ */
+export function scoreLocalGovernment(entries: ReadonlyArray<UnitReportEntry<PekpppReport>>): PekpppLocalGovernmentReport {
+  const reports = entries.map((entry) => entry.report);
+  const exact = mean(reports.map((report) => report.index));
+  const scale = reports[0]?.scale;
+  const decimals = scale?.decimals ?? 2;
+  const band = exact === null || !scale ? null : bandOnScale(exact, scale);
+  const units = entries.map((entry) => ({
+    unitId: entry.unitId,
+    unitName: entry.unitName,
+    value: entry.report.index,
+    band: entry.report.band,
+  }));
+  const aspects = aspectMeans(reports.map((report) => report.aspects.map((aspect) => ({ ...aspect, value: aspect.index }))));
+  const derivation =
+    exact === null
+      ? ['Belum ada unit yang dinilai.']
+      : [
+          `Indeks pemda = rata-rata ${entries.length} unit = (${reports.map((r) => formatDecimal(r.index, decimals)).join(' + ')}) ÷ ${entries.length} = ${formatDecimal(exact, decimals)} → kategori ${describeBand(band)}`,
+        ];
+  return {
+    kind: 'pekppp-pemda',
+    unitCount: entries.length,
+    index: exact === null ? null : roundHalfUp(exact, decimals),
+    indexExact: exact,
+    band,
+    aspects,
+    distribution: scale ? distributionOf(scale, units) : [],
+    incompleteUnits: entries.filter((entry) => !entry.report.completeness.complete).map((entry) => entry.unitName),
+    units,
+    derivation,
+  };
+}

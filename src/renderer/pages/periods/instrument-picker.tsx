@@ -1,0 +1,87 @@
+/** Instruments of a year, grouped by family. One per family: ticking one unticks its sibling. */
+import type { InstrumentSummary } from '../../../shared/types';
+import { EstimateTag } from '../../components/badge';
+import { Checkbox } from '../../components/field';
+import { formatYears } from '../../lib/format';
+
+const FAMILIES: { family: InstrumentSummary['family']; label: string; hint: string }[] = [
+  { family: 'pekppp', label: 'PEKPPP (KemenPANRB)', hint: 'Evaluasi kinerja penyelenggaraan pelayanan publik' },
+  { family: 'ombudsman', label: 'Ombudsman RI', hint: 'Penilaian kepatuhan / opini Ombudsman' },
+];
+
+/** The instrument of each family in force in `year` (the newest when several apply). */
+export function applicableInstruments(instruments: InstrumentSummary[], year: number): number[] {
+  if (!Number.isInteger(year)) return [];
+  return FAMILIES.flatMap(({ family }) => {
+    const fits = instruments
+      .filter((item) => item.family === family && item.yearsFrom <= year && year <= (item.yearsTo ?? Number.POSITIVE_INFINITY))
+      .sort((a, b) => b.yearsFrom - a.yearsFrom);
+    return fits[0] ? [fits[0].id] : [];
+  });
+}
+
+interface InstrumentPickerProps {
+  instruments: InstrumentSummary[];
+  value: number[];
+  onChange: (ids: number[]) => void;
+  error?: string | undefined;
+  /** Year used to mark instruments that do not apply to it. */
+  year?: number;
+}
+
+export function InstrumentPicker({ instruments, value, onChange, error, year }: InstrumentPickerProps) {
+  const toggle = (item: InstrumentSummary, on: boolean) => {
+    const sameFamily = new Set(instruments.filter((other) => other.family === item.family).map((other) => other.id));
+    const rest = value.filter((id) => !sameFamily.has(id));
+    onChange(on ? [...rest, item.id] : rest);
+  };
+
+  return (
+    <fieldset className={`picker${error ? ' picker--invalid' : ''}`} aria-describedby={error ? 'instrument-error' : undefined}>
+      <legend className="field__label">
+        Instrumen <span className="field__required" aria-hidden="true">*</span>
+      </legend>
+      <div className="picker__families">
+        {FAMILIES.map(({ family, label, hint }) => {
+          const items = instruments.filter((item) => item.family === family);
+          return (
+            <div key={family} className="picker__family">
+              <div className="picker__family-head">
+                <span className="picker__family-name">{label}</span>
+                <span className="picker__family-hint">{hint}</span>
+              </div>
+              {items.length === 0 ? <div className="text-subtle">Belum ada instrumen.</div> : null}
+              {items.map((item) => {
+                const outOfRange = year !== undefined && Number.isInteger(year) && (item.yearsFrom > year || year > (item.yearsTo ?? Infinity));
+                return (
+                  <Checkbox
+                    key={item.id}
+                    checked={value.includes(item.id)}
+                    onChange={(on) => toggle(item, on)}
+                    label={
+                      <span className="picker__item">
+                        <span className="picker__item-name">
+                          {item.shortName}
+                          {item.hasEstimates ? <EstimateTag title="Sebagian bobot atau rentang nilai instrumen ini disimpulkan, bukan terbitan resmi." /> : null}
+                        </span>
+                        <span className="picker__item-meta">
+                          Berlaku {formatYears(item.yearsFrom, item.yearsTo)} · versi {item.version}
+                          {outOfRange ? <span className="text-warning"> · tidak berlaku untuk {year}</span> : null}
+                        </span>
+                      </span>
+                    }
+                  />
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+      {error ? (
+        <div className="field__error" id="instrument-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

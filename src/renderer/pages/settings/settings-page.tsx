@@ -1,0 +1,137 @@
+/** Pengaturan: who uses the app for which local government, and what is installed. */
+import { useState } from 'react';
+import type { Settings } from '../../../shared/types';
+import { Button } from '../../components/button';
+import { FormAlert, SelectField, TextField } from '../../components/field';
+import { PageHeader } from '../../components/page-header';
+import { ErrorState, Loading } from '../../components/states';
+import { api, fieldErrors } from '../../lib/api';
+import { KIND_LABELS, useAppData } from '../../lib/app-data';
+import { formatCount } from '../../lib/format';
+import { useToast } from '../../lib/toast';
+import { useQuery } from '../../lib/use-query';
+import { formLevelMessage } from '../units/unit-form-dialog';
+
+const HOST_LABELS = { electron: 'Aplikasi desktop', preview: 'Pratinjau peramban', cli: 'Baris perintah' } as const;
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const { refreshSettings } = useAppData();
+  const toast = useToast();
+  const [operatorName, setOperatorName] = useState(settings.operatorName);
+  const [localGovernmentName, setLocalGovernmentName] = useState(settings.localGovernmentName);
+  const [kind, setKind] = useState<Settings['localGovernmentKind']>(settings.localGovernmentKind);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      await api['settings:update']({ operatorName, localGovernmentName, localGovernmentKind: kind });
+      setErrors({});
+      await refreshSettings();
+      toast.success('Pengaturan disimpan');
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setFormError(formLevelMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="panel panel--padded"
+      aria-labelledby="settings-title"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <div className="panel__head">
+        <div>
+          <h2 className="panel__title" id="settings-title">
+            Identitas
+          </h2>
+          <p className="panel__subtitle">Tampil di sidebar, laporan dan berkas ekspor.</p>
+        </div>
+      </div>
+      <FormAlert message={formError} />
+      <div className="form-grid">
+        <TextField
+          className="form-grid__full"
+          label="Nama pemerintah daerah"
+          value={localGovernmentName}
+          onChange={setLocalGovernmentName}
+          error={errors['localGovernmentName']}
+          placeholder="mis. Kabupaten Sleman"
+          hint="Ditulis lengkap seperti pada kop surat, misalnya “Kabupaten Sleman” atau “Kota Malang”."
+        />
+        <SelectField label="Jenis pemerintah daerah" value={kind} onChange={(value) => setKind(value as Settings['localGovernmentKind'])} error={errors['localGovernmentKind']} hint="Menentukan saran sampel unit Ombudsman.">
+          {(Object.keys(KIND_LABELS) as Settings['localGovernmentKind'][]).map((value) => (
+            <option key={value} value={value}>
+              {KIND_LABELS[value]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="Nama operator" value={operatorName} onChange={setOperatorName} error={errors['operatorName']} placeholder="mis. Rina Kurniasih, S.AP." hint="Petugas Bagian Organisasi yang mengelola data." />
+      </div>
+      <div className="panel__footer">
+        <Button type="submit" variant="primary" busy={busy}>
+          Simpan pengaturan
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsPage() {
+  const { settings } = useAppData();
+  const info = useQuery('app-info', () => api['app:info']());
+  return (
+    <div className="page">
+      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah dan informasi aplikasi." />
+      <div className="settings-layout">
+        {settings ? <SettingsForm settings={settings} /> : <Loading />}
+        <section className="panel panel--padded" aria-labelledby="about-title">
+          <div className="panel__head">
+            <h2 className="panel__title" id="about-title">
+              Tentang
+            </h2>
+          </div>
+          {info.error ? <ErrorState error={info.error} onRetry={info.reload} /> : null}
+          {info.data ? (
+            <dl className="about">
+              <div>
+                <dt>Aplikasi</dt>
+                <dd>Patuh — persiapan penilaian kepatuhan pelayanan publik</dd>
+              </div>
+              <div>
+                <dt>Versi</dt>
+                <dd>{info.data.version}</dd>
+              </div>
+              <div>
+                <dt>Skema basis data</dt>
+                <dd>Versi {formatCount(info.data.schemaVersion)}</dd>
+              </div>
+              <div>
+                <dt>Folder data</dt>
+                <dd>
+                  <code className="path">{info.data.dataDir}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>Berjalan sebagai</dt>
+                <dd>{HOST_LABELS[info.data.host]}</dd>
+              </div>
+            </dl>
+          ) : !info.error ? (
+            <Loading />
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
