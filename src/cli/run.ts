@@ -5,6 +5,7 @@
  */
 import { AppError } from '../shared/result';
 import { parseArgs, flag, type ParsedArgs } from './args';
+import { assessCommand, gapsCommand, scoreCommand } from './commands/assessment';
 import { checklistCommand, evidenceCommand } from './commands/evidence';
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
@@ -19,6 +20,9 @@ export const commands: Record<string, Command> = {
   periods: periodsCommand,
   evidence: evidenceCommand,
   checklist: checklistCommand,
+  assess: assessCommand,
+  score: scoreCommand,
+  gaps: gapsCommand,
 };
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
@@ -30,7 +34,10 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   evidence attach --unit … --period … --requirement KODE [--instrument ID] [--document-date TTTT-BB-HH] FILE…
   evidence link --unit … --period … --requirement KODE [--title JUDUL] URL
   evidence status --unit … --period … --requirement KODE --set STATUS [--reason ALASAN]
-  evidence verify-store`;
+  evidence verify-store
+  assess set --unit … --period … --indicator N|KODE --level 0–5 [--verified] [--reason ALASAN]
+  score --period … [--unit …]
+  gaps --period … --unit … [--verified]`;
 
 export interface CliIo {
   out: (text: string) => void;

@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 import type {
+  Assessment,
+  Dashboard,
+  OmbudsmanInputs,
+  PeriodGaps,
+  UnitGaps,
+  UnitScores,
   AttachReport,
   CarryOverReport,
   Checklist,
@@ -215,6 +221,35 @@ export const contract = {
   'evidence:trash': channel<EvidenceItem>()(z.object({ evidenceId: idSchema })),
   'evidence:restore': channel<EvidenceItem>()(z.object({ evidenceId: idSchema })),
   'evidence:open': channel<OpenResult>()(z.object({ evidenceId: idSchema })),
+
+  'assessment:get': channel<Assessment>()(z.object({ periodId: idSchema, unitId: idSchema })),
+  'assessment:set': channel<Assessment>()(
+    z.object({
+      periodId: idSchema,
+      unitId: idSchema,
+      indicatorCode: z.string().min(1).max(40),
+      /** Which column: the unit's own level or the office's verified level. */
+      verified: z.boolean().default(false),
+      level: z.number({ error: 'Tingkat harus angka 0–5.' }).int('Tingkat harus bilangan bulat 0–5.').min(0, 'Tingkat paling rendah 0.').max(5, 'Tingkat paling tinggi 5.').nullable().optional(),
+      elements: z.array(z.string().max(60)).max(40).optional(),
+      overrideReason: z.string().max(500, 'Alasan paling banyak 500 karakter.').optional(),
+      justification: z.string().max(4000, 'Penjelasan paling banyak 4.000 karakter.').optional(),
+    }),
+  ),
+  'ombudsman:set-inputs': channel<OmbudsmanInputs>()(
+    z.object({
+      periodId: idSchema,
+      unitId: idSchema,
+      trust: z.number({ error: 'Nilai harus angka.' }).min(0, 'Nilai paling rendah 0.').max(100, 'Nilai paling tinggi 100.').nullable(),
+      followedUp: z.boolean(),
+    }),
+  ),
+  'scores:unit': channel<UnitScores>()(z.object({ periodId: idSchema, unitId: idSchema })),
+  'scores:dashboard': channel<Dashboard>()(z.object({ periodId: idSchema })),
+  'gaps:unit': channel<UnitGaps>()(
+    z.object({ periodId: idSchema, unitId: idSchema, basis: z.enum(['mandiri', 'verifikasi']).default('mandiri') }),
+  ),
+  'gaps:period': channel<PeriodGaps>()(z.object({ periodId: idSchema, target: z.string().max(4).default('A-') })),
 } as const;
 
 export type Contract = typeof contract;

@@ -223,3 +223,121 @@ export interface CarryOverReport {
 }
 
 export type OpenResult = { openedBy: 'os' } | { url: string };
+
+// ---------------------------------------------------------------- self-assessment and scores
+
+import type {
+  OmbudsmanLocalGovernmentReport,
+  OmbudsmanReport,
+  PekpppLocalGovernmentReport,
+  PekpppReport,
+} from '../core/scoring/types';
+import type { CrossUnitGaps, OmbudsmanAction, PekpppAction, Prediction } from '../core/gaps/types';
+
+export type {
+  OmbudsmanLocalGovernmentReport,
+  OmbudsmanReport,
+  PekpppLocalGovernmentReport,
+  PekpppReport,
+  CrossUnitGaps,
+  OmbudsmanAction,
+  PekpppAction,
+  Prediction,
+};
+
+export interface AssessmentIndicator {
+  code: string;
+  number: number;
+  name: string;
+  weight: number;
+  scored: boolean;
+  levels: string[];
+  elements: { items: Array<{ code: string; label: string; base: boolean }>; thresholds: number[] } | null;
+  ticked: string[];
+  suggestedLevel: number | null;
+  selfLevel: number | null;
+  verifiedLevel: number | null;
+  overrideReason: string;
+  justification: string;
+  verifiedNote: string;
+  requirementsTotal: number;
+  requirementsVerified: number;
+  /** A level above 0 whose requirements are not all verified. */
+  unverifiedWarning: boolean;
+  evidence: LinkedEvidence[];
+}
+
+export interface AssessmentAspect {
+  code: string;
+  name: string;
+  weight: number;
+  indicators: AssessmentIndicator[];
+}
+
+export interface Assessment {
+  periodId: number;
+  unitId: number;
+  unitName: string;
+  instrumentId: number;
+  instrumentName: string;
+  aspects: AssessmentAspect[];
+  selfReport: PekpppReport;
+  verifiedReport: PekpppReport;
+}
+
+export interface OmbudsmanInputs {
+  trust: number | null;
+  followedUp: boolean;
+}
+
+export interface UnitScores {
+  periodId: number;
+  unitId: number;
+  unitName: string;
+  pekppp: { instrumentId: number; self: PekpppReport; verified: PekpppReport } | null;
+  ombudsman: { instrumentId: number; report: OmbudsmanReport; inputs: OmbudsmanInputs; sample: boolean } | null;
+}
+
+export interface UnitGaps {
+  periodId: number;
+  unitId: number;
+  unitName: string;
+  deadline: string | null;
+  basis: 'mandiri' | 'verifikasi';
+  pekppp: { actions: PekpppAction[]; predictions: Prediction[]; toNextBand: Prediction | null } | null;
+  ombudsman: { actions: OmbudsmanAction[]; predictions: Prediction[]; toNextBand: Prediction | null } | null;
+}
+
+export interface DashboardUnit {
+  unitId: number;
+  unitName: string;
+  groupName: string;
+  ombudsmanSample: boolean;
+  progress: Progress;
+  selfIndex: number | null;
+  verifiedIndex: number | null;
+  category: { code: string; label: string; tone: string } | null;
+  aspectIndexes: Array<{ code: string; name: string; index: number }>;
+  ombudsman: { total: number | null; grade: string | null; zone: string | null; tone: string | null } | null;
+  previousIndex: number | null;
+}
+
+export interface Dashboard {
+  periodId: number;
+  year: number;
+  deadline: string | null;
+  daysLeft: number | null;
+  progress: Progress;
+  units: DashboardUnit[];
+  pekppp: PekpppLocalGovernmentReport | null;
+  ombudsman: OmbudsmanLocalGovernmentReport | null;
+  previousYear: number | null;
+  aspects: Array<{ code: string; name: string; weight: number }>;
+}
+
+export interface PeriodGaps {
+  periodId: number;
+  target: string;
+  pekppp: CrossUnitGaps | null;
+  ombudsman: CrossUnitGaps | null;
+}

@@ -89,7 +89,7 @@ test('units and a year added through the UI survive a reload', async ({ page, ap
   const form = page.getByRole('dialog', { name: 'Tambah unit' });
   await form.getByLabel('Nama unit', { exact: true }).fill('UPTD Puskesmas Sleman');
   await form.getByLabel('Singkatan').fill('PKM Sleman');
-  await form.getByLabel('Nama kelompok baru').fill('Puskesmas');
+  await form.getByLabel('Kelompok', { exact: true }).selectOption('Puskesmas');
   await form.getByLabel('Nama kepala unit').fill('dr. Ratna Dewi Anggraini');
   await screenshot(page, 'unit-form');
   await form.getByRole('button', { name: 'Simpan unit' }).click();
@@ -156,7 +156,7 @@ test('invalid input is refused inline and nothing is saved', async ({ page, app,
   // Empty name.
   await page.getByRole('button', { name: 'Tambah unit' }).first().click();
   const form = page.getByRole('dialog', { name: 'Tambah unit' });
-  await form.getByLabel('Nama kelompok baru').fill('Perangkat Daerah');
+  await expect(form.getByLabel('Kelompok', { exact: true })).toHaveValue('Perangkat Daerah');
   await form.getByLabel('Singkatan').fill('Dinsos');
   await form.getByRole('button', { name: 'Simpan unit' }).click();
   await expect(form.getByText('Nama unit wajib diisi.')).toBeVisible();
@@ -179,6 +179,13 @@ test('invalid input is refused inline and nothing is saved', async ({ page, app,
   await expect(form.getByRole('alert').filter({ hasText: 'Unit "Dinas Sosial" sudah ada' })).toBeVisible();
   await expect(form.getByLabel('Nama kepala unit')).toHaveValue('Dra. Endang Pratiwi');
   await screenshot(page, 'unit-form-galat');
+
+  // A new group without a name.
+  await form.getByLabel('Nama unit', { exact: true }).fill('RSUD Sleman');
+  await form.getByLabel('Kelompok', { exact: true }).selectOption({ label: '+ Kelompok baru…' });
+  await form.getByRole('button', { name: 'Simpan unit' }).click();
+  await expect(form.getByText('Kelompok unit wajib diisi.')).toBeVisible();
+  await expect(form.getByText('Nama unit sudah dipakai unit lain.')).toBeHidden();
   await form.getByRole('button', { name: 'Batal' }).click();
   await expect(page.getByRole('table', { name: 'Daftar unit' }).getByRole('row')).toHaveCount(2);
   expect(count(app, 'units')).toBe(1);
@@ -230,8 +237,8 @@ test('every main screen with realistic data', async ({ page, app, consoleErrors 
   await page.getByLabel('Tampilkan yang diarsipkan').check();
   await expect(page.getByRole('row', { name: /Kantor Pengelolaan Pasar/ })).toContainText('Diarsipkan');
   await screenshot(page, 'unit');
-  await page.getByLabel('Kelompok').selectOption({ label: 'Kecamatan (4)' });
-  await expect(page.getByRole('table', { name: 'Daftar unit' }).getByRole('row')).toHaveCount(5);
+  await page.getByLabel('Kelompok').selectOption({ label: 'Kecamatan (5)' });
+  await expect(page.getByRole('table', { name: 'Daftar unit' }).getByRole('row')).toHaveCount(6);
 
   await go(page, 'Tahun Penilaian');
   await expect(page.getByRole('article')).toHaveCount(2);

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/result';
 import { findInstrument } from '../../server/instruments/instruments-service';
 import { flag, flagList, requiredFlag, toId, type ParsedArgs } from '../args';
+import { resolvePeriod } from '../resolve';
 import { table, type CliRuntime } from '../runtime';
 
 export async function periodsCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
@@ -20,7 +21,7 @@ export async function periodsCommand(runtime: CliRuntime, action: string | undef
     }
     case 'scope': {
       const period = await runtime.call('periods:set-scope', {
-        periodId: toId(requiredFlag(args, 'period'), 'Periode'),
+        periodId: resolvePeriod(runtime, requiredFlag(args, 'period')),
         add: flagList(args, 'add').map((value) => toId(value, 'Unit')),
         remove: flagList(args, 'remove').map((value) => toId(value, 'Unit')),
       });

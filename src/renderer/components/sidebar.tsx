@@ -29,7 +29,7 @@ export function Sidebar({ path }: { path: string }) {
   const operator = settings?.operatorName.trim();
 
   return (
-    <aside className="sidebar" aria-label="Navigasi utama">
+    <aside className="sidebar">
       <div className="sidebar__brand">
         <LogoMark size={34} />
         <div className="sidebar__brand-text">
@@ -67,7 +67,7 @@ export function Sidebar({ path }: { path: string }) {
         )}
       </div>
 
-      <nav className="sidebar__nav">
+      <nav className="sidebar__nav" aria-label="Navigasi utama">
         <ul>
           {NAV_ITEMS.map((item) => {
             const active = isActive(item, path);

@@ -16,6 +16,9 @@ import {
   uploadEvidence,
 } from '../evidence/evidence-service';
 import { headlessPlatform, type Platform } from '../platform';
+import { getAssessment, setAssessment } from '../assessment/assessment-service';
+import { periodGaps, unitGaps } from '../scoring/gaps-service';
+import { dashboard, setOmbudsmanInputs, unitScores } from '../scoring/scores-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getInstrument, listInstruments } from '../instruments/instruments-service';
 import {
@@ -111,5 +114,13 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions): Han
     'evidence:trash': (input) => trashEvidence(ctx, input),
     'evidence:restore': (input) => restoreEvidence(ctx, input),
     'evidence:open': (input) => openEvidence(ctx, platform, input),
+
+    'assessment:get': (input) => getAssessment(ctx, input),
+    'assessment:set': (input) => setAssessment(ctx, input),
+    'ombudsman:set-inputs': (input) => setOmbudsmanInputs(ctx, input),
+    'scores:unit': (input) => unitScores(ctx, input),
+    'scores:dashboard': (input) => dashboard(ctx, input),
+    'gaps:unit': (input) => unitGaps(ctx, input),
+    'gaps:period': (input) => periodGaps(ctx, input),
   };
 }

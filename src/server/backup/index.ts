@@ -27,3 +27,4 @@ export {
   type SqliteOptions,
   type UnverifiedBackup,
 } from './types';
+export { startBackupService, type BackupService, type BackupServiceOptions } from './service';

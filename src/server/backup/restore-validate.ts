@@ -156,7 +156,12 @@ async function planEvidence(
     options.onProgress?.({ phase: 'bukti', done: index + 1, total: blobs.length });
   }
   if (problems.length > 0) {
-    throw new AppError('VALIDATION', `Ada berkas bukti yang dirujuk data cadangan tetapi tidak tersedia utuh. ${UNCHANGED}`, { details: problems });
+    throw new AppError(
+      'VALIDATION',
+      `Ada berkas bukti yang dirujuk data cadangan tetapi tidak tersedia utuh. ${UNCHANGED} ` +
+        'Pulihkan dari arsip (misalnya di flashdisk) yang memuat berkas-berkas tersebut, atau pilih cadangan lain.',
+      { details: problems },
+    );
   }
   return plan;
 }

@@ -71,7 +71,9 @@ export async function restoreFrom(dataDir: string, source: string, options: Rest
 function saveCurrentState(dataDir: string, options: RestoreOptions): { undo: BackupRecord | null; quarantineDir: string | null } {
   const live = databasePath(dataDir);
   if (!fs.existsSync(live)) return { undo: null, quarantineDir: null };
-  const health = inspectDatabaseFile(live, { ...options, check: 'quick' });
+  // Full check, not quick: a subtly damaged database (the usual reason to restore) must go
+  // to karantina rather than make the undo backup fail and block the restore.
+  const health = inspectDatabaseFile(live, { ...options, check: 'integrity' });
   if (isDamage(health)) return { undo: null, quarantineDir: quarantineDatabase(dataDir, options.now) };
   try {
     if (health.problems.length > 0) throw new Error(health.problems.join(' '));

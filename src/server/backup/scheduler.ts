@@ -23,51 +23,55 @@ export interface BackupScheduler {
   tick: () => Promise<boolean>;
 }
 
+interface SchedulerState {
+  timer: ReturnType<typeof setTimeout> | null;
+  running: Promise<void> | null;
+  active: boolean;
+}
+
 export function createBackupScheduler(options: BackupSchedulerOptions): BackupScheduler {
   const intervalMs = options.intervalMs ?? DEFAULT_BACKUP_INTERVAL_MS;
   const onError = options.onError ?? ((error: unknown) => console.error('Cadangan berkala gagal:', error));
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> | null = null;
-  let active = false;
-
-  const tick = async (): Promise<boolean> => {
-    if (running) return false;
-    try {
-      if (!options.hasChanges()) return false;
-    } catch (error) {
-      onError(error);
-      return false;
-    }
-    running = options.run().catch(onError);
-    await running;
-    running = null;
-    return true;
-  };
-
+  const state: SchedulerState = { timer: null, running: null, active: false };
+  const tick = () => runIfChanged(options, onError, state);
+  // setTimeout after each run rather than setInterval: a slow backup delays, never stacks.
   const schedule = () => {
-    timer = setTimeout(() => {
+    state.timer = setTimeout(() => {
       void tick().finally(() => {
-        if (active) schedule();
+        if (state.active) schedule();
       });
     }, intervalMs);
     // A pending backup alone must not keep a CLI process alive.
-    if (typeof timer === 'object' && timer && 'unref' in timer) timer.unref();
+    if (typeof state.timer === 'object' && 'unref' in state.timer) state.timer.unref();
   };
-
   return {
     start: () => {
-      if (active) return;
-      active = true;
+      if (state.active) return;
+      state.active = true;
       schedule();
     },
     stop: async () => {
-      active = false;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
+      state.active = false;
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = null;
+      await state.running;
     },
     tick,
   };
+}
+
+async function runIfChanged(options: BackupSchedulerOptions, onError: (error: unknown) => void, state: SchedulerState): Promise<boolean> {
+  if (state.running) return false;
+  try {
+    if (!options.hasChanges()) return false;
+  } catch (error) {
+    onError(error);
+    return false;
+  }
+  state.running = options.run().catch(onError);
+  await state.running;
+  state.running = null;
+  return true;
 }
 
 export interface ChangeTracker {

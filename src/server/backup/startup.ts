@@ -20,7 +20,7 @@ export type StartCheck =
   | { status: 'missing'; newestVerifiedBackup: BackupRecord | null }
   | { status: 'quarantined'; quarantineDir: string; problems: string[]; newestVerifiedBackup: BackupRecord | null };
 
-/** Companions first: if a move fails midway the database stays with what it needs. */
+/** Moved before patuh.sqlite: if a move fails midway, no new database can appear beside an old -wal. */
 const COMPANIONS = ['-wal', '-shm', '-journal'];
 
 /**
@@ -48,7 +48,7 @@ export function checkAtStart(dataDir: string, now: Date, options: SqliteOptions 
     );
   }
   const quarantineDir = quarantineDatabase(dataDir, now);
-  if (shmBefore) fs.writeFileSync(path.join(quarantineDir, `${DATABASE_FILE}-shm`), shmBefore);
+  if (shmBefore) keepOriginal(path.join(quarantineDir, `${DATABASE_FILE}-shm`), shmBefore);
   return { status: 'quarantined', quarantineDir, problems: inspection.problems, newestVerifiedBackup: newestGoodBackup(dataDir, options) };
 }
 
@@ -57,6 +57,14 @@ function readIfPresent(file: string): Buffer | null {
     return fs.readFileSync(file);
   } catch {
     return null;
+  }
+}
+
+function keepOriginal(file: string, bytes: Buffer): void {
+  try {
+    fs.writeFileSync(file, bytes);
+  } catch {
+    // Forensic nicety only: the -shm holds no data, so start-up must not fail over it.
   }
 }
 

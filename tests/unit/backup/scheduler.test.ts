@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../src/server/db/connection';
-import { createBackupScheduler, createChangeTracker } from '../../../src/server/backup';
-import { addUnit, seededDataDir } from './fixtures';
+import { createBackupScheduler, createChangeTracker, listBackups, startBackupService } from '../../../src/server/backup';
+import { addUnit, at, seededDataDir } from './fixtures';
 
 const MIN = 60 * 1000;
 
@@ -90,5 +90,29 @@ describe('createChangeTracker', () => {
 
     await tracker.track(async () => addUnit(db, 'Ditambah selama pencadangan'));
     expect(tracker.hasChanges()).toBe(true);
+  });
+});
+
+describe('startBackupService', () => {
+  it("backs up at start, then only after changes, and once more on stop if something is unsaved", async () => {
+    const { dataDir, db } = seededDataDir();
+    let minute = 0;
+    const service = startBackupService(db, dataDir, { now: () => at(0, 9, minute++), intervalMs: 60 * MIN });
+    try {
+      expect(await service.tick()).toBe(false);
+      await vi.waitFor(() => expect(listBackups(dataDir).map((entry) => entry.reason)).toEqual(['mulai']));
+      expect(await service.tick()).toBe(false);
+      addUnit(db, 'Dinas Baru');
+      expect(await service.tick()).toBe(true);
+      expect(await service.tick()).toBe(false);
+      const manual = await service.backupNow('manual');
+      expect(manual.rowCounts['units']).toBe(3);
+      addUnit(db, 'Dinas Terakhir');
+      await service.stop();
+      expect(listBackups(dataDir).map((entry) => entry.reason)).toEqual(['berkala', 'manual', 'berkala', 'mulai']);
+      expect(listBackups(dataDir)[0]?.verified && listBackups(dataDir)[0]).toMatchObject({ rowCounts: { units: 4 } });
+    } finally {
+      db.close();
+    }
   });
 });

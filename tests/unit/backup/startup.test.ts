@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databasePath, openDatabase, type Db } from '../../../src/server/db/connection';
@@ -70,6 +72,24 @@ describe('checkAtStart', () => {
     fs.writeFileSync(databasePath(dataDir), 'bukan sqlite');
     const again = checkAtStart(dataDir, at(1));
     expect(again.status === 'quarantined' && path.basename(again.quarantineDir)).toBe('20261002-120000-2');
+  });
+
+  it('keeps the committed data of an app that crashed (data only in the -wal) and quarantines nothing', () => {
+    const dataDir = tempDir();
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const script = `
+      const Database = require(${JSON.stringify(driver)});
+      const db = new Database(${JSON.stringify(databasePath(dataDir))});
+      db.pragma('journal_mode = WAL');
+      db.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1), (2), (3);");
+      process.kill(process.pid, 'SIGKILL');`;
+    spawnSync(process.execPath, ['-e', script]);
+    expect(fs.statSync(`${databasePath(dataDir)}-wal`).size).toBeGreaterThan(0);
+    expect(checkAtStart(dataDir, at(0))).toEqual({ status: 'ok' });
+    expect(listDir(dataDir)).not.toContain('karantina');
+    const db = openDatabase(dataDir);
+    open.push(db);
+    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(3);
   });
 
   it('an empty database file counts as damaged', () => {

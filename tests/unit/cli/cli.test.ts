@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run';
 import { tempDir } from '../helpers';
@@ -70,5 +72,43 @@ describe('administrator CLI', () => {
     const unknown = await cli(dir, 'terbang');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('Penggunaan');
+  });
+
+  it('evidence attach / link / status, checklist show, verify-store, assess, score and gaps', async () => {
+    const dir = tempDir();
+    const unitId = (await cli(dir, 'units', 'add', '--name', 'Dinas Sosial', '--json')).json()['id'] as number;
+    await cli(dir, 'periods', 'add', '--year', '2026', '--instrument', 'pekppp-2022-a', 'ombudsman-2025', '--json');
+    await cli(dir, 'periods', 'scope', '--period', '2026', '--add', String(unitId));
+    const file = path.join(tempDir(), 'SK Standar Pelayanan.pdf');
+    fs.writeFileSync(file, '%PDF-1.4 sk standar pelayanan');
+    const shown = (await cli(dir, 'checklist', 'show', '--unit', 'Dinas Sosial', '--period', '2026', '--json')).json() as unknown as {
+      instruments: Array<{ aspects: Array<{ indicators: Array<{ requirements: Array<{ code: string; status: string }> }> }> }>;
+    };
+    const code = shown.instruments[0]!.aspects[0]!.indicators[0]!.requirements[0]!.code;
+    const attached = await cli(dir, 'evidence', 'attach', '--unit', String(unitId), '--period', '2026', '--requirement', code, file, '--json');
+    expect(attached.code).toBe(0);
+    expect(attached.json()['attached']).toHaveLength(1);
+    const link = await cli(dir, 'evidence', 'link', '--unit', String(unitId), '--period', '2026', '--requirement', code, 'https://drive.google.com/x', '--json');
+    expect(link.json()).toMatchObject({ kind: 'link' });
+    const status = await cli(dir, 'evidence', 'status', '--unit', String(unitId), '--period', '2026', '--requirement', code, '--set', 'terverifikasi', '--json');
+    expect(status.json()).toMatchObject({ status: 'terverifikasi' });
+    const bad = await cli(dir, 'evidence', 'status', '--unit', String(unitId), '--period', '2026', '--requirement', code, '--set', 'beres');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Status tidak dikenal.');
+    const verify = await cli(dir, 'evidence', 'verify-store', '--json');
+    expect(verify.code).toBe(0);
+    expect(verify.json()['ok']).toHaveLength(1);
+    const stored = fs.readdirSync(path.join(dir, 'evidence'), { recursive: true }).map(String).find((name) => name.endsWith('.pdf'))!;
+    fs.appendFileSync(path.join(dir, 'evidence', stored), 'diubah');
+    const altered = await cli(dir, 'evidence', 'verify-store');
+    expect(altered.code).toBe(1);
+    expect(altered.out).toContain('1 berubah');
+    const assess = await cli(dir, 'assess', 'set', '--unit', String(unitId), '--period', '2026', '--indicator', '1', '--level', '5', '--json');
+    expect((assess.json()['selfReport'] as { index: number }).index).toBe(0.2);
+    const score = await cli(dir, 'score', '--period', '2026', '--unit', String(unitId), '--json');
+    expect(score.json()['pekppp']).toMatchObject({ self: { index: 0.2 } });
+    expect((score.json()['pekppp'] as { self: { derivation: string[] } }).self.derivation.length).toBeGreaterThan(0);
+    const gaps = await cli(dir, 'gaps', '--period', '2026', '--unit', String(unitId), '--json');
+    expect((gaps.json()['pekppp'] as { actions: unknown[] }).actions.length).toBe(29);
   });
 });

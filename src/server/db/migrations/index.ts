@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/result';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-checklist';
+import { migration003 } from './003-assessment';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 

@@ -92,6 +92,7 @@ export function sanitizeOriginalName(name: string): string {
   text = text.replace(/[\p{Cf}\p{Cs}]/gu, '');
   // Control chars and line separators become spaces so words do not run together.
   text = text.replace(/[\p{Cc}\p{Zl}\p{Zp}]/gu, ' ');
+  // "C:x.pdf" is drive-relative on Windows: the drive letter is not part of the name.
   text = text.replace(/^[A-Za-z]:(?=.)/u, '');
   const stream = ALTERNATE_STREAM.exec(text);
   if (stream) text = stream[1] ?? '';

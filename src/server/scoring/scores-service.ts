@@ -1,0 +1,148 @@
+/**
+ * Scores for a unit and for the whole year, always computed by the pure core from the
+ * stored levels and statuses — the screens, the CLI and the Excel exports render these
+ * same reports, never a second computation.
+ */
+import { progressOf, sumProgress } from '../../core/checklist/progress';
+import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp } from '../../core/scoring';
+import type { OmbudsmanReport, PekpppReport, UnitReportEntry } from '../../core/scoring/types';
+import type { ParsedInput } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import type { Dashboard, DashboardUnit, OmbudsmanInputs, UnitScores } from '../../shared/types';
+import { isoNow, type ServerContext } from '../context';
+import { listPeriods } from '../periods/periods-service';
+import { requireScope } from '../checklist/checklist-service';
+import { loadYearInputs, scoringRepo, type YearInputs } from './scoring-inputs';
+
+export interface YearScores {
+  inputs: YearInputs;
+  units: Array<{
+    unitId: number;
+    unitName: string;
+    groupName: string;
+    sample: boolean;
+    self: PekpppReport | null;
+    verified: PekpppReport | null;
+    ombudsman: OmbudsmanReport | null;
+  }>;
+}
+
+/** Every unit's reports for a year, from one load of the year's inputs. */
+export function computeYear(ctx: ServerContext, periodId: number): YearScores {
+  const inputs = loadYearInputs(ctx, periodId);
+  const units = inputs.period.units.map((unit) => ({
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    groupName: unit.groupName,
+    sample: unit.ombudsmanSample,
+    self: inputs.pekppp ? scorePekppp(inputs.pekppp.definition, inputs.levels(unit.unitId, false)) : null,
+    verified: inputs.pekppp ? scorePekppp(inputs.pekppp.definition, inputs.levels(unit.unitId, true)) : null,
+    ombudsman: inputs.ombudsman
+      ? scoreOmbudsman(inputs.ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId))
+      : null,
+  }));
+  return { inputs, units };
+}
+
+export function unitScores(ctx: ServerContext, input: ParsedInput<'scores:unit'>): UnitScores {
+  requireScope(ctx, input.periodId, input.unitId);
+  const year = computeYear(ctx, input.periodId);
+  const unit = year.units.find((entry) => entry.unitId === input.unitId)!;
+  const { pekppp, ombudsman } = year.inputs;
+  return {
+    periodId: input.periodId,
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    pekppp: pekppp && unit.self && unit.verified ? { instrumentId: pekppp.id, self: unit.self, verified: unit.verified } : null,
+    ombudsman:
+      ombudsman && unit.ombudsman
+        ? { instrumentId: ombudsman.id, report: unit.ombudsman, inputs: year.inputs.ombudsmanInputs(unit.unitId), sample: unit.sample }
+        : null,
+  };
+}
+
+export function setOmbudsmanInputs(ctx: ServerContext, input: ParsedInput<'ombudsman:set-inputs'>): OmbudsmanInputs {
+  const period = requireScope(ctx, input.periodId, input.unitId);
+  const instrument = period.instruments.find((item) => item.family === 'ombudsman');
+  if (!instrument) throw new AppError('VALIDATION', `Tahun ${period.year} tidak memakai instrumen Ombudsman.`);
+  ctx.db
+    .transaction(() => {
+      scoringRepo(ctx).upsertInputs.run({
+        periodId: input.periodId,
+        unitId: input.unitId,
+        instrumentId: instrument.id,
+        trust: input.trust,
+        followedUp: input.followedUp ? 1 : 0,
+        now: isoNow(ctx),
+      });
+    })
+    .immediate();
+  return { trust: input.trust, followedUp: input.followedUp };
+}
+
+function daysBetween(today: string, deadline: string): number {
+  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+function previousIndexes(ctx: ServerContext, year: number): { year: number | null; byUnit: Map<number, number | null> } {
+  const previous = listPeriods(ctx).find((period) => period.year === year - 1);
+  if (!previous) return { year: null, byUnit: new Map() };
+  const scores = computeYear(ctx, previous.id);
+  return { year: previous.year, byUnit: new Map(scores.units.map((unit) => [unit.unitId, (unit.verified?.completeness.assessed ? unit.verified : unit.self)?.index ?? null])) };
+}
+
+/** Does a report have any assessed indicator (an unassessed unit shows no index)? */
+const assessed = (report: PekpppReport | null): report is PekpppReport => report !== null && report.completeness.assessed > 0;
+
+export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
+  const year = computeYear(ctx, input.periodId);
+  const { period } = year.inputs;
+  const previous = previousIndexes(ctx, period.year);
+  const units: DashboardUnit[] = year.units.map((unit) => {
+    const statuses = [year.inputs.pekppp, year.inputs.ombudsman]
+      .filter((instrument) => instrument !== null)
+      .flatMap((instrument) => {
+        const map = year.inputs.statusesOf(unit.unitId, instrument.id);
+        return instrument.requirements.map((requirement) => map.get(requirement.code) ?? 'belum_ada');
+      });
+    const best = assessed(unit.verified) ? unit.verified : assessed(unit.self) ? unit.self : null;
+    return {
+      unitId: unit.unitId,
+      unitName: unit.unitName,
+      groupName: unit.groupName,
+      ombudsmanSample: unit.sample,
+      progress: progressOf(statuses),
+      selfIndex: assessed(unit.self) ? unit.self.index : null,
+      verifiedIndex: assessed(unit.verified) ? unit.verified.index : null,
+      category: best?.band ? { code: best.band.code, label: best.band.label, tone: best.band.tone } : null,
+      aspectIndexes: best ? best.aspects.filter((aspect) => aspect.scored).map((aspect) => ({ code: aspect.code, name: aspect.name, index: aspect.index })) : [],
+      ombudsman: unit.ombudsman
+        ? { total: unit.ombudsman.total, grade: unit.ombudsman.band?.code ?? null, zone: unit.ombudsman.zone, tone: unit.ombudsman.band?.tone ?? null }
+        : null,
+      previousIndex: previous.byUnit.get(unit.unitId) ?? null,
+    };
+  });
+  const pekpppEntries: UnitReportEntry<PekpppReport>[] = year.units
+    .filter((unit) => assessed(unit.verified) || assessed(unit.self))
+    .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: (assessed(unit.verified) ? unit.verified : unit.self)! }));
+  // The Ombudsman scores its sample; with no sample marked yet, every unit stands in.
+  const sampled = year.units.filter((unit) => unit.sample);
+  const ombudsmanEntries: UnitReportEntry<OmbudsmanReport>[] = (sampled.length > 0 ? sampled : year.units)
+    .filter((unit) => unit.ombudsman)
+    .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman! }));
+  const today = isoNow(ctx).slice(0, 10);
+  return {
+    periodId: period.id,
+    year: period.year,
+    deadline: period.deadline,
+    daysLeft: period.deadline ? daysBetween(today, period.deadline) : null,
+    progress: sumProgress(units.map((unit) => unit.progress)),
+    units,
+    pekppp: year.inputs.pekppp ? scoreLocalGovernment(pekpppEntries) : null,
+    ombudsman: year.inputs.ombudsman ? scoreOmbudsmanLocalGovernment(ombudsmanEntries) : null,
+    previousYear: previous.year,
+    aspects: (year.inputs.pekppp?.definition.aspects ?? [])
+      .filter((aspect) => aspect.weight > 0)
+      .map((aspect) => ({ code: aspect.code, name: aspect.name, weight: aspect.weight })),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Loads everything scoring needs for a whole year in a handful of queries (one per
+ * table), so recomputing 300 units stays fast; the pure core then does the arithmetic.
+ */
+import type { EvidenceStatus } from '../../core/checklist/types';
+import type { InstrumentDefinition } from '../../core/instrument/schema';
+import type { OmbudsmanRequirementInput, PekpppLevels } from '../../core/scoring/types';
+import type { PeriodDetail } from '../../shared/types';
+import type { ServerContext } from '../context';
+import type { Db } from '../db/connection';
+import { memoFor } from '../db/memo';
+import { checklistRepo } from '../checklist/checklist-service';
+import { effectiveRequirements, type EffectiveRequirement } from '../checklist/requirements';
+import { getInstrument } from '../instruments/instruments-service';
+import { getPeriod } from '../periods/periods-service';
+
+export interface AssessmentRow {
+  unit_id: number;
+  instrument_id: number;
+  indicator_code: string;
+  self_level: number | null;
+  verified_level: number | null;
+  elements: string;
+  override_reason: string;
+  justification: string;
+  verified_note: string;
+}
+
+function scoringRepository(db: Db) {
+  return {
+    assessmentsOfPeriod: db.prepare<[number], AssessmentRow>(
+      `SELECT unit_id, instrument_id, indicator_code, self_level, verified_level, elements, override_reason,
+              justification, verified_note FROM assessments WHERE period_id = ?`,
+    ),
+    assessmentsOfUnit: db.prepare<[number, number], AssessmentRow>(
+      `SELECT unit_id, instrument_id, indicator_code, self_level, verified_level, elements, override_reason,
+              justification, verified_note FROM assessments WHERE period_id = ? AND unit_id = ?`,
+    ),
+    inputsOfPeriod: db.prepare<[number], { unit_id: number; instrument_id: number; trust: number | null; followed_up: number }>(
+      'SELECT unit_id, instrument_id, trust, followed_up FROM ombudsman_inputs WHERE period_id = ?',
+    ),
+    upsertInputs: db.prepare(
+      `INSERT INTO ombudsman_inputs (period_id, unit_id, instrument_id, trust, followed_up, updated_at)
+       VALUES (@periodId, @unitId, @instrumentId, @trust, @followedUp, @now)
+       ON CONFLICT DO UPDATE SET trust = excluded.trust, followed_up = excluded.followed_up, updated_at = excluded.updated_at`,
+    ),
+  };
+}
+
+export const scoringRepo = (ctx: ServerContext) => memoFor(ctx.db, scoringRepository);
+
+export interface InstrumentInputs {
+  id: number;
+  definition: InstrumentDefinition;
+  requirements: EffectiveRequirement[];
+}
+
+export interface YearInputs {
+  period: PeriodDetail;
+  pekppp: InstrumentInputs | null;
+  ombudsman: InstrumentInputs | null;
+  levels: (unitId: number, verified: boolean) => PekpppLevels;
+  assessments: (unitId: number) => AssessmentRow[];
+  requirementStatuses: (unitId: number) => OmbudsmanRequirementInput[];
+  statusesOf: (unitId: number, instrumentId: number) => Map<string, EvidenceStatus>;
+  ombudsmanInputs: (unitId: number) => { trust: number | null; followedUp: boolean };
+}
+
+function instrumentInputs(ctx: ServerContext, period: PeriodDetail, family: 'pekppp' | 'ombudsman'): InstrumentInputs | null {
+  const summary = period.instruments.find((instrument) => instrument.family === family);
+  if (!summary) return null;
+  const definition = getInstrument(ctx, { id: summary.id }).definition;
+  const requirements = [...effectiveRequirements(ctx, period.id, summary.id, definition).byIndicator.values()].flat();
+  return { id: summary.id, definition, requirements };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row)) ?? [];
+    list.push(row);
+    map.set(key(row), list);
+  }
+  return map;
+}
+
+export function loadYearInputs(ctx: ServerContext, periodId: number): YearInputs {
+  const period = getPeriod(ctx, { id: periodId });
+  const pekppp = instrumentInputs(ctx, period, 'pekppp');
+  const ombudsman = instrumentInputs(ctx, period, 'ombudsman');
+  const assessments = groupBy(scoringRepo(ctx).assessmentsOfPeriod.all(periodId), (row) => row.unit_id);
+  const statuses = groupBy(checklistRepo(ctx).statusesOfPeriod.all(periodId), (row) => row.unit_id);
+  const inputs = new Map(scoringRepo(ctx).inputsOfPeriod.all(periodId).map((row) => [`${row.unit_id}:${row.instrument_id}`, row]));
+  const statusesOf = (unitId: number, instrumentId: number) =>
+    new Map((statuses.get(unitId) ?? []).filter((row) => row.instrument_id === instrumentId).map((row) => [row.requirement_code, row.status]));
+  return {
+    period,
+    pekppp,
+    ombudsman,
+    assessments: (unitId) => assessments.get(unitId) ?? [],
+    levels(unitId, verified) {
+      const levels: PekpppLevels = {};
+      for (const row of assessments.get(unitId) ?? []) {
+        if (pekppp && row.instrument_id === pekppp.id) levels[row.indicator_code] = verified ? row.verified_level : row.self_level;
+      }
+      return levels;
+    },
+    statusesOf,
+    requirementStatuses(unitId) {
+      if (!ombudsman) return [];
+      const map = statusesOf(unitId, ombudsman.id);
+      return ombudsman.requirements.map((requirement) => ({
+        indicatorCode: requirement.indicatorCode,
+        code: requirement.code,
+        text: requirement.text,
+        status: map.get(requirement.code) ?? 'belum_ada',
+      }));
+    },
+    ombudsmanInputs(unitId) {
+      const row = ombudsman ? inputs.get(`${unitId}:${ombudsman.id}`) : undefined;
+      return { trust: row?.trust ?? null, followedUp: row?.followed_up === 1 };
+    },
+  };
+}
