@@ -65,6 +65,7 @@ async function boot(): Promise<void> {
       resourcesDir: resourcesDir(),
       host: 'electron',
       appVersion: app.getVersion(),
+      periodicBackups: true,
       ...(binding ? { nativeBinding: binding } : {}),
     });
   } catch (error) {
@@ -73,9 +74,8 @@ async function boot(): Promise<void> {
     app.exit(1);
     return;
   }
-  const handlers = createHandlers(started.ctx, {
+  const handlers = createHandlers(started, {
     host: 'electron',
-    firstRun: started.firstRun,
     platform: electronPlatform(() => mainWindow),
   });
   registerIpc(ipcMain, handlers, trustedSender(() => mainWindow, rendererUrl()));
@@ -107,8 +107,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (!mainWindow && started) openWindow();
   });
-  app.on('will-quit', () => {
-    started?.close();
+  // Quit waits for running exports and takes a final backup of unsaved changes.
+  app.on('will-quit', (event) => {
+    const running = started;
+    if (!running) return;
     started = null;
+    event.preventDefault();
+    running
+      .shutdown()
+      .catch((error: unknown) => console.error('[patuh] penutupan:', error))
+      .finally(() => app.exit(0));
   });
 }

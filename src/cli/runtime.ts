@@ -25,7 +25,7 @@ export function openRuntime(options: { dataDir?: string; json: boolean; out: (te
     host: 'cli',
     appVersion: packageVersion(),
   });
-  const handlers = createHandlers(app.ctx, { host: 'cli', firstRun: app.firstRun });
+  const handlers = createHandlers(app, { host: 'cli' });
   const runtime: CliRuntime = {
     ctx: app.ctx,
     handlers,

@@ -7,7 +7,7 @@ import { startPreviewServer, type PreviewServer } from './server';
 /** The preview host for a started app: same handlers as Electron, browser platform. */
 export function startPreviewHost(app: StartedApp, options: { rendererDir: string; port?: number }): Promise<PreviewServer> {
   return startPreviewServer({
-    handlers: createHandlers(app.ctx, { host: 'preview', firstRun: app.firstRun, platform: previewPlatform }),
+    handlers: createHandlers(app, { host: 'preview', platform: previewPlatform }),
     rendererDir: options.rendererDir,
     evidenceFile: (id) => evidenceFileFor(app.ctx, id),
     ...(options.port !== undefined ? { port: options.port } : {}),

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   });
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const resourcesDir = repoResourcesDir();
-  const app = startApp({ dataDir, resourcesDir, host: 'preview', appVersion: packageVersion() });
+  const app = startApp({ dataDir, resourcesDir, host: 'preview', appVersion: packageVersion(), periodicBackups: true });
   await startupMaintenance(app.ctx).catch((error: unknown) => console.warn((error as Error).message));
   const server = await startPreviewHost(app, {
     rendererDir: values['renderer-dir'] ?? path.join(resourcesDir, '..', 'out', 'renderer'),
@@ -32,10 +32,10 @@ async function main(): Promise<void> {
   console.log(`Patuh (pratinjau peramban) berjalan di ${server.url}`);
   console.log(`Folder data: ${dataDir}`);
   const stop = (): void => {
-    void server.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => app.shutdown())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 import type {
+  BackupCheck,
+  BackupInfo,
+  JobInfo,
+  RestoreSummary,
   Assessment,
   Dashboard,
   OmbudsmanInputs,
@@ -250,6 +254,20 @@ export const contract = {
     z.object({ periodId: idSchema, unitId: idSchema, basis: z.enum(['mandiri', 'verifikasi']).default('mandiri') }),
   ),
   'gaps:period': channel<PeriodGaps>()(z.object({ periodId: idSchema, target: z.string().max(4).default('A-') })),
+
+  'backup:list': channel<BackupInfo[]>()(none),
+  'backup:create': channel<BackupInfo>()(none),
+  'backup:verify': channel<BackupCheck>()(z.object({ id: z.string().min(1).max(200) })),
+  'backup:restore': channel<RestoreSummary>()(
+    z
+      .object({ id: z.string().min(1).max(200).optional(), archiveDir: z.string().min(1).max(4000).optional() })
+      .refine((value) => Boolean(value.id) !== Boolean(value.archiveDir), 'Pilih satu: cadangan atau folder arsip.'),
+  ),
+  /** Starts an archive job; without outDir the desktop app asks for a folder (null = cancelled). */
+  'backup:archive': channel<JobInfo | null>()(z.object({ outDir: z.string().min(1).max(4000).optional() })),
+
+  'jobs:get': channel<JobInfo>()(z.object({ id: z.string().uuid('ID pekerjaan tidak valid.') })),
+  'jobs:cancel': channel<JobInfo>()(z.object({ id: z.string().uuid('ID pekerjaan tidak valid.') })),
 } as const;
 
 export type Contract = typeof contract;

@@ -90,6 +90,7 @@ export interface AppInfo {
   dataDir: string;
   host: 'electron' | 'preview' | 'cli';
   firstRun: boolean;
+  startStatus: StartStatus;
 }
 
 export interface BulkCreateReport {
@@ -340,4 +341,50 @@ export interface PeriodGaps {
   target: string;
   pekppp: CrossUnitGaps | null;
   ombudsman: CrossUnitGaps | null;
+}
+
+// ---------------------------------------------------------------- backups and jobs
+
+export interface BackupInfo {
+  id: string;
+  createdAt: string;
+  reason: string | null;
+  sizeBytes: number;
+  verified: boolean;
+  problem: string | null;
+  schemaVersion: number | null;
+  rowCounts: Record<string, number> | null;
+}
+
+export interface BackupCheck {
+  id: string;
+  ok: boolean;
+  problems: string[];
+}
+
+export interface RestoreSummary {
+  kind: 'cadangan' | 'arsip';
+  source: string;
+  undoBackupId: string | null;
+  rowCounts: Record<string, number>;
+  evidenceCopied: number;
+}
+
+export interface StartStatus {
+  status: 'ok' | 'missing' | 'quarantined';
+  quarantineDir: string | null;
+  problems: string[];
+  newestBackup: BackupInfo | null;
+}
+
+export interface JobInfo {
+  id: string;
+  kind: string;
+  status: 'berjalan' | 'selesai' | 'gagal' | 'dibatalkan';
+  progress: number;
+  message: string;
+  startedAt: string;
+  finishedAt: string | null;
+  result: unknown;
+  error: { code: string; message: string } | null;
 }

@@ -10,7 +10,7 @@ import { expect, screenshot, test, type AppFixture } from './fixtures';
 
 /** Call a channel exactly as a host would (schema validation included), for seeding. */
 async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
-  const handlers = createHandlers(app.started.ctx, { host: 'preview', firstRun: app.started.firstRun });
+  const handlers = createHandlers(app.started, { host: 'preview' });
   const result = await dispatch(handlers, channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as Output<C>;

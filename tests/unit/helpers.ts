@@ -50,7 +50,7 @@ export function testApp(options: { dataDir?: string; now?: () => Date } = {}): S
 export type TestApi = { [C in Channel]: (input: Input<C>) => Promise<Output<C>> };
 
 export function testHandlers(app: StartedApp): TestApi {
-  const raw = createHandlers(app.ctx, { host: 'preview', firstRun: app.firstRun });
+  const raw = createHandlers(app, { host: 'preview' });
   return Object.fromEntries(
     channels.map((channel) => [
       channel,

@@ -3,7 +3,7 @@
  * cancel, focus returns to where it was. With `onSubmit` the panel is a form, so Enter
  * in a field submits.
  */
-import { useEffect, useId, useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from './icons';
 
@@ -23,6 +23,31 @@ interface DialogProps {
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Open dialogs, topmost last: only the topmost one answers Esc and Tab. */
+const openStack: RefObject<HTMLDivElement | null>[] = [];
+
+function trapTab(event: KeyboardEvent, panel: HTMLElement): void {
+  const items = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((item) => item.offsetParent !== null);
+  const first = items[0];
+  const last = items[items.length - 1];
+  const active = document.activeElement;
+  if (!first || !last) {
+    event.preventDefault();
+    panel.focus();
+    return;
+  }
+  if (!(active instanceof Node) || !panel.contains(active)) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  } else if (event.shiftKey && active === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 export function Dialog({ open, title, description, onClose, onSubmit, footer, size = 'md', busy = false, children, role = 'dialog' }: DialogProps) {
   const titleId = useId();
@@ -45,37 +70,36 @@ export function Dialog({ open, title, description, onClose, onSubmit, footer, si
       panel?.querySelector<HTMLElement>('.dialog__footer .btn--primary, .dialog__footer .btn--danger') ??
       panel;
     preferred?.focus();
+    openStack.push(panelRef);
     document.body.classList.add('has-modal');
+
+    // Listen on the document: focus may have left the panel (e.g. a button disabled while saving).
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (openStack[openStack.length - 1] !== panelRef || !panelRef.current) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        if (!busyRef.current) closeRef.current();
+        return;
+      }
+      if (event.key === 'Tab') trapTab(event, panelRef.current);
+    };
+    document.addEventListener('keydown', onKeyDown);
     return () => {
-      document.body.classList.remove('has-modal');
+      document.removeEventListener('keydown', onKeyDown);
+      openStack.splice(openStack.indexOf(panelRef), 1);
+      if (openStack.length === 0) document.body.classList.remove('has-modal');
       previous?.focus();
     };
   }, [open]);
 
-  if (!open) return null;
+  // After saving failed, the disabled button has dropped focus: bring it back to the first problem.
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!open || busy || !panel || panel.contains(document.activeElement)) return;
+    (panel.querySelector<HTMLElement>('[aria-invalid="true"]') ?? panel).focus();
+  }, [open, busy]);
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      if (!busyRef.current) closeRef.current();
-      return;
-    }
-    if (event.key !== 'Tab' || !panelRef.current) return;
-    const items = [...panelRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((item) => item.offsetParent !== null);
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) {
-      event.preventDefault();
-      return;
-    }
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  if (!open) return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -114,7 +138,6 @@ export function Dialog({ open, title, description, onClose, onSubmit, footer, si
         aria-labelledby={titleId}
         aria-describedby={description ? descriptionId : undefined}
         tabIndex={-1}
-        onKeyDown={onKeyDown}
       >
         {onSubmit ? (
           <form className="dialog__form" noValidate onSubmit={submit}>

@@ -17,15 +17,16 @@ function describedBy(hintId: string, errorId: string, hint: unknown, error: unkn
 function FieldFrame({ id, label, error, hint, required, className, children }: BaseProps & { id: string; children: ReactNode }) {
   return (
     <div className={['field', error ? 'field--invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
+      <div className="field__label-row">
+        <label className="field__label" htmlFor={id}>
+          {label}
+        </label>
         {required ? (
-          <span className="field__required" aria-hidden="true">
-            {' '}
+          <span className="field__required" aria-hidden="true" title="Wajib diisi">
             *
           </span>
         ) : null}
-      </label>
+      </div>
       {children}
       {hint && !error ? (
         <div className="field__hint" id={`${id}-hint`}>
@@ -100,6 +101,7 @@ export function SelectField({ value, onChange, children, name, disabled, ...fram
         value={value}
         disabled={disabled}
         aria-invalid={frame.error ? true : undefined}
+        aria-required={frame.required || undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, frame.hint, frame.error)}
         onChange={(event) => onChange(event.target.value)}
       >

@@ -1,5 +1,8 @@
 import type { Handlers } from '../../shared/contract';
+import type { StartStatus } from '../../shared/types';
+import type { AppBackups } from '../backup/app-backups';
 import type { ServerContext } from '../context';
+import type { JobRunner } from '../jobs/job-runner';
 import { carryOver } from '../checklist/carry-over';
 import { getChecklist, itemHistory, periodProgress, setNote, setStatus } from '../checklist/checklist-service';
 import { addCustomRequirement, hideRequirement, listHidden, unhideRequirement } from '../checklist/requirements';
@@ -44,13 +47,21 @@ import {
 
 export interface HandlerOptions {
   host: 'electron' | 'preview' | 'cli';
-  firstRun: boolean;
   /** Dialogs and file opening of the host; headless when omitted (CLI, tests). */
   platform?: Platform;
 }
 
+export interface HandlerApp {
+  ctx: ServerContext;
+  firstRun: boolean;
+  startStatus: StartStatus;
+  backups: AppBackups;
+  jobs: JobRunner;
+}
+
 /** The handler table every host serves: one function per contract channel. */
-export function createHandlers(ctx: ServerContext, options: HandlerOptions): Handlers {
+export function createHandlers(app: HandlerApp, options: HandlerOptions): Handlers {
+  const { ctx, backups, jobs } = app;
   const platform = options.platform ?? headlessPlatform;
   return {
     'app:info': () => ({
@@ -58,7 +69,8 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions): Han
       schemaVersion: LATEST_SCHEMA_VERSION,
       dataDir: ctx.dataDir,
       host: options.host,
-      firstRun: options.firstRun,
+      firstRun: app.firstRun,
+      startStatus: app.startStatus,
     }),
     'settings:get': () => getSettings(ctx),
     'settings:update': (input) => updateSettings(ctx, input),
@@ -122,5 +134,17 @@ export function createHandlers(ctx: ServerContext, options: HandlerOptions): Han
     'scores:dashboard': (input) => dashboard(ctx, input),
     'gaps:unit': (input) => unitGaps(ctx, input),
     'gaps:period': (input) => periodGaps(ctx, input),
+
+    'backup:list': () => backups.list(),
+    'backup:create': () => backups.create(),
+    'backup:verify': (input) => backups.verify(input.id),
+    'backup:restore': (input) => backups.restore(input),
+    'backup:archive': async (input) => {
+      const outDir = input.outDir ?? (await platform.pickFolder({ title: 'Pilih folder tujuan arsip (mis. flashdisk)' }));
+      if (!outDir) return null;
+      return jobs.start('arsip', (job) => backups.archive(outDir, job));
+    },
+    'jobs:get': (input) => jobs.get(input.id),
+    'jobs:cancel': (input) => jobs.cancel(input.id),
   };
 }

@@ -75,7 +75,7 @@ describe('checklist', () => {
     const key = keyOf(period.id, outsider.id, first(pekppp.id));
     await expect(api['checklist:set-status']({ ...key, status: 'terverifikasi' })).rejects.toThrow(/tidak termasuk tahun penilaian 2026/);
     await expect(api['checklist:set-status']({ ...keyOf(period.id, unit.id, first(pekppp.id)), requirementCode: 'tidak-ada', status: 'terverifikasi' })).rejects.toThrow(/tidak ada/);
-    const raw = createHandlers(app.ctx, { host: 'cli', firstRun: false });
+    const raw = createHandlers(app, { host: 'cli' });
     expect(await dispatch(raw, 'checklist:set-status', { ...keyOf(period.id, unit.id, first(pekppp.id)), status: 'selesai' })).toMatchObject({ ok: false, error: { message: 'Status tidak dikenal.' } });
     expect(app.ctx.db.prepare('SELECT count(*) FROM checklist_items').pluck().get()).toBe(0);
     expect(app.ctx.db.prepare('SELECT count(*) FROM history').pluck().get()).toBe(0);

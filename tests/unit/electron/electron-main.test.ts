@@ -130,7 +130,7 @@ describe('IPC', () => {
     const ipcMain = { handle: (channel: string, fn: never) => registered.set(channel, fn), removeHandler: vi.fn() };
     const app = testApp();
     let trusted = true;
-    registerIpc(ipcMain as never, createHandlers(app.ctx, { host: 'electron', firstRun: false }), () => trusted);
+    registerIpc(ipcMain as never, createHandlers(app, { host: 'electron' }), () => trusted);
     expect([...registered.keys()].sort()).toEqual([...channels].sort());
     const create = registered.get('units:create')!;
     expect(await create({}, { name: 'Dinas Sosial', groupName: 'Perangkat Daerah' })).toMatchObject({ ok: true });

@@ -18,7 +18,7 @@ async function start() {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
-  server = await startPreviewServer({ handlers: createHandlers(app.ctx, { host: 'preview', firstRun: false }), rendererDir });
+  server = await startPreviewServer({ handlers: createHandlers(app, { host: 'preview' }), rendererDir });
   return server;
 }
 

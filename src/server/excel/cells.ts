@@ -1,0 +1,51 @@
+/**
+ * Safety rules for every workbook Patuh writes: user text never becomes a formula, and
+ * sheet names are always valid for Excel and LibreOffice.
+ */
+
+/** Characters that make spreadsheet software treat a cell as a formula (incl. full-width forms). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
+
+/**
+ * Text as a cell value that is always shown as text. A leading apostrophe is the
+ * convention both Excel and LibreOffice display as-is and never evaluate.
+ */
+export function safeText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const cleaned = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/gu, ' ');
+  return FORMULA_START.test(cleaned) ? `'${cleaned}` : cleaned;
+}
+
+/** Undo safeText when reading a workbook back. */
+export function unsafeText(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/gu;
+
+/** A valid, unique sheet name: ≤ 31 characters, none of []:*?/\, not blank, no edge apostrophes. */
+export function sheetName(wanted: string, taken: Set<string> = new Set()): string {
+  let base = wanted.replace(INVALID_SHEET_CHARS, ' ').replace(/\s+/gu, ' ').trim().replace(/^'+|'+$/gu, '');
+  if (base === '' || base.toLowerCase() === 'history') base = 'Lembar';
+  base = base.slice(0, 31).trim();
+  let name = base;
+  for (let counter = 2; taken.has(name.toLowerCase()); counter += 1) {
+    const suffix = ` (${counter})`;
+    name = `${base.slice(0, 31 - suffix.length).trim()}${suffix}`;
+  }
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Readable, safe file or folder name for export packages (Windows rules apply everywhere). */
+export function exportFileName(wanted: string, maxLength = 80): string {
+  const cleaned = wanted
+    .normalize('NFC')
+    .replace(/[<>:"/\\|?*\u0000-\u001F]/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(/[. ]+$/u, '');
+  const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/iu.test(cleaned);
+  const safe = (reserved ? `_${cleaned}` : cleaned).slice(0, maxLength).trim();
+  return safe === '' ? 'berkas' : safe;
+}
