@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { dispatch } from '../../src/server/api/dispatch';
 import { createHandlers } from '../../src/server/api/handlers';
 import type { Channel, Input, Output } from '../../src/shared/contract';
-import { expect, screenshot, test, type AppFixture } from './fixtures';
+import { expect, screenshot as save, test, type AppFixture } from './fixtures';
 
 /** Call a channel exactly as a host would (schema validation included), for seeding. */
 async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
@@ -24,6 +24,12 @@ function isoInDays(days: number): string {
   const date = new Date();
   date.setDate(date.getDate() + days);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/** Full-page screenshot from the top, so the sticky sidebar sits where the user sees it. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await save(page, name);
 }
 
 async function go(page: Page, label: string): Promise<void> {
@@ -113,7 +119,7 @@ test('units and a year added through the UI survive a reload', async ({ page, ap
   await create.getByLabel('Tahun', { exact: true }).fill('2026');
   await create.getByRole('checkbox', { name: /^PEKPPP 2022–2025 \(A\)/ }).check();
   await expect(create.getByRole('checkbox', { name: /^Ombudsman 2025/ })).toBeChecked();
-  await create.getByLabel('Tenggat pengumpulan').fill('2026-12-15');
+  await create.getByLabel('Tenggat pengumpulan').fill('15/12/2026');
   await create.getByRole('checkbox', { name: 'Pilih semua' }).check();
   await expect(create.getByText('2 dipilih')).toBeVisible();
   await screenshot(page, 'tahun-buat');

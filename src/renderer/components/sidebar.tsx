@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useAppData, KIND_LABELS } from '../lib/app-data';
+import { useAppData } from '../lib/app-data';
 import { href } from '../lib/router';
 import { Icon, LogoMark, type IconName } from './icons';
 
@@ -89,9 +89,7 @@ export function Sidebar({ path }: { path: string }) {
         </div>
         <div className="sidebar__user">
           <div className="sidebar__user-name">{operator || 'Operator belum diisi'}</div>
-          <div className="sidebar__user-role">
-            Bagian Organisasi{settings && governmentName ? ` · ${KIND_LABELS[settings.localGovernmentKind]}` : ''}
-          </div>
+          <div className="sidebar__user-role">Operator · Bagian Organisasi</div>
         </div>
       </div>
     </aside>

@@ -26,13 +26,17 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
 export function toErrorData(error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
   const message = error instanceof Error ? error.message : String(error);
-  if (/SQLITE_FULL|ENOSPC/.test(message)) {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (/SQLITE_FULL|ENOSPC|EDQUOT/.test(code) || /SQLITE_FULL|ENOSPC|disk is full/.test(message)) {
     return { code: 'IO', message: 'Disk penuh. Kosongkan ruang disk lalu ulangi; data tidak berubah.' };
   }
-  if (/SQLITE_BUSY|database is locked/.test(message)) {
+  if (/SQLITE_BUSY|SQLITE_LOCKED/.test(code) || /database is locked/.test(message)) {
     return { code: 'IO', message: 'Basis data sedang dipakai proses lain. Tunggu sebentar lalu ulangi.' };
   }
-  if (/SQLITE_CONSTRAINT/.test(message)) {
+  if (/SQLITE_IOERR|EIO/.test(code)) {
+    return { code: 'IO', message: 'Gagal membaca atau menulis disk; tidak ada yang disimpan. Periksa disk lalu ulangi.' };
+  }
+  if (/SQLITE_CONSTRAINT/.test(code) || /SQLITE_CONSTRAINT/.test(message)) {
     return { code: 'CONFLICT', message: 'Perubahan bertentangan dengan data yang ada; tidak ada yang disimpan.' };
   }
   console.error('[patuh] unexpected error', error);

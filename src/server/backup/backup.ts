@@ -132,6 +132,10 @@ function ensureBackupsDir(dataDir: string): string {
 
 function asBackupError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') {
+    return new AppError('IO', 'Disk penuh: cadangan tidak dapat dibuat. Data utama tidak diubah. Kosongkan ruang disk, lalu coba lagi.');
+  }
   return new AppError(
     'IO',
     `Cadangan gagal dibuat: ${(error as Error).message}. Data utama tidak diubah. Pastikan ruang disk cukup, lalu coba lagi.`,

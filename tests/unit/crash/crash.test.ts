@@ -4,33 +4,19 @@
  * write is there, and no row points at a missing or partial evidence file.
  */
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RESOURCES, tempDir, testApp, testHandlers } from '../helpers';
+import { RESOURCES, testApp, testHandlers } from '../helpers';
+import { bundleChild } from './bundle';
 
 const ITERATIONS = Number(process.env['PATUH_CRASH_ITERATIONS'] ?? 200);
 let childScript = '';
 
 beforeAll(async () => {
-  const out = path.join(tempDir('patuh-crash-build-'), 'crash-child.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  // Resolve better-sqlite3 from the repository's node_modules.
-  fs.symlinkSync(path.join(RESOURCES, '..', 'node_modules'), path.join(path.dirname(out), 'node_modules'), 'dir');
-  childScript = out;
+  childScript = await bundleChild(path.join(import.meta.dirname, 'crash-child.ts'));
 }, 60_000);
 
 interface Ack {

@@ -37,8 +37,8 @@ export function ScopeChart({ period }: { period: PeriodDetail }) {
             formatter={(value, name) => [`${formatCount(Number(value))} unit`, LABELS[String(name)] ?? String(name)]}
           />
           <Legend formatter={(value: string) => <span className="chart__legend">{LABELS[value] ?? value}</span>} iconType="square" iconSize={10} />
-          <Bar dataKey="sampel" stackId="unit" fill="#0f766e" radius={[0, 0, 0, 0]} maxBarSize={26} />
-          <Bar dataKey="lainnya" stackId="unit" fill="#2f6fe4" radius={[0, 4, 4, 0]} maxBarSize={26} />
+          <Bar dataKey="sampel" stackId="unit" fill="#0f766e" maxBarSize={26} isAnimationActive={false} />
+          <Bar dataKey="lainnya" stackId="unit" fill="#2f6fe4" radius={[0, 4, 4, 0]} maxBarSize={26} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

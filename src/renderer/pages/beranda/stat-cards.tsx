@@ -58,7 +58,7 @@ export function StatCards({ period, activeUnitCount }: { period: PeriodDetail; a
           <span className="stat-card__unit">unit</span>
         </div>
       </StatCard>
-      <StatCard icon="target" label="Sampel Ombudsman" foot="unit yang dinilai langsung oleh Ombudsman RI">
+      <StatCard icon="target" label="Sampel Ombudsman" foot="dinilai langsung oleh Ombudsman RI">
         <div className="stat-card__value">
           {formatCount(period.sampleCount)}
           <span className="stat-card__unit">unit</span>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { PeriodDetail, Period } from '../../../shared/types';
 import { Button } from '../../components/button';
+import { DateField } from '../../components/date-field';
 import { Dialog } from '../../components/dialog';
 import { FormAlert, TextField } from '../../components/field';
 import { ErrorState, Loading } from '../../components/states';
@@ -112,9 +113,8 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
               hint="Tahun pelaksanaan penilaian."
               autoFocus
             />
-            <TextField
+            <DateField
               label="Tenggat pengumpulan"
-              type="date"
               value={deadline}
               onChange={setDeadline}
               error={errors['deadline']}

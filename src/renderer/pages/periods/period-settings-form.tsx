@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import type { InstrumentSummary, PeriodDetail } from '../../../shared/types';
 import { Button } from '../../components/button';
-import { FormAlert, TextField } from '../../components/field';
+import { DateField } from '../../components/date-field';
+import { FormAlert } from '../../components/field';
 import { api, fieldErrors } from '../../lib/api';
 import { useToast } from '../../lib/toast';
 import { formLevelMessage } from '../units/unit-form-dialog';
@@ -69,23 +70,21 @@ export function PeriodSettingsForm({ period, instruments, onSaved }: PeriodSetti
       <div className="panel__head">
         <div>
           <h2 className="panel__title">Instrumen dan jadwal</h2>
-          <p className="panel__subtitle">Perubahan instrumen tidak menghapus data unit.</p>
+          <p className="panel__subtitle">Bukti dukung bertanggal di luar rentang dokumen dianggap kedaluwarsa. Mengganti instrumen tidak menghapus data unit.</p>
         </div>
       </div>
       <FormAlert message={formError} />
       <div className="stack">
         <InstrumentPicker instruments={instruments} value={instrumentIds} onChange={setInstrumentIds} error={errors['instrumentIds']} year={period.year} />
         <div className="form-grid form-grid--3">
-          <TextField label="Tenggat pengumpulan" type="date" value={deadline} onChange={setDeadline} error={errors['deadline']} hint="Kosongkan bila belum ada." />
-          <TextField
+          <DateField label="Tenggat pengumpulan" value={deadline} onChange={setDeadline} error={errors['deadline']} hint="Kosongkan bila belum ada." />
+          <DateField
             label="Dokumen bertanggal mulai"
-            type="date"
             value={windowStart}
             onChange={setWindowStart}
             error={errors['windowStart']}
-            hint="Bukti dukung lebih lama dianggap kedaluwarsa."
           />
-          <TextField label="Dokumen bertanggal sampai" type="date" value={windowEnd} onChange={setWindowEnd} error={errors['windowEnd']} />
+          <DateField label="Dokumen bertanggal sampai" value={windowEnd} onChange={setWindowEnd} error={errors['windowEnd']} />
         </div>
       </div>
       <div className="panel__footer">

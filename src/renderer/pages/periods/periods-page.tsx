@@ -15,10 +15,10 @@ import { CreatePeriodDialog } from './create-period-dialog';
 export function DeadlineText({ deadline }: { deadline: string | null }) {
   if (!deadline) return <span className="text-subtle">Belum diatur</span>;
   const days = daysUntil(deadline);
-  const note = days > 0 ? `${formatCount(days)} hari lagi` : days === 0 ? 'hari ini' : `lewat ${formatCount(-days)} hari`;
+  const note = days > 0 ? `${formatCount(days)} hari lagi` : days === 0 ? 'hari ini' : 'sudah lewat';
   return (
     <span>
-      {formatDate(deadline)} <span className={days < 14 ? 'text-danger' : 'text-subtle'}>· {note}</span>
+      {formatDate(deadline)} <span className={days >= 0 && days < 14 ? 'text-danger' : 'text-subtle'}>· {note}</span>
     </span>
   );
 }

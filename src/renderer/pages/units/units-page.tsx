@@ -16,6 +16,13 @@ import { useDebounced, useQuery } from '../../lib/use-query';
 import { TemplatesDialog } from './templates-dialog';
 import { UnitFormDialog } from './unit-form-dialog';
 
+function countLabel(list: Unit[], totalActive: number, filtered: boolean): string {
+  const archived = list.filter((unit) => unit.archived).length;
+  const active = list.length - archived;
+  const base = filtered ? `${formatCount(active)} dari ${formatCount(totalActive)} unit aktif` : `${formatCount(active)} unit aktif`;
+  return archived > 0 ? `${base} · ${formatCount(archived)} diarsipkan` : base;
+}
+
 const muted = (text: string | null) => (text ? text : <span className="text-subtle">–</span>);
 
 export function UnitsPage() {
@@ -168,7 +175,7 @@ export function UnitsPage() {
           </div>
           <Checkbox label="Tampilkan yang diarsipkan" checked={showArchived} onChange={setShowArchived} />
           <div className="toolbar__count" aria-live="polite">
-            {units.data ? `${formatCount(list.length)} dari ${formatCount(totalActive)} unit aktif` : ''}
+            {units.data ? countLabel(list, totalActive, filtered) : ''}
           </div>
         </div>
 
