@@ -119,7 +119,7 @@ test('units and a year added through the UI survive a reload', async ({ page, ap
   await create.getByLabel('Tahun', { exact: true }).fill('2026');
   await create.getByRole('checkbox', { name: /^PEKPPP 2022–2025 \(A\)/ }).check();
   await expect(create.getByRole('checkbox', { name: /^Ombudsman 2025/ })).toBeChecked();
-  await create.getByLabel('Tenggat pengumpulan').fill('15/12/2026');
+  await create.getByRole('textbox', { name: 'Tenggat pengumpulan' }).fill('15/12/2026');
   await create.getByRole('checkbox', { name: 'Pilih semua' }).check();
   await expect(create.getByText('2 dipilih')).toBeVisible();
   await screenshot(page, 'tahun-buat');

@@ -12,6 +12,8 @@ const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
  */
 export function safeText(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
+  // Control characters (except tab, LF, CR) are invalid in XML and corrupt the workbook.
+  // eslint-disable-next-line no-control-regex
   const cleaned = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/gu, ' ');
   return FORMULA_START.test(cleaned) ? `'${cleaned}` : cleaned;
 }
@@ -41,6 +43,7 @@ export function sheetName(wanted: string, taken: Set<string> = new Set()): strin
 export function exportFileName(wanted: string, maxLength = 80): string {
   const cleaned = wanted
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
     .replace(/[<>:"/\\|?*\u0000-\u001F]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim()

@@ -2,6 +2,7 @@
  * Disk full and I/O errors: the user gets a clear message, the database is unchanged,
  * and no partial files remain — on save, attach and backup.
  */
+import type Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { testApp, testHandlers } from '../helpers';
 
 afterEach(() => vi.restoreAllMocks());
 
-function contentHash(db: import('better-sqlite3').Database): string {
+function contentHash(db: Database.Database): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   const hash = crypto.createHash('sha256');
   for (const table of tables) hash.update(JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all()));
