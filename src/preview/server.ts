@@ -202,7 +202,12 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
         url: `${origin}/`,
         token,
         port,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            // Browsers keep connections alive; close them so shutdown never hangs.
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

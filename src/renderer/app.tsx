@@ -50,7 +50,7 @@ function Screen({ path }: { path: string }) {
 
 function Frame() {
   const path = usePath();
-  const { loaded, loadError, refreshPeriods, refreshSettings } = useAppData();
+  const { loaded, loadError } = useAppData();
   return (
     <div className="shell">
       <Sidebar path={path} />
@@ -58,7 +58,7 @@ function Frame() {
         {!loaded ? (
           <Loading />
         ) : loadError ? (
-          <ErrorState error={loadError} onRetry={() => void Promise.all([refreshSettings(), refreshPeriods()])} />
+          <ErrorState error={loadError} onRetry={() => window.location.reload()} />
         ) : (
           <ErrorBoundary resetKey={path}>
             <Screen path={path} />

@@ -28,7 +28,10 @@ function isoInDays(days: number): string {
 
 /** Full-page screenshot from the top, so the sticky sidebar sits where the user sees it. */
 async function screenshot(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.mouse.move(page.viewportSize()!.width - 4, page.viewportSize()!.height - 4);
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await save(page, name);
 }
 
@@ -82,7 +85,7 @@ async function seedRealistic(app: AppFixture): Promise<{ current: number; previo
   return { current: current.id, previous: previous.id };
 }
 
-test('units and a year added through the UI survive a reload', async ({ page, app, consoleErrors }) => {
+test('units and a year added through the UI survive a reload', async ({ app, page, consoleErrors }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Mulai menyiapkan penilaian' })).toBeVisible();
   await expect(page.getByText('Pemerintah Daerah belum diatur')).toBeVisible();
@@ -155,7 +158,7 @@ test('units and a year added through the UI survive a reload', async ({ page, ap
   expect(consoleErrors).toEqual([]);
 });
 
-test('invalid input is refused inline and nothing is saved', async ({ page, app, consoleErrors }) => {
+test('invalid input is refused inline and nothing is saved', async ({ app, page, consoleErrors }) => {
   await page.goto(`${app.url}#/unit`);
   await expect(page.getByRole('heading', { level: 1, name: 'Unit' })).toBeVisible();
 
@@ -196,38 +199,46 @@ test('invalid input is refused inline and nothing is saved', async ({ page, app,
   await expect(page.getByRole('table', { name: 'Daftar unit' }).getByRole('row')).toHaveCount(2);
   expect(count(app, 'units')).toBe(1);
 
-  // A year that already exists.
+  // A first year is created; its document window cannot end before it starts.
   await go(page, 'Tahun Penilaian');
-  for (const attempt of [1, 2]) {
-    await page.getByRole('button', { name: 'Buat tahun penilaian' }).first().click();
-    const create = page.getByRole('dialog', { name: 'Buat tahun penilaian' });
-    await create.getByLabel('Tahun', { exact: true }).fill('2026');
-    await create.getByRole('checkbox', { name: /^Ombudsman 2025/ }).check();
-    if (attempt === 1) {
-      await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
-      await expect(page.getByRole('heading', { level: 1, name: 'Tahun Penilaian 2026' })).toBeVisible();
-      await go(page, 'Tahun Penilaian');
-    } else {
-      await create.getByRole('radio', { name: /^Pilih unit/ }).check();
-      await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
-      await expect(create.getByText('Tahun ini sudah ada.')).toBeVisible();
-      await expect(create.getByRole('alert').filter({ hasText: 'Tahun penilaian 2026 sudah ada' })).toBeVisible();
-      await screenshot(page, 'tahun-buat-galat');
-      // No instrument at all is refused too.
-      await create.getByRole('checkbox', { name: /^Ombudsman 2025/ }).uncheck();
-      await create.getByLabel('Tahun', { exact: true }).fill('2027');
-      await create.getByRole('checkbox', { name: /^Ombudsman 2025/ }).uncheck();
-      await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
-      await expect(create.getByText('Pilih minimal satu instrumen.').first()).toBeVisible();
-      await page.keyboard.press('Escape');
-      await expect(create).toBeHidden();
-    }
-  }
+  await page.getByRole('button', { name: 'Buat tahun penilaian' }).first().click();
+  const create = page.getByRole('dialog', { name: 'Buat tahun penilaian' });
+  await create.getByLabel('Tahun', { exact: true }).fill('2026');
+  await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tahun Penilaian 2026' })).toBeVisible();
+  const schedule = page.getByRole('form', { name: 'Instrumen dan jadwal' });
+  await schedule.getByRole('textbox', { name: 'Dokumen bertanggal mulai' }).fill('01/01/2027');
+  await schedule.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(schedule.getByText('Harus sebelum tanggal akhir.')).toBeVisible();
+  await schedule.getByRole('textbox', { name: 'Tenggat pengumpulan' }).fill('31/02/2026');
+  await schedule.getByRole('textbox', { name: 'Tenggat pengumpulan' }).blur();
+  await expect(schedule.getByText('Tanggal tidak dikenali.')).toBeVisible();
+  await schedule.getByRole('button', { name: 'Batalkan perubahan' }).click();
+  await expect(schedule.getByRole('textbox', { name: 'Dokumen bertanggal mulai' })).toHaveValue('01/01/2025');
+  expect((app.started.ctx.db.prepare('SELECT window_start AS w FROM periods').get() as { w: string }).w).toBe('2025-01-01');
+
+  // The same year again.
+  await go(page, 'Tahun Penilaian');
+  await page.getByRole('button', { name: 'Buat tahun penilaian' }).first().click();
+  await create.getByLabel('Tahun', { exact: true }).fill('2026');
+  await create.getByRole('radio', { name: /^Pilih unit/ }).check();
+  await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
+  await expect(create.getByText('Tahun ini sudah ada.')).toBeVisible();
+  await expect(create.getByRole('alert').filter({ hasText: 'Tahun penilaian 2026 sudah ada' })).toBeVisible();
+  await screenshot(page, 'tahun-buat-galat');
+
+  // No instrument at all.
+  await create.getByLabel('Tahun', { exact: true }).fill('2027');
+  await create.getByRole('checkbox', { name: /^Ombudsman 2025/ }).uncheck();
+  await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
+  await expect(create.getByText('Pilih minimal satu instrumen.').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(create).toBeHidden();
   expect(count(app, 'periods')).toBe(1);
   expect(consoleErrors).toEqual([]);
 });
 
-test('every main screen with realistic data', async ({ page, app, consoleErrors }) => {
+test('every main screen with realistic data', async ({ app, page, consoleErrors }) => {
   const { current } = await seedRealistic(app);
   await page.goto(app.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
@@ -243,6 +254,18 @@ test('every main screen with realistic data', async ({ page, app, consoleErrors 
   await page.getByLabel('Tampilkan yang diarsipkan').check();
   await expect(page.getByRole('row', { name: /Kantor Pengelolaan Pasar/ })).toContainText('Diarsipkan');
   await screenshot(page, 'unit');
+
+  // Archive asks first; restore brings the unit back.
+  await page.getByRole('button', { name: 'Arsipkan Dinas Perhubungan' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Arsipkan unit?' });
+  await expect(confirm).toContainText('Dinas Perhubungan');
+  await screenshot(page, 'unit-arsip-konfirmasi');
+  await confirm.getByRole('button', { name: 'Arsipkan' }).click();
+  await expect(page.getByText('Dinas Perhubungan diarsipkan')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Dinas Perhubungan/ })).toContainText('Diarsipkan');
+  await page.getByRole('button', { name: 'Pulihkan Dinas Perhubungan' }).click();
+  await expect(page.getByText('Dinas Perhubungan dipulihkan')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Dinas Perhubungan/ })).toContainText('Aktif');
   await page.getByLabel('Kelompok').selectOption({ label: 'Kecamatan (5)' });
   await expect(page.getByRole('table', { name: 'Daftar unit' }).getByRole('row')).toHaveCount(6);
 
@@ -273,10 +296,22 @@ test('every main screen with realistic data', async ({ page, app, consoleErrors 
   await expect(page.getByText('Rina Kurniasih, S.AP., M.Si.').first()).toBeVisible();
   await closeToasts(page);
   await screenshot(page, 'pengaturan');
+
+  // The smallest supported window.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await go(page, 'Beranda');
+  await screenshot(page, 'beranda-1280');
+  await page.goto(`${app.url}#/tahun/${current}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tahun Penilaian 2026' })).toBeVisible();
+  await screenshot(page, 'tahun-detail-1280');
+  await go(page, 'Unit');
+  await page.getByRole('button', { name: 'Tambah dari daftar bawaan' }).first().click();
+  await expect(page.getByRole('dialog', { name: 'Tambah dari daftar bawaan' })).toContainText('sudah ada');
+  await screenshot(page, 'unit-daftar-bawaan-1280');
   expect(consoleErrors).toEqual([]);
 });
 
-test('a list of 320 units stays virtualised and sortable', async ({ page, app, consoleErrors }) => {
+test('a list of 320 units stays virtualised and sortable', async ({ app, page, consoleErrors }) => {
   for (let index = 1; index <= 320; index += 1) {
     const number = String(index).padStart(3, '0');
     await call(app, 'units:create', { name: `Satuan Pendidikan ${number}`, shortName: `SP-${number}`, groupName: 'Satuan Pendidikan', headName: null });

@@ -54,7 +54,7 @@ export function Sidebar({ path }: { path: string }) {
             >
               {periods.map((period) => (
                 <option key={period.id} value={period.year}>
-                  {period.name}
+                  {period.year}
                 </option>
               ))}
             </select>

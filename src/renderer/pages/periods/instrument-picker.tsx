@@ -9,12 +9,16 @@ const FAMILIES: { family: InstrumentSummary['family']; label: string; hint: stri
   { family: 'ombudsman', label: 'Ombudsman RI', hint: 'Penilaian kepatuhan / opini Ombudsman' },
 ];
 
+function fitsYear(item: InstrumentSummary, year: number): boolean {
+  return item.yearsFrom <= year && year <= (item.yearsTo ?? Number.POSITIVE_INFINITY);
+}
+
 /** The instrument of each family in force in `year` (the newest when several apply). */
 export function applicableInstruments(instruments: InstrumentSummary[], year: number): number[] {
   if (!Number.isInteger(year)) return [];
   return FAMILIES.flatMap(({ family }) => {
     const fits = instruments
-      .filter((item) => item.family === family && item.yearsFrom <= year && year <= (item.yearsTo ?? Number.POSITIVE_INFINITY))
+      .filter((item) => item.family === family && fitsYear(item, year))
       .sort((a, b) => b.yearsFrom - a.yearsFrom);
     return fits[0] ? [fits[0].id] : [];
   });
@@ -51,8 +55,11 @@ export function InstrumentPicker({ instruments, value, onChange, error, year }: 
                 <span className="picker__family-hint">{hint}</span>
               </div>
               {items.length === 0 ? <div className="text-subtle">Belum ada instrumen.</div> : null}
+              {items.length > 0 && year !== undefined && Number.isInteger(year) && !items.some((item) => fitsYear(item, year)) ? (
+                <div className="picker__notice">Belum ada edisi untuk {year}. Centang edisi terakhir bila masih dipakai.</div>
+              ) : null}
               {items.map((item) => {
-                const outOfRange = year !== undefined && Number.isInteger(year) && (item.yearsFrom > year || year > (item.yearsTo ?? Infinity));
+                const outOfRange = year !== undefined && Number.isInteger(year) && !fitsYear(item, year);
                 return (
                   <Checkbox
                     key={item.id}

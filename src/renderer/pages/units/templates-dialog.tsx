@@ -86,6 +86,9 @@ export function TemplatesDialog({ onClose, onDone }: TemplatesDialogProps) {
       }
     >
       <FormAlert message={error} />
+      {data.data && available.length === 0 ? (
+        <div className="alert alert--info alert--spaced">Semua unit di daftar bawaan sudah ditambahkan. Unit lain dapat ditambahkan satu per satu.</div>
+      ) : null}
       {data.error ? <ErrorState error={data.error} onRetry={data.reload} /> : null}
       {!data.data && !data.error ? <Loading /> : null}
       {data.data?.groups.map((group) => {

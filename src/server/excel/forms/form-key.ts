@@ -19,8 +19,8 @@ export interface KeyRow {
   /** The item's updated_at at export; '' when the item did not exist yet. */
   updatedAt: string;
   status: EvidenceStatus;
-  /** Short hash of the note at export: tells "the unit edited it" from "the office did". */
-  noteHash: string;
+  /** The note at export: tells "the unit edited it" from "the office did", and shows it in conflicts. */
+  note: string;
   /** Hash of the grey identifying cells, so a moved or copied row is recognised. */
   textHash: string;
 }
@@ -37,7 +37,7 @@ export interface FormKey {
 
 const SECRET_KEY = 'internal.formSecret';
 const HEADER_ROW = 6;
-const KEY_HEADERS = ['row', 'instrumentId', 'requirementCode', 'updatedAt', 'status', 'noteHash', 'textHash'];
+const KEY_HEADERS = ['row', 'instrumentId', 'requirementCode', 'updatedAt', 'status', 'note', 'textHash'];
 
 function secretRepository(db: Db) {
   return {
@@ -59,12 +59,17 @@ export function readFormSecret(ctx: ServerContext): string | undefined {
 
 export const shortHash = (text: string): string => crypto.createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
 
+/** How identifying text is compared: what safeText keeps, without edge spaces or CRs. */
+export function identityText(cellText: string): string {
+  return unsafeText(cellText).replace(/\r\n?/gu, '\n').trim();
+}
+
 export function identityHash(cells: readonly string[]): string {
   return shortHash(JSON.stringify(cells));
 }
 
 function canonical(key: FormKey): string {
-  const rows = key.rows.map((row) => [row.instrumentId, row.requirementCode, row.updatedAt, row.status, row.noteHash, row.textHash]);
+  const rows = key.rows.map((row) => [row.instrumentId, row.requirementCode, row.updatedAt, row.status, row.note, row.textHash]);
   return JSON.stringify([key.format, key.unitId, key.unitName, key.periodId, key.year, key.exportedAt, rows]);
 }
 
@@ -88,18 +93,18 @@ export function writeKeySheet(sheet: ExcelJS.Worksheet, key: FormKey, mac: strin
   sheet.addRow(text(['hmac', mac]));
   sheet.addRow(text(KEY_HEADERS));
   key.rows.forEach((row, index) => {
-    sheet.addRow(text([index + 1, row.instrumentId, row.requirementCode, row.updatedAt, row.status, row.noteHash, row.textHash]));
+    sheet.addRow(text([index + 1, row.instrumentId, row.requirementCode, row.updatedAt, row.status, row.note, row.textHash]));
   });
 }
 
 const positiveInt = (text: string): number | null => (/^[1-9][0-9]{0,9}$/u.test(text) ? Number(text) : null);
 
 function parseKeyRow(values: string[], index: number): KeyRow | null {
-  const [no, instrument, code, updatedAt, status, noteHash, textHash] = values;
+  const [no, instrument, code, updatedAt, status, note, textHash] = values;
   const instrumentId = positiveInt(instrument ?? '');
   if (positiveInt(no ?? '') !== index + 1 || instrumentId === null || !code) return null;
   if (!EVIDENCE_STATUSES.includes(status as EvidenceStatus)) return null;
-  return { instrumentId, requirementCode: code, updatedAt: updatedAt ?? '', status: status as EvidenceStatus, noteHash: noteHash ?? '', textHash: textHash ?? '' };
+  return { instrumentId, requirementCode: code, updatedAt: updatedAt ?? '', status: status as EvidenceStatus, note: note ?? '', textHash: textHash ?? '' };
 }
 
 /** Read the key back; null when its shape is wrong (then the caller reports tampering). */

@@ -12,16 +12,13 @@ const PROTECTION = '<workbookProtection lockStructure="1"/>';
 async function readEntries(buffer: Buffer): Promise<Array<{ name: string; data: Buffer }>> {
   const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
   const entries: Array<{ name: string; data: Buffer }> = [];
-  try {
-    for await (const entry of zip) {
-      if (entry.fileName.endsWith('/')) continue;
-      const stream = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-    }
-  } finally {
-    zip.close();
+  // A buffer-backed archive holds no file handle, so there is nothing to close.
+  for await (const entry of zip.eachEntry()) {
+    if (entry.fileName.endsWith('/')) continue;
+    const stream = await zip.openReadStreamPromise(entry);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
   }
   return entries;
 }

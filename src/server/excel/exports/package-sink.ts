@@ -1,0 +1,121 @@
+/**
+ * Where a package's files are written: a temp folder or a streamed temp ZIP. Both hash
+ * exactly the bytes they write, so the manifest describes the package, not the source.
+ * Files are streamed (evidence can be large videos), never read whole into memory.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import yazl from 'yazl';
+import { copyFileHashed, fsyncDirSync, fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
+
+export interface PackageSink {
+  addFile(source: string, relativePath: string): Promise<FileDigest>;
+  addBuffer(data: Buffer, relativePath: string): Promise<FileDigest>;
+  /** Flush everything to disk; the temp is then complete and may be renamed. */
+  finish(): Promise<void>;
+  /** Remove the temp (after an error or cancel). Never throws. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Remove our own temp, retrying briefly: after a cancel, a stream may still be closing
+ * its handle, and Windows refuses to delete a file that is open.
+ */
+export async function removeTemp(target: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    removeQuiet(target);
+    if (!fs.existsSync(target)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function digestOf(data: Buffer): FileDigest {
+  return { sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length };
+}
+
+export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
+  const target = (relativePath: string) => {
+    const file = path.join(tempDir, ...relativePath.split('/'));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return file;
+  };
+  return {
+    addFile: (source, relativePath) => copyFileHashed(source, target(relativePath), signal),
+    async addBuffer(data, relativePath) {
+      const file = target(relativePath);
+      await fs.promises.writeFile(file, data, { flag: 'wx' });
+      fsyncFileSync(file);
+      return digestOf(data);
+    },
+    async finish() {
+      fsyncDirSync(tempDir);
+    },
+    discard: () => removeTemp(tempDir),
+  };
+}
+
+/** Already-compressed formats are stored, not deflated again (saves time on videos). */
+const STORED = new Set(['jpg', 'jpeg', 'png', 'gif', 'webp', 'heic', 'mp4', 'mov', 'mkv', 'avi', 'mp3', 'm4a', 'zip', 'rar', '7z', 'gz', 'docx', 'xlsx', 'pptx']);
+
+function compressOptions(relativePath: string): { compress: boolean } {
+  const ext = relativePath.slice(relativePath.lastIndexOf('.') + 1).toLowerCase();
+  return { compress: !STORED.has(ext) };
+}
+
+/** ZIP with one root folder, so unzipping gives the same layout as folder mode. */
+export function zipSink(tempFile: string, rootName: string, signal: AbortSignal): PackageSink {
+  const zip = new yazl.ZipFile();
+  const out = fs.createWriteStream(tempFile, { flags: 'wx' });
+  // yazl does not forward output errors; the first failure rejects every later step.
+  const failed = new Promise<never>((_, reject) => {
+    zip.on('error', reject);
+    out.on('error', reject);
+  });
+  failed.catch(() => undefined);
+  zip.outputStream.pipe(out);
+  const entryName = (relativePath: string) => `${rootName}/${relativePath}`;
+  return {
+    addFile(source, relativePath) {
+      const hash = crypto.createHash('sha256');
+      let size = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk);
+          size += chunk.length;
+          callback(null, chunk);
+        },
+      });
+      const input = fs.createReadStream(source, { signal });
+      const done = new Promise<FileDigest>((resolve, reject) => {
+        input.on('error', reject);
+        tap.on('error', reject);
+        // 'end' fires once yazl has consumed every byte of this entry.
+        tap.on('end', () => resolve({ sha256: hash.digest('hex'), size }));
+      });
+      input.pipe(tap);
+      zip.addReadStream(tap, entryName(relativePath), compressOptions(relativePath));
+      return Promise.race([done, failed]);
+    },
+    async addBuffer(data, relativePath) {
+      zip.addBuffer(data, entryName(relativePath), compressOptions(relativePath));
+      return digestOf(data);
+    },
+    async finish() {
+      const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
+      zip.end();
+      await Promise.race([closed, failed]);
+      fsyncFileSync(tempFile);
+    },
+    async discard() {
+      zip.outputStream.unpipe(out);
+      if (!out.closed) {
+        const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+        out.destroy();
+        await closed;
+      }
+      await removeTemp(tempFile);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Everything one unit's package shows, read once: the same score reports the app shows
+ * (computeYear), the checklist with statuses, notes and evidence (getChecklist), and the
+ * indicator notes stored with the self-assessment.
+ */
+import type { OmbudsmanReport, PekpppReport } from '../../../core/scoring/types';
+import type { Checklist, ChecklistInstrument, PeriodDetail, Settings, Unit } from '../../../shared/types';
+import type { ServerContext } from '../../context';
+import { getChecklist, requireScope } from '../../checklist/checklist-service';
+import { computeYear } from '../../scoring/scores-service';
+import type { AssessmentRow } from '../../scoring/scoring-inputs';
+import { getSettings } from '../../settings/settings-service';
+import { localGovernmentOf } from './format';
+
+export interface InstrumentInfo {
+  id: number;
+  family: 'pekppp' | 'ombudsman';
+  name: string;
+  shortName: string;
+  version: string;
+}
+
+export interface UnitPackageData {
+  settings: Settings;
+  localGovernment: string;
+  period: PeriodDetail;
+  unit: Unit;
+  ombudsmanSample: boolean;
+  exportedAt: Date;
+  appVersion: string;
+  instruments: InstrumentInfo[];
+  checklist: Checklist;
+  self: PekpppReport | null;
+  verified: PekpppReport | null;
+  ombudsman: OmbudsmanReport | null;
+  /** Self-assessment rows of the PEKPPP instrument by indicator code (justifications, notes). */
+  assessments: Map<string, AssessmentRow>;
+}
+
+export function loadUnitPackageData(ctx: ServerContext, periodId: number, unitId: number): UnitPackageData {
+  requireScope(ctx, periodId, unitId);
+  const settings = getSettings(ctx);
+  const year = computeYear(ctx, periodId);
+  const entry = year.units.find((unit) => unit.unitId === unitId)!;
+  const checklist = getChecklist(ctx, { periodId, unitId });
+  const pekpppId = year.inputs.pekppp?.id;
+  const rows = year.inputs.assessments(unitId).filter((row) => row.instrument_id === pekpppId);
+  return {
+    settings,
+    localGovernment: localGovernmentOf(settings),
+    period: year.inputs.period,
+    unit: checklist.unit,
+    ombudsmanSample: entry.sample,
+    exportedAt: ctx.now(),
+    appVersion: ctx.appVersion,
+    instruments: year.inputs.period.instruments.map((item) => ({
+      id: item.id,
+      family: item.family,
+      name: item.name,
+      shortName: item.shortName,
+      version: item.version,
+    })),
+    checklist,
+    self: entry.self,
+    verified: entry.verified,
+    ombudsman: entry.ombudsman,
+    assessments: new Map(rows.map((row) => [row.indicator_code, row])),
+  };
+}
+
+export function checklistOf(data: UnitPackageData, family: 'pekppp' | 'ombudsman'): ChecklistInstrument | null {
+  return data.checklist.instruments.find((instrument) => instrument.family === family) ?? null;
+}

@@ -1,0 +1,148 @@
+/**
+ * A unit's submission package: a folder (or ZIP) named "<pemda> - <unit> - <year>" with
+ * the workbook, the evidence files laid out per instrument/aspect/indicator, and a
+ * manifest of SHA-256 hashes. Everything is written under a `.tmp-` name and renamed
+ * only when complete; a cancel or an error removes the temp.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/result';
+import type { FileDigest } from '../../backup/files';
+import { checklistRepo } from '../../checklist/checklist-service';
+import type { ServerContext } from '../../context';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { absoluteBlobPath } from '../../evidence/store';
+import { throwIfCancelled, type JobControl } from '../../jobs/job';
+import { exportFileName } from '../cells';
+import { planFiles, type FilePlan } from './file-plan';
+import { asExportError, publishUnique, requireDirectory, tempPathIn } from './output';
+import { folderSink, zipSink, type PackageSink } from './package-sink';
+import { loadUnitPackageData, type UnitPackageData } from './unit-data';
+import { buildUnitWorkbook, workbookBuffer } from './unit-workbook';
+
+export interface UnitPackageParams {
+  periodId: number;
+  unitId: number;
+  /** Existing folder in which the package folder or .zip is created. */
+  outDir: string;
+  zip?: boolean;
+}
+
+export interface UnitPackageResult {
+  /** Absolute path of the package folder or .zip. */
+  path: string;
+  /** Files in the package, manifest.json and the workbook included. */
+  fileCount: number;
+  /** Folder: total size of its files; ZIP: size of the .zip. */
+  bytes: number;
+}
+
+export interface PackageManifest {
+  app: 'Patuh';
+  appVersion: string;
+  schemaVersion: number;
+  exportedAt: string;
+  localGovernment: string;
+  unit: string;
+  year: number;
+  files: Array<{ path: string; sha256: string; size: number }>;
+}
+
+export const MANIFEST_NAME = 'manifest.json';
+
+export function packageBaseName(data: Pick<UnitPackageData, 'localGovernment' | 'unit' | 'period'>): string {
+  return exportFileName(`${data.localGovernment} - ${data.unit.name} - ${data.period.year}`);
+}
+
+/** Source path per blob; refuses up front when a file is missing, before anything is written. */
+function resolveSources(ctx: ServerContext, plan: FilePlan): Map<string, string> {
+  const sources = new Map<string, string>();
+  const problems: string[] = [];
+  for (const file of plan.files) {
+    if (sources.has(file.sha256)) continue;
+    const blob = checklistRepo(ctx).blob.get(file.sha256);
+    let full: string | null = null;
+    try {
+      full = blob ? absoluteBlobPath(ctx.dataDir, blob.stored_path) : null;
+    } catch {
+      full = null;
+    }
+    if (full && fs.existsSync(full)) sources.set(file.sha256, full);
+    else problems.push(`${file.fileName} (${file.relativePath})`);
+  }
+  if (problems.length > 0) {
+    throw new AppError('IO', 'Paket tidak dibuat karena berkas bukti berikut tidak ditemukan di folder data Patuh. Unggah ulang berkas tersebut pada unitnya, lalu ekspor lagi.', { details: problems });
+  }
+  return sources;
+}
+
+async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest['files']> {
+  const total = Math.max(1, plan.files.reduce((sum, file) => sum + file.size, 0));
+  const files: PackageManifest['files'] = [];
+  const problems: string[] = [];
+  let done = 0;
+  for (const [index, file] of plan.files.entries()) {
+    throwIfCancelled(job);
+    job.progress(0.05 + (0.85 * done) / total, `Menyalin berkas ${index + 1} dari ${plan.files.length}`);
+    const digest: FileDigest = await sink.addFile(sources.get(file.sha256)!, file.relativePath);
+    if (digest.sha256 !== file.sha256) problems.push(`${file.fileName}: isi berkas tidak cocok dengan yang tercatat`);
+    files.push({ path: file.relativePath, ...digest });
+    done += digest.size;
+  }
+  if (problems.length > 0) {
+    throw new AppError('IO', 'Paket tidak dibuat karena sebagian berkas bukti rusak di komputer ini. Unggah ulang berkas tersebut, lalu ekspor lagi.', { details: problems });
+  }
+  return files;
+}
+
+async function writeContent(sink: PackageSink, data: UnitPackageData, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest> {
+  const evidence = await copyEvidence(sink, plan, sources, job);
+  throwIfCancelled(job);
+  job.progress(0.92, 'Menyusun buku kerja Excel…');
+  const workbookName = `${packageBaseName(data)}.xlsx`;
+  const workbook = await workbookBuffer(buildUnitWorkbook(data, plan));
+  throwIfCancelled(job);
+  const workbookDigest = await sink.addBuffer(workbook, workbookName);
+  const manifest: PackageManifest = {
+    app: 'Patuh',
+    appVersion: data.appVersion,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    exportedAt: data.exportedAt.toISOString(),
+    localGovernment: data.localGovernment,
+    unit: data.unit.name,
+    year: data.period.year,
+    files: [{ path: workbookName, ...workbookDigest }, ...evidence],
+  };
+  job.progress(0.96, 'Menulis manifest…');
+  await sink.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME);
+  return manifest;
+}
+
+export async function exportUnitPackage(ctx: ServerContext, params: UnitPackageParams, job: JobControl): Promise<UnitPackageResult> {
+  requireDirectory(params.outDir);
+  throwIfCancelled(job);
+  job.progress(0, 'Menyiapkan data unit…');
+  const data = loadUnitPackageData(ctx, params.periodId, params.unitId);
+  const plan = planFiles(data.checklist);
+  const sources = resolveSources(ctx, plan);
+  const base = packageBaseName(data);
+  const temp = tempPathIn(params.outDir);
+  let sink: PackageSink | null = null;
+  try {
+    if (!params.zip) fs.mkdirSync(temp);
+    sink = params.zip ? zipSink(temp, base, job.signal) : folderSink(temp, job.signal);
+    const manifest = await writeContent(sink, data, plan, sources, job);
+    await sink.finish();
+    throwIfCancelled(job);
+    const finalPath = publishUnique(temp, params.outDir, base, params.zip ? '.zip' : '');
+    const bytes = params.zip
+      ? fs.statSync(finalPath).size
+      : manifest.files.reduce((sum, file) => sum + file.size, fs.statSync(path.join(finalPath, MANIFEST_NAME)).size);
+    job.progress(1, 'Paket selesai dibuat.');
+    return { path: finalPath, fileCount: manifest.files.length + 1, bytes };
+  } catch (error) {
+    if (sink) await sink.discard();
+    else fs.rmSync(temp, { recursive: true, force: true });
+    throw asExportError(error, job);
+  }
+}

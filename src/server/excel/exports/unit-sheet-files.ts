@@ -1,0 +1,71 @@
+/**
+ * Daftar Berkas: every copied file with a hyperlink relative to the workbook (so the
+ * link works wherever the package folder or unzipped ZIP is moved), its size, SHA-256,
+ * document date and the requirements it supports; then every web link.
+ */
+import type ExcelJS from 'exceljs';
+import { safeText } from '../cells';
+import type { FilePlan, SupportRef } from './file-plan';
+import { formatDateId, packageHref } from './format';
+import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, NUM_INTEGER, printSetup, setColumnWidths, writeHeader } from './sheet-style';
+import type { UnitPackageData } from './unit-data';
+
+export const FILES_SHEET = 'Daftar Berkas';
+export const FILES_HEADERS = ['No', 'Nama berkas', 'Jenis', 'Ukuran (byte)', 'SHA-256', 'Tanggal dokumen', 'Mendukung persyaratan', 'Lokasi di paket'] as const;
+export const FILES_HEADER_ROW = 4;
+const WIDTHS = [5, 34, 9, 13, 30, 14, 50, 50];
+
+function supportText(supports: readonly SupportRef[]): string {
+  return supports.map((item) => `${item.instrument} · indikator ${item.indicatorNumber} ${item.indicatorName}: ${item.requirementText}`).join('\n');
+}
+
+function linkCell(sheet: ExcelJS.Worksheet, row: number, label: string, href: string | null): void {
+  const cell = bodyCell(sheet, row, 2, href ? { text: safeText(label), hyperlink: href } : label);
+  if (href) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+}
+
+interface FileRowSpec {
+  label: string;
+  href: string | null;
+  kind: string;
+  size: number | null;
+  sha256: string;
+  documentDate: string | null;
+  supports: SupportRef[];
+  location: string;
+}
+
+function writeRow(sheet: ExcelJS.Worksheet, row: number, number: number, spec: FileRowSpec): void {
+  bodyCell(sheet, row, 1, number);
+  linkCell(sheet, row, spec.label, spec.href);
+  bodyCell(sheet, row, 3, spec.kind);
+  bodyCell(sheet, row, 4, spec.size, NUM_INTEGER);
+  bodyCell(sheet, row, 5, spec.sha256).font = { name: 'Consolas', size: 9 };
+  bodyCell(sheet, row, 6, formatDateId(spec.documentDate));
+  const supports = supportText(spec.supports);
+  bodyCell(sheet, row, 7, supports);
+  bodyCell(sheet, row, 8, spec.location);
+  sheet.getRow(row).height = 17;
+  ensureMergedHeight(sheet, row, row, supports, WIDTHS[6]!);
+  ensureMergedHeight(sheet, row, row, spec.sha256, WIDTHS[4]! * 0.8);
+}
+
+export function addFilesSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(FILES_SHEET, taken));
+  setColumnWidths(sheet, WIDTHS);
+  addTitle(sheet, 1, `Daftar Berkas — ${data.unit.name} — Tahun ${data.period.year}`, FILES_HEADERS.length, 14);
+  addTitle(sheet, 2, `${plan.files.length} berkas dan ${plan.links.length} tautan. Klik nama berkas untuk membukanya dari folder paket ini.`, FILES_HEADERS.length, 11);
+  writeHeader(sheet, FILES_HEADER_ROW, FILES_HEADERS);
+  let row = FILES_HEADER_ROW + 1;
+  let number = 1;
+  for (const file of plan.files) {
+    const spec = { label: file.fileName, href: packageHref(file.relativePath), kind: 'Berkas', size: file.size, sha256: file.sha256, documentDate: file.documentDate, supports: file.supports, location: file.relativePath };
+    writeRow(sheet, row++, number++, spec);
+  }
+  for (const link of plan.links) {
+    const spec = { label: link.title, href: link.safeUrl, kind: 'Tautan', size: null, sha256: '', documentDate: link.documentDate, supports: link.supports, location: link.url };
+    writeRow(sheet, row++, number++, spec);
+  }
+  sheet.autoFilter = { from: { row: FILES_HEADER_ROW, column: 1 }, to: { row: Math.max(FILES_HEADER_ROW, row - 1), column: FILES_HEADERS.length } };
+  printSetup(sheet, FILES_HEADER_ROW);
+}

@@ -1,0 +1,122 @@
+/**
+ * The Identitas and Rekap sheets of a unit package. Rekap puts the report numbers in
+ * numeric cells (formatted, never re-derived) with the category and zone coloured by
+ * their tone AND spelled out, and lists the reports' own derivation lines so a reader
+ * can check every figure by hand.
+ */
+import type ExcelJS from 'exceljs';
+import { formatPercent } from '../../../core/scoring/rounding';
+import type { BandRef, PekpppReport } from '../../../core/scoring/types';
+import { formatDateId, formatDateTimeId, ZONE_TONE, zoneLabel } from './format';
+import { addTitle, bodyCell, exportSheetName, labelRow, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
+import type { UnitPackageData } from './unit-data';
+
+export const IDENTITY_SHEET = 'Identitas';
+export const RECAP_SHEET = 'Rekap';
+export const RECAP_HEADERS = ['Uraian', 'Bobot', 'Mandiri', 'Verifikasi'] as const;
+export const RECAP_HEADER_ROW = 4;
+export const RECAP_LABELS = {
+  index: 'Indeks unit (IPP)',
+  category: 'Kategori',
+  predicate: 'Predikat',
+  completeness: 'Indikator yang sudah dinilai',
+  ombudsmanTotal: 'Estimasi nilai Ombudsman',
+  ombudsmanGrade: 'Opini (estimasi)',
+  ombudsmanZone: 'Zona',
+} as const;
+
+export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(IDENTITY_SHEET, taken));
+  setColumnWidths(sheet, [30, 80]);
+  addTitle(sheet, 1, `Paket Bukti Dukung — ${data.unit.name} — Tahun ${data.period.year}`, 2, 14);
+  const rows: Array<[string, ExcelJS.CellValue]> = [
+    ['Pemerintah daerah', data.localGovernment],
+    ['Unit layanan', data.unit.name],
+    ['Kepala unit', data.unit.headName ?? '–'],
+    ['Kelompok unit', data.unit.groupName],
+    ['Tahun penilaian', data.period.year],
+    ['Tenggat', data.period.deadline ? formatDateId(data.period.deadline) : '–'],
+    ['Rentang tanggal dokumen', `${formatDateId(data.period.windowStart)} s.d. ${formatDateId(data.period.windowEnd)}`],
+    ['Sampel Ombudsman', data.ombudsmanSample ? 'Ya' : 'Tidak'],
+    ...data.instruments.map((item): [string, ExcelJS.CellValue] => ['Instrumen', `${item.name} (versi ${item.version})`]),
+    ['Operator', data.settings.operatorName || '–'],
+    ['Waktu ekspor', formatDateTimeId(data.exportedAt)],
+    ['Dibuat dengan', `Patuh ${data.appVersion}`],
+    ['Isi paket', 'Lembar per aspek (format lembar evaluasi), Ombudsman, Rekap dan Daftar Berkas; folder Berkas berisi salinan bukti dukung; manifest.json berisi ukuran dan SHA-256 setiap berkas.'],
+  ];
+  rows.forEach(([label, value], index) => labelRow(sheet, 3 + index, label, value, typeof value === 'number' ? '0' : undefined));
+  printSetup(sheet, null, 'portrait');
+}
+
+function bandCells(sheet: ExcelJS.Worksheet, row: number, label: string, self: BandRef | null, verified: BandRef | null, text: (band: BandRef) => string): void {
+  bodyCell(sheet, row, 1, label).font = { bold: true };
+  bodyCell(sheet, row, 2, '');
+  toneCell(bodyCell(sheet, row, 3, self ? text(self) : '–'), self?.tone);
+  toneCell(bodyCell(sheet, row, 4, verified ? text(verified) : '–'), verified?.tone);
+}
+
+function writePekppp(sheet: ExcelJS.Worksheet, self: PekpppReport, verified: PekpppReport): number {
+  let row = RECAP_HEADER_ROW + 1;
+  for (const aspect of verified.aspects.filter((item) => item.scored)) {
+    const own = self.aspects.find((item) => item.code === aspect.code);
+    bodyCell(sheet, row, 1, aspect.name);
+    bodyCell(sheet, row, 2, formatPercent(aspect.weight));
+    bodyCell(sheet, row, 3, own?.index ?? null, NUM_INDEX);
+    bodyCell(sheet, row, 4, aspect.index, NUM_INDEX);
+    row += 1;
+  }
+  bodyCell(sheet, row, 1, RECAP_LABELS.index).font = { bold: true };
+  bodyCell(sheet, row, 2, '100%');
+  bodyCell(sheet, row, 3, self.index, NUM_INDEX).font = { bold: true };
+  bodyCell(sheet, row, 4, verified.index, NUM_INDEX).font = { bold: true };
+  bandCells(sheet, row + 1, RECAP_LABELS.category, self.band, verified.band, (band) => band.code);
+  bandCells(sheet, row + 2, RECAP_LABELS.predicate, self.band, verified.band, (band) => band.label);
+  const completeness = (report: PekpppReport) => `${report.completeness.assessed} dari ${report.completeness.total}`;
+  bodyCell(sheet, row + 3, 1, RECAP_LABELS.completeness).font = { bold: true };
+  bodyCell(sheet, row + 3, 2, '');
+  bodyCell(sheet, row + 3, 3, completeness(self));
+  bodyCell(sheet, row + 3, 4, completeness(verified));
+  return row + 4;
+}
+
+/** Label in column 1, value across columns 2–4. */
+function pairRow(sheet: ExcelJS.Worksheet, row: number, label: string, value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
+  bodyCell(sheet, row, 1, label).font = { bold: true };
+  const cell = bodyCell(sheet, row, 2, value, numFmt);
+  cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  for (let column = 3; column <= 4; column += 1) bodyCell(sheet, row, column, null);
+  sheet.mergeCells(row, 2, row, 4);
+  return cell;
+}
+
+function writeOmbudsman(sheet: ExcelJS.Worksheet, start: number, data: UnitPackageData): number {
+  const report = data.ombudsman;
+  if (!report) return start;
+  sectionRow(sheet, start, `Ombudsman RI — ${report.estimateLabel}`, 4);
+  pairRow(sheet, start + 1, RECAP_LABELS.ombudsmanTotal, report.total ?? 'belum dapat dihitung', NUM_INDEX);
+  const grade = report.band ? `${report.band.code} — ${report.opinion ?? report.band.label}` : '–';
+  toneCell(pairRow(sheet, start + 2, RECAP_LABELS.ombudsmanGrade, grade), report.band?.tone);
+  toneCell(pairRow(sheet, start + 3, RECAP_LABELS.ombudsmanZone, zoneLabel(report.zone) || '–'), report.zone ? ZONE_TONE[report.zone] : null);
+  return start + 4;
+}
+
+function writeLines(sheet: ExcelJS.Worksheet, start: number, title: string, lines: readonly string[]): number {
+  if (lines.length === 0) return start;
+  sectionRow(sheet, start, title, 4);
+  lines.forEach((line, index) => sectionRow(sheet, start + 1 + index, line, 4, false));
+  return start + 1 + lines.length;
+}
+
+export function addRecapSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(RECAP_SHEET, taken));
+  setColumnWidths(sheet, [46, 10, 22, 22]);
+  addTitle(sheet, 1, `Rekap Nilai — ${data.unit.name} — Tahun ${data.period.year}`, 4, 14);
+  addTitle(sheet, 2, `${data.localGovernment} · indeks skala 0–5`, 4, 11);
+  writeHeader(sheet, RECAP_HEADER_ROW, RECAP_HEADERS);
+  let row = data.self && data.verified ? writePekppp(sheet, data.self, data.verified) : RECAP_HEADER_ROW + 1;
+  row = writeOmbudsman(sheet, row + 1, data);
+  row = writeLines(sheet, row + 1, 'Cara menghitung — penilaian mandiri', [...(data.self?.derivation ?? []), ...(data.self?.notes ?? [])]);
+  row = writeLines(sheet, row + 1, 'Cara menghitung — nilai verifikasi', [...(data.verified?.derivation ?? []), ...(data.verified?.notes ?? [])]);
+  writeLines(sheet, row + 1, `Cara menghitung — Ombudsman (${data.ombudsman?.estimateLabel ?? ''})`, [...(data.ombudsman?.derivation ?? []), ...(data.ombudsman?.notes ?? [])]);
+  printSetup(sheet, RECAP_HEADER_ROW, 'portrait');
+}

@@ -1,0 +1,33 @@
+/** The unit package workbook: Identitas, one sheet per PEKPPP aspect, Ombudsman, Rekap, Daftar Berkas. */
+import ExcelJS from 'exceljs';
+import type { FilePlan } from './file-plan';
+import { addAspectSheets } from './unit-sheet-aspects';
+import type { UnitPackageData } from './unit-data';
+import { addFilesSheet } from './unit-sheet-files';
+import { addOmbudsmanSheet } from './unit-sheet-ombudsman';
+import { addIdentitySheet, addRecapSheet } from './unit-sheet-summary';
+
+export function newWorkbook(createdAt: Date, title: string): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Patuh';
+  workbook.lastModifiedBy = 'Patuh';
+  workbook.created = createdAt;
+  workbook.modified = createdAt;
+  workbook.title = title;
+  return workbook;
+}
+
+export function buildUnitWorkbook(data: UnitPackageData, plan: FilePlan): ExcelJS.Workbook {
+  const workbook = newWorkbook(data.exportedAt, `${data.unit.name} — ${data.period.year}`);
+  const taken = new Set<string>();
+  addIdentitySheet(workbook, data, taken);
+  addAspectSheets(workbook, data, plan, taken);
+  addOmbudsmanSheet(workbook, data, plan, taken);
+  addRecapSheet(workbook, data, taken);
+  addFilesSheet(workbook, data, plan, taken);
+  return workbook;
+}
+
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

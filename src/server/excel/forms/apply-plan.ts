@@ -1,0 +1,64 @@
+/**
+ * Writing a checked plan. Everything here runs inside the caller's single transaction,
+ * so the evidence service's own (transaction-opening) functions cannot be used; the
+ * link step below mirrors linkEvidence without its transaction and without its
+ * automatic status change (the plan already decided the status explicitly).
+ */
+import { isoNow, type ServerContext } from '../../context';
+import { changeStatus, checklistRepo, ensureItem, requireItemKey, type ItemKey } from '../../checklist/checklist-service';
+import { appendHistory, operatorName } from '../../history/history';
+import type { PlannedRow } from './plan';
+
+const CAUSE = 'impor workbook';
+
+function linkInTransaction(ctx: ServerContext, key: ItemKey, url: string, documentDate: string | null, fileName: string): void {
+  const repo = checklistRepo(ctx);
+  const item = ensureItem(ctx, key);
+  const existing = repo.evidenceByUrl.get(key.unitId, url);
+  let id = existing?.id;
+  if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
+  if (id === undefined) {
+    id = Number(
+      repo.insertEvidence.run({
+        unitId: key.unitId,
+        kind: 'link',
+        title: new URL(url).hostname,
+        sha256: null,
+        url,
+        originalName: null,
+        mime: null,
+        size: null,
+        documentDate,
+        now: isoNow(ctx),
+        operator: operatorName(ctx),
+      }).lastInsertRowid,
+    );
+  }
+  repo.link.run(item.id, id, isoNow(ctx));
+  appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: url, url, reused: existing !== undefined, cause: CAUSE, file: fileName });
+}
+
+function summaryOf(planned: PlannedRow): string {
+  return planned.entries.map((entry) => (entry.before ? `${entry.fieldLabel}: "${entry.before}" → "${entry.after}"` : `${entry.fieldLabel}: "${entry.after}"`)).join('; ');
+}
+
+/** Returns the number of field-level changes written. */
+export function applyPlannedRow(ctx: ServerContext, planned: PlannedRow, fileName: string): number {
+  const key = planned.itemKey;
+  requireItemKey(ctx, key);
+  for (const link of planned.links) linkInTransaction(ctx, key, link.url, link.documentDate, fileName);
+  if (planned.note !== undefined) {
+    const item = ensureItem(ctx, key);
+    checklistRepo(ctx).setNote.run({ id: item.id, note: planned.note, now: isoNow(ctx) });
+    appendHistory(ctx, key, 'note', { from: item.note, to: planned.note, cause: CAUSE });
+  }
+  if (planned.status) changeStatus(ctx, key, planned.status.to, planned.status.reason, CAUSE);
+  appendHistory(ctx, key, 'import', { summary: summaryOf(planned), file: fileName, row: planned.row, conflict: planned.conflict });
+  return planned.entries.length;
+}
+
+/** One line on the unit's history saying which file changed what, for the office's records. */
+export function recordImport(ctx: ServerContext, target: { periodId: number; unitId: number }, fileName: string, applied: number, skipped: number): void {
+  const skippedText = skipped > 0 ? `, ${skipped} konflik dilewati` : '';
+  appendHistory(ctx, target, 'import', { summary: `${applied} perubahan dari berkas ${fileName}${skippedText}.`, file: fileName, applied, skipped });
+}

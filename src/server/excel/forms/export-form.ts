@@ -1,0 +1,192 @@
+/**
+ * Export of the fillable workbook a service unit completes offline: a guide sheet, the
+ * protected Isian sheet (grey = ours, white = theirs) and a signed, very hidden key sheet
+ * that lets the import know exactly what the unit saw.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Checklist, ChecklistRequirement } from '../../../shared/types';
+import { AppError } from '../../../shared/result';
+import { isoNow, type ServerContext } from '../../context';
+import { getChecklist } from '../../checklist/checklist-service';
+import { getPeriod } from '../../periods/periods-service';
+import { throwIfCancelled, type JobControl } from '../../jobs/job';
+import { safeText } from '../cells';
+import { normalizeNote } from './cell-values';
+import { ensureFormSecret, identityHash, identityText, signKey, writeKeySheet, type FormKey } from './form-key';
+import { COL, COLUMN_WIDTHS, EDITABLE_COLUMNS, FORM_FORMAT, HEADERS, LOCKED_COLUMNS, SHEET_FORM, SHEET_KEY, STATUS_LABEL_LIST, columnLetter, statusLabel } from './layout';
+import { writeGuideSheet } from './guide-sheet';
+import { protectWorkbookStructure } from './workbook-protect';
+
+export interface ExportFormInput {
+  periodId: number;
+  unitId: number;
+  outFile: string;
+}
+
+export interface ExportFormResult {
+  path: string;
+  rows: number;
+}
+
+export interface FormRow {
+  instrument: string;
+  aspect: string;
+  indicator: string;
+  requirement: ChecklistRequirement;
+}
+
+const GREY = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } } as const;
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFBFBFBF' } } as const;
+const THIN = { style: 'thin', color: { argb: 'FFA6A6A6' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export function rowIdentity(row: Pick<FormRow, 'instrument' | 'aspect' | 'indicator'> & { text: string }): string {
+  return identityHash([row.instrument, row.aspect, row.indicator, row.text].map((text) => identityText(safeText(text))));
+}
+
+export function collectRows(checklist: Checklist): FormRow[] {
+  return checklist.instruments.flatMap((instrument) =>
+    instrument.aspects.flatMap((aspect) =>
+      aspect.indicators.flatMap((indicator) =>
+        indicator.requirements.map((requirement) => ({
+          instrument: instrument.shortName,
+          aspect: aspect.name,
+          indicator: `${indicator.number}. ${indicator.name}`,
+          requirement,
+        })),
+      ),
+    ),
+  );
+}
+
+function currentStatusText(requirement: ChecklistRequirement): string {
+  const reason = requirement.reason ? ` — ${requirement.reason}` : '';
+  const count = requirement.evidence.length;
+  return `${statusLabel(requirement.status)}${reason}${count > 0 ? `\n(${count} bukti sudah tercatat)` : ''}`;
+}
+
+function styleRow(row: ExcelJS.Row): void {
+  for (const column of LOCKED_COLUMNS) {
+    const cell = row.getCell(column);
+    cell.fill = GREY;
+    cell.border = BORDER;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  }
+  for (const column of EDITABLE_COLUMNS) {
+    const cell = row.getCell(column);
+    // Unlocked is what lets the unit type here while the sheet is protected.
+    cell.protection = { locked: false };
+    cell.border = BORDER;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  }
+  row.getCell(COL.documentDate).numFmt = 'dd/mm/yyyy';
+}
+
+/** exceljs 4 supports range validations but its typings omit them. */
+type WithValidations = { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
+
+function addValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  const range = (column: number) => `${columnLetter(column)}2:${columnLetter(column)}${lastRow}`;
+  const validations = (sheet as unknown as WithValidations).dataValidations;
+  validations.add(range(COL.status), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${STATUS_LABEL_LIST.join(',')}"`],
+    showErrorMessage: true,
+    errorTitle: 'Status tidak dikenal',
+    error: 'Pilih status dari daftar, misalnya "Menunggu verifikasi".',
+  });
+  validations.add(range(COL.documentDate), {
+    type: 'date',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+    showErrorMessage: true,
+    errorTitle: 'Tanggal tidak valid',
+    error: 'Ketik tanggal, misalnya 24/11/2026.',
+  });
+}
+
+async function writeFormSheet(workbook: ExcelJS.Workbook, rows: FormRow[]): Promise<void> {
+  const sheet = workbook.addWorksheet(SHEET_FORM, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+  const header = sheet.addRow([...HEADERS]);
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  rows.forEach((row, index) => {
+    const { requirement } = row;
+    const values = [index + 1, row.instrument, row.aspect, row.indicator, requirement.text, currentStatusText(requirement)];
+    const added = sheet.addRow([...values.map((value) => (typeof value === 'number' ? value : safeText(value))), statusLabel(requirement.status), null, null, safeText(requirement.note)]);
+    styleRow(added);
+  });
+  const lastRow = Math.max(rows.length + 1, 2);
+  addValidations(sheet, lastRow);
+  sheet.autoFilter = { from: 'A1', to: `${columnLetter(HEADERS.length)}${lastRow}` };
+  // No inserting or deleting rows/columns: the key sheet is aligned row by row.
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, formatColumns: true, formatRows: true });
+}
+
+function buildKey(checklist: Checklist, rows: FormRow[], exportedAt: string): FormKey {
+  return {
+    format: FORM_FORMAT,
+    unitId: checklist.unit.id,
+    unitName: checklist.unit.name,
+    periodId: checklist.periodId,
+    year: checklist.year,
+    exportedAt,
+    rows: rows.map((row) => ({
+      instrumentId: row.requirement.instrumentId,
+      requirementCode: row.requirement.code,
+      updatedAt: row.requirement.updatedAt ?? '',
+      status: row.requirement.status,
+      note: normalizeNote(row.requirement.note),
+      textHash: rowIdentity({ ...row, text: row.requirement.text }),
+    })),
+  };
+}
+
+/** Write through a temporary name so a crash never leaves half a workbook under the real name. */
+function writeAtomically(target: string, data: Buffer): void {
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, target);
+  } catch (cause) {
+    fs.rmSync(temp, { force: true });
+    throw new AppError('IO', `Workbook tidak dapat disimpan ke ${target}: ${(cause as Error).message}. Pilih folder lain.`);
+  }
+}
+
+export async function exportForm(ctx: ServerContext, input: ExportFormInput, job: JobControl): Promise<ExportFormResult> {
+  job.progress(0.05, 'Membaca daftar bukti dukung…');
+  const checklist = getChecklist(ctx, { periodId: input.periodId, unitId: input.unitId });
+  const period = getPeriod(ctx, { id: input.periodId });
+  const rows = collectRows(checklist);
+  if (rows.length === 0) throw new AppError('VALIDATION', 'Tahun penilaian ini belum punya persyaratan bukti dukung; tidak ada yang bisa diisi.');
+  const secret = ensureFormSecret(ctx);
+  const key = buildKey(checklist, rows, isoNow(ctx));
+  throwIfCancelled(job);
+  job.progress(0.3, 'Menyusun workbook…');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Patuh';
+  workbook.created = ctx.now();
+  await writeGuideSheet(workbook, checklist, period.deadline);
+  await writeFormSheet(workbook, rows);
+  const keySheet = workbook.addWorksheet(SHEET_KEY, { state: 'veryHidden' });
+  writeKeySheet(keySheet, key, signKey(key, secret));
+  await keySheet.protect('', {});
+  throwIfCancelled(job);
+  job.progress(0.7, 'Menyimpan workbook…');
+  const written = await protectWorkbookStructure(Buffer.from(await workbook.xlsx.writeBuffer()));
+  throwIfCancelled(job);
+  fs.mkdirSync(path.dirname(input.outFile), { recursive: true });
+  writeAtomically(input.outFile, written);
+  job.progress(1, 'Workbook isian selesai dibuat.');
+  return { path: input.outFile, rows: rows.length };
+}

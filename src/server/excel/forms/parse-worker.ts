@@ -1,0 +1,125 @@
+/**
+ * exceljs parses the untrusted workbook in a worker thread with its own small heap and
+ * a deadline: a file that is too expensive kills the worker, never the app. The worker
+ * source is inline plain JavaScript so it runs the same under Electron's bundle, tsx
+ * and vitest without a separate build step.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/result';
+import type { JobControl } from '../../jobs/job';
+import { HEADERS, SHEET_FORM, SHEET_KEY } from './layout';
+import type { WorkbookSnapshot } from './snapshot';
+import type { ImportLimits } from './types';
+
+const WORKER_SOURCE = String.raw`
+const { parentPort, workerData } = require('node:worker_threads');
+const ExcelJS = require(workerData.exceljsPath);
+
+function textOf(value) {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && Array.isArray(value.richText)) {
+    return value.richText.map((part) => (part && part.text != null ? String(part.text) : '')).join('');
+  }
+  return String(value);
+}
+
+function snap(cell) {
+  const v = cell.value;
+  if (v === null || v === undefined || v === '') return { k: 'empty' };
+  if (typeof v === 'string') return { k: 'text', t: v };
+  if (typeof v === 'number') return Number.isFinite(v) ? { k: 'number', n: v } : { k: 'error', t: String(v) };
+  if (typeof v === 'boolean') return { k: 'bool', t: v ? 'TRUE' : 'FALSE' };
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? { k: 'error', t: 'tanggal' } : { k: 'date', t: v.toISOString() };
+  if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) return { k: 'formula' };
+    if ('error' in v) return { k: 'error', t: String(v.error) };
+    if (Array.isArray(v.richText)) return { k: 'text', t: textOf(v) };
+    if ('hyperlink' in v) return { k: 'text', t: textOf(v.text), link: String(v.hyperlink) };
+  }
+  return { k: 'error', t: 'tidak dikenal' };
+}
+
+function sheetSnap(ws, columns, maxRows) {
+  const rows = [];
+  let count = 0;
+  let truncated = false;
+  ws.eachRow({ includeEmpty: false }, (row, number) => {
+    count += 1;
+    if (truncated || count > maxRows || number > maxRows) { truncated = true; return; }
+    const cells = [];
+    for (let c = 1; c <= columns; c += 1) cells.push(snap(row.getCell(c)));
+    rows[number - 1] = cells;
+  });
+  for (let i = 0; i < rows.length; i += 1) if (!rows[i]) rows[i] = [];
+  return { name: ws.name, state: String(ws.state || 'visible'), rows, truncated };
+}
+
+(async () => {
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(workerData.data);
+    const find = (name) => wb.worksheets.find((ws) => ws.name === name);
+    const form = find(workerData.formSheet);
+    const key = find(workerData.keySheet);
+    parentPort.postMessage({
+      ok: true,
+      snapshot: {
+        sheets: wb.worksheets.map((ws) => ({ name: ws.name, state: String(ws.state || 'visible') })),
+        form: form ? sheetSnap(form, workerData.formColumns, workerData.maxRows) : null,
+        key: key ? sheetSnap(key, 8, workerData.maxRows + 10) : null,
+      },
+    });
+  } catch (error) {
+    parentPort.postMessage({ ok: false, message: String((error && error.message) || error) });
+  }
+})();
+`;
+
+const exceljsPath = (): string => createRequire(import.meta.url).resolve('exceljs');
+
+const TOO_COMPLEX = 'Berkas terlalu rumit untuk dibaca (melebihi batas waktu atau memori). Minta unit mengisi formulir asli tanpa menambah lembar atau isian lain.';
+
+interface WorkerReply {
+  ok: boolean;
+  snapshot?: WorkbookSnapshot;
+  message?: string;
+}
+
+function unreadable(): AppError {
+  return new AppError('FILE_REJECTED', 'Berkas tidak dapat dibaca sebagai workbook Excel: rusak atau formatnya tidak dikenal. Minta unit menyimpan ulang sebagai .xlsx dari formulir asli.');
+}
+
+export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl): Promise<WorkbookSnapshot> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    // No inherited loaders or flags (tsx, vitest): the worker needs plain Node only.
+    execArgv: [],
+    stdout: true,
+    stderr: true,
+    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows },
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+  });
+  worker.stdout.resume();
+  worker.stderr.resume();
+  return new Promise<WorkbookSnapshot>((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      job.signal.removeEventListener('abort', onAbort);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(() => finish(() => reject(new AppError('FILE_REJECTED', TOO_COMPLEX))), limits.parseTimeoutMs);
+    const onAbort = () => finish(() => reject(new AppError('CANCELLED', 'Dibatalkan oleh pengguna; tidak ada data yang diubah.')));
+    job.signal.addEventListener('abort', onAbort);
+    worker.on('message', (reply: WorkerReply) => finish(() => (reply.ok && reply.snapshot ? resolve(reply.snapshot) : reject(unreadable()))));
+    worker.on('error', (error: Error & { code?: string }) =>
+      finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('FILE_REJECTED', TOO_COMPLEX) : unreadable())),
+    );
+    // Exiting without a reply means the worker died (e.g. heap limit); treat as too complex.
+    worker.on('exit', () => finish(() => reject(new AppError('FILE_REJECTED', TOO_COMPLEX))));
+  });
+}
