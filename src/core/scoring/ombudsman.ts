@@ -36,7 +36,10 @@ function requirementsScoring(definition: InstrumentDefinition): RequirementsScor
 
 function toResult(input: OmbudsmanRequirementInput): OmbudsmanRequirementResult {
   return {
-    ...input,
+    indicatorCode: input.indicatorCode,
+    code: input.code,
+    text: input.text,
+    status: input.status,
     statusLabel: EVIDENCE_STATUS_LABELS[input.status],
     verified: input.status === 'terverifikasi',
     applicable: input.status !== 'tidak_berlaku',

@@ -11,8 +11,19 @@ import type { BandRef, ScaleBand } from './types';
 /** Significant digits kept when stripping binary noise; far above any published precision. */
 const CLEAN_DIGITS = 12;
 
+const POW10 = Array.from({ length: 40 }, (_, i) => 10 ** (i - 20));
+
+/**
+ * Same as Number(value.toPrecision(CLEAN_DIGITS)) — keep 12 significant digits — but
+ * without a string round trip: scoring a whole year calls this hundreds of thousands of times.
+ */
 function clean(value: number): number {
-  return value === 0 ? 0 : Number(value.toPrecision(CLEAN_DIGITS));
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const exponent = CLEAN_DIGITS - 1 - magnitude;
+  if (exponent < -20 || exponent > 19) return Number(value.toPrecision(CLEAN_DIGITS));
+  const factor = POW10[exponent + 20]!;
+  return exponent >= 0 ? Math.round(value * factor) / factor : Math.round(value / POW10[20 - exponent]!) * POW10[20 - exponent]!;
 }
 
 /**

@@ -89,10 +89,18 @@ export function loadYearInputs(ctx: ServerContext, periodId: number): YearInputs
   const pekppp = instrumentInputs(ctx, period, 'pekppp');
   const ombudsman = instrumentInputs(ctx, period, 'ombudsman');
   const assessments = groupBy(scoringRepo(ctx).assessmentsOfPeriod.all(periodId), (row) => row.unit_id);
-  const statuses = groupBy(checklistRepo(ctx).statusesOfPeriod.all(periodId), (row) => row.unit_id);
+  // Indexed once per year: unit → instrument → requirement code → status.
+  const statuses = new Map<number, Map<number, Map<string, EvidenceStatus>>>();
+  for (const row of checklistRepo(ctx).statusesOfPeriod.all(periodId)) {
+    let byInstrument = statuses.get(row.unit_id);
+    if (!byInstrument) statuses.set(row.unit_id, (byInstrument = new Map()));
+    let byCode = byInstrument.get(row.instrument_id);
+    if (!byCode) byInstrument.set(row.instrument_id, (byCode = new Map()));
+    byCode.set(row.requirement_code, row.status);
+  }
+  const empty = new Map<string, EvidenceStatus>();
   const inputs = new Map(scoringRepo(ctx).inputsOfPeriod.all(periodId).map((row) => [`${row.unit_id}:${row.instrument_id}`, row]));
-  const statusesOf = (unitId: number, instrumentId: number) =>
-    new Map((statuses.get(unitId) ?? []).filter((row) => row.instrument_id === instrumentId).map((row) => [row.requirement_code, row.status]));
+  const statusesOf = (unitId: number, instrumentId: number) => statuses.get(unitId)?.get(instrumentId) ?? empty;
   return {
     period,
     pekppp,

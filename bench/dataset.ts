@@ -1,0 +1,128 @@
+/**
+ * Reference dataset at the scale of a large kabupaten: 300 units, 5 years, both
+ * instruments, every requirement with a status, every indicator with levels, and 3,000
+ * evidence files of realistic sizes stored through the real evidence store.
+ * Rows are bulk-inserted (the generator is not what is measured); files go through ingest.
+ */
+import crypto from 'node:crypto';
+import type { StartedApp } from '../src/server/app';
+import { findInstrument } from '../src/server/instruments/instruments-service';
+import { effectiveRequirements } from '../src/server/checklist/requirements';
+import { ingestBuffer } from '../src/server/evidence/store';
+import { EVIDENCE_STATUSES } from '../src/core/checklist/types';
+
+export interface DatasetSize {
+  units: number;
+  years: number;
+  files: number;
+}
+
+export const FULL: DatasetSize = { units: 300, years: 5, files: 3000 };
+export const QUICK: DatasetSize = { units: 40, years: 2, files: 200 };
+
+const GROUPS = ['Perangkat Daerah', 'Bagian Setda', 'Kecamatan', 'Puskesmas', 'Satuan Pendidikan', 'UPTD'];
+
+/** Deterministic pseudo-random numbers so every run measures the same data. */
+function rng(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+/** File sizes skewed like real evidence: many small scans and photos, some large PDFs. */
+function fileSize(random: () => number): number {
+  const r = random();
+  if (r < 0.6) return 40_000 + Math.floor(random() * 260_000);
+  if (r < 0.9) return 300_000 + Math.floor(random() * 1_200_000);
+  return 1_500_000 + Math.floor(random() * 3_500_000);
+}
+
+export interface Dataset {
+  size: DatasetSize;
+  periodIds: number[];
+  latestPeriodId: number;
+  unitIds: number[];
+  bytes: number;
+}
+
+export async function generateDataset(app: StartedApp, size: DatasetSize, log: (line: string) => void): Promise<Dataset> {
+  const { db } = app.ctx;
+  const random = rng(42);
+  const now = new Date().toISOString();
+  const unitIds: number[] = [];
+  db.transaction(() => {
+    const group = db.prepare('SELECT id FROM unit_groups WHERE name = ?').pluck();
+    const insert = db.prepare('INSERT INTO units (name, short_name, group_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    for (let i = 0; i < size.units; i += 1) {
+      const groupName = GROUPS[i % GROUPS.length]!;
+      unitIds.push(Number(insert.run(`${groupName} ${String(i + 1).padStart(3, '0')}`, `U${i + 1}`, group.get(groupName), now, now).lastInsertRowid));
+    }
+  })();
+  const pekppp = findInstrument(app.ctx, 'pekppp-2022-a');
+  const periodIds: number[] = [];
+  const firstYear = 2027 - size.years;
+  for (let year = firstYear; year < 2027; year += 1) {
+    const ombudsman = findInstrument(app.ctx, year >= 2025 ? 'ombudsman-2025' : 'ombudsman-2022');
+    const periodId = db.transaction(() => {
+      const id = Number(db.prepare('INSERT INTO periods (year, deadline, window_start, window_end, created_at) VALUES (?, ?, ?, ?, ?)').run(year, `${year}-12-15`, `${year - 1}-01-01`, `${year}-12-31`, now).lastInsertRowid);
+      db.prepare('INSERT INTO period_instruments (period_id, instrument_id) VALUES (?, ?), (?, ?)').run(id, pekppp.id, id, ombudsman.id);
+      const scope = db.prepare('INSERT INTO period_units (period_id, unit_id, ombudsman_sample) VALUES (?, ?, ?)');
+      unitIds.forEach((unitId, index) => scope.run(id, unitId, index % 40 === 0 ? 1 : 0));
+      const item = db.prepare('INSERT INTO checklist_items (period_id, unit_id, instrument_id, requirement_code, status, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const level = db.prepare('INSERT INTO assessments (period_id, unit_id, instrument_id, indicator_code, self_level, verified_level, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      for (const instrument of [pekppp, ombudsman]) {
+        const requirements = [...effectiveRequirements(app.ctx, id, instrument.id, instrument.definition).byIndicator.values()].flat();
+        for (const unitId of unitIds) {
+          for (const requirement of requirements) {
+            const status = EVIDENCE_STATUSES[Math.floor(random() * EVIDENCE_STATUSES.length)]!;
+            const reason = status === 'perlu_perbaikan' || status === 'tidak_berlaku' ? 'alasan contoh' : '';
+            item.run(id, unitId, instrument.id, requirement.code, status, reason, now);
+          }
+        }
+      }
+      for (const unitId of unitIds) {
+        for (const indicator of pekppp.definition.aspects.flatMap((aspect) => aspect.indicators)) {
+          const self = Math.floor(random() * 6);
+          level.run(id, unitId, pekppp.id, indicator.code, self, Math.max(0, self - Math.floor(random() * 2)), now);
+        }
+      }
+      return id;
+    })();
+    periodIds.push(periodId);
+    log(`  tahun ${year}: ${unitIds.length} unit, status dan nilai terisi`);
+  }
+  const latestPeriodId = periodIds[periodIds.length - 1]!;
+  const bytes = await generateEvidence(app, latestPeriodId, unitIds, size.files, random, log);
+  return { size, periodIds, latestPeriodId, unitIds, bytes };
+}
+
+async function generateEvidence(app: StartedApp, periodId: number, unitIds: number[], files: number, random: () => number, log: (line: string) => void): Promise<number> {
+  const { db } = app.ctx;
+  const now = new Date().toISOString();
+  const items = db.prepare('SELECT id, unit_id FROM checklist_items WHERE period_id = ? ORDER BY id').all(periodId) as Array<{ id: number; unit_id: number }>;
+  const byUnit = new Map<number, number[]>();
+  for (const item of items) byUnit.set(item.unit_id, [...(byUnit.get(item.unit_id) ?? []), item.id]);
+  let bytes = 0;
+  const insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_path, created_at) VALUES (?, ?, ?, ?)');
+  const insertEvidence = db.prepare("INSERT INTO evidence (unit_id, kind, title, blob_sha256, original_name, mime, size, document_date, created_at) VALUES (?, 'file', ?, ?, ?, 'application/pdf', ?, ?, ?)");
+  const link = db.prepare('INSERT OR IGNORE INTO checklist_evidence (item_id, evidence_id, linked_at) VALUES (?, ?, ?)');
+  for (let n = 0; n < files; n += 1) {
+    const unitId = unitIds[n % unitIds.length]!;
+    const size = fileSize(random);
+    const data = crypto.randomBytes(size);
+    data.write(`%PDF-1.4 bukti ${n}\n`, 0);
+    const stored = await ingestBuffer(app.ctx.dataDir, data, `Bukti dukung ${n + 1}.pdf`);
+    bytes += size;
+    db.transaction(() => {
+      insertBlob.run(stored.sha256, stored.size, stored.storedPath, now);
+      const evidenceId = Number(insertEvidence.run(unitId, `Bukti dukung ${n + 1}`, stored.sha256, stored.originalName, stored.size, '2026-03-01', now).lastInsertRowid);
+      const unitItems = byUnit.get(unitId)!;
+      link.run(unitItems[Math.floor(random() * unitItems.length)]!, evidenceId, now);
+      link.run(unitItems[Math.floor(random() * unitItems.length)]!, evidenceId, now);
+    })();
+    if ((n + 1) % 500 === 0) log(`  ${n + 1} berkas bukti disimpan`);
+  }
+  return bytes;
+}

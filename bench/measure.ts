@@ -1,0 +1,74 @@
+/** Timing and memory helpers for the benchmark: median, p95 and peak RSS per operation. */
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  operation: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  peakRssMb: number;
+  /** Ratio to the raw baseline (time ratio or throughput ratio, see `ratioLabel`). */
+  ratio?: number;
+  ratioLabel?: string;
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Run `fn` `runs` times (after one warm-up unless disabled), sampling RSS while it runs. */
+export async function measure(operation: string, runs: number, fn: () => unknown, options: { warmup?: boolean } = {}): Promise<Measurement> {
+  if (options.warmup !== false) await fn();
+  const times: number[] = [];
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      const start = performance.now();
+      await fn();
+      times.push(performance.now() - start);
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  times.sort((a, b) => a - b);
+  return { operation, runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), peakRssMb: peak / 1024 / 1024 };
+}
+
+export function withRatio(measurement: Measurement, baseline: Measurement, kind: 'time' | 'throughput', target: string, met: (ratio: number) => boolean): Measurement {
+  const ratio = kind === 'time' ? measurement.medianMs / baseline.medianMs : baseline.medianMs / measurement.medianMs;
+  return { ...measurement, ratio, ratioLabel: kind === 'time' ? '× waktu baku' : '× throughput baku', target, met: met(ratio) };
+}
+
+export function withTarget(measurement: Measurement, target: string, met: boolean): Measurement {
+  return { ...measurement, target, met };
+}
+
+const fmt = (value: number): string => value.toFixed(value < 10 ? 2 : 1);
+
+/** One Markdown table — printed to the console and pasted into the README. */
+export function renderTable(rows: Measurement[]): string {
+  const header = '| Operasi | n | Median (ms) | p95 (ms) | RSS puncak (MB) | Rasio vs baku | Target | Status |';
+  const line = '|---|---:|---:|---:|---:|---:|---|---|';
+  const body = rows.map((row) =>
+    [
+      row.operation,
+      row.runs,
+      fmt(row.medianMs),
+      fmt(row.p95Ms),
+      row.peakRssMb.toFixed(0),
+      row.ratio === undefined ? '–' : `${row.ratio.toFixed(2)} ${row.ratioLabel}`,
+      row.target ?? '–',
+      row.met === undefined ? (row.note ?? '') : row.met ? 'tercapai' : 'TIDAK tercapai',
+    ].join(' | '),
+  );
+  return [header, line, ...body.map((cells) => `| ${cells} |`)].join('\n');
+}
