@@ -16,7 +16,9 @@ if (run(npx, ['electron-vite', 'build']).status !== 0) process.exit(1);
 
 function electronBinary() {
   const electronDir = path.dirname(require.resolve('electron/package.json'));
-  if (run(process.execPath, [path.join(electronDir, 'install.js')]).status !== 0) return null;
+  // The download's own error trace is noise for users; the fallback below explains what happens.
+  const install = run(process.execPath, [path.join(electronDir, 'install.js')], { stdio: ['ignore', 'inherit', 'pipe'] });
+  if (install.status !== 0) return null;
   const pathFile = path.join(electronDir, 'path.txt');
   if (!fs.existsSync(pathFile)) return null;
   const binary = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8'));
