@@ -22,6 +22,14 @@ export function electronPlatform(window: () => BrowserWindow | null): Platform {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async pickSaveFile({ title, defaultName, extensions }) {
+      const owner = window();
+      const options = { title, defaultPath: defaultName, filters: [{ name: 'Workbook Excel', extensions }] };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    downloadUrl: () => null,
+    prefersZip: false,
     async openEvidence(absolutePath) {
       const failure = await shell.openPath(absolutePath);
       if (failure) throw new AppError('IO', `Berkas tidak dapat dibuka: ${failure}. Pastikan ada aplikasi penampil untuk jenis berkas ini.`);

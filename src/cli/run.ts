@@ -7,6 +7,7 @@ import { AppError } from '../shared/result';
 import { parseArgs, flag, type ParsedArgs } from './args';
 import { assessCommand, gapsCommand, scoreCommand } from './commands/assessment';
 import { checklistCommand, evidenceCommand } from './commands/evidence';
+import { exportCommand, importCommand } from './commands/excel';
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
@@ -23,6 +24,8 @@ export const commands: Record<string, Command> = {
   assess: assessCommand,
   score: scoreCommand,
   gaps: gapsCommand,
+  export: exportCommand,
+  import: importCommand,
 };
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
@@ -37,7 +40,12 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   evidence verify-store
   assess set --unit … --period … --indicator N|KODE --level 0–5 [--verified] [--reason ALASAN]
   score --period … [--unit …]
-  gaps --period … --unit … [--verified]`;
+  gaps --period … --unit … [--verified]
+  export unit-package --unit … --period … --out FOLDER [--zip]
+  export recap --period … --out FILE.xlsx
+  export gaps --unit … --period … --out FILE.xlsx
+  export form --unit … --period … --out FILE.xlsx
+  import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]`;
 
 export interface CliIo {
   out: (text: string) => void;

@@ -1,18 +1,35 @@
+import path from 'node:path';
 import { AppError } from '../shared/result';
 import type { Platform } from '../server/platform';
 
+/** Exports made in the browser preview land here and are offered as downloads. */
+export const PREVIEW_EXPORT_DIR = 'ekspor';
+
 /**
- * The browser preview has no native dialogs: the page uploads files itself, and stored
- * files are shown through the host's /berkas/<id> route (token-checked).
+ * The browser preview has no native dialogs: the page uploads files itself, stored
+ * files are shown through the host's /berkas/<id> route, and exports are written to
+ * <data>/ekspor and downloaded through /unduh/<name> (both token-checked).
  */
-export const previewPlatform: Platform = {
-  async pickFiles() {
-    throw new AppError('FORBIDDEN', 'Pemilih berkas sistem hanya ada di aplikasi desktop. Gunakan tombol Unggah berkas atau seret berkas ke sini.');
-  },
-  async pickFolder() {
-    throw new AppError('FORBIDDEN', 'Pemilih folder hanya ada di aplikasi desktop; pada pratinjau hasil diunduh oleh peramban.');
-  },
-  async openEvidence(_absolutePath, evidenceId) {
-    return { url: `/berkas/${evidenceId}` };
-  },
-};
+export function previewPlatform(dataDir: string): Platform {
+  const exportDir = path.join(dataDir, PREVIEW_EXPORT_DIR);
+  return {
+    async pickFiles() {
+      throw new AppError('FORBIDDEN', 'Pemilih berkas sistem hanya ada di aplikasi desktop. Gunakan tombol Unggah berkas atau seret berkas ke sini.');
+    },
+    async pickFolder() {
+      return exportDir;
+    },
+    async pickSaveFile({ defaultName }) {
+      return path.join(exportDir, defaultName);
+    },
+    async openEvidence(_absolutePath, evidenceId) {
+      return { url: `/berkas/${evidenceId}` };
+    },
+    downloadUrl(absolutePath) {
+      const relative = path.relative(exportDir, absolutePath);
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+      return `/unduh/${relative.split(path.sep).map(encodeURIComponent).join('/')}`;
+    },
+    prefersZip: true,
+  };
+}

@@ -24,6 +24,8 @@ export interface PreviewOptions {
   /** Largest JSON body accepted, in bytes (uploads get `maxUploadBytes`). */
   maxBodyBytes?: number;
   maxUploadBytes?: number;
+  /** Folder whose files are offered at GET /unduh/<name> (exports made in the preview). */
+  downloadDir?: string;
   /** Resolves a stored evidence file for GET /berkas/<id>. */
   evidenceFile?: (evidenceId: number) => { path: string; mime: string; name: string } | null;
 }
@@ -157,6 +159,22 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
     fs.createReadStream(file.path).pipe(res);
   }
 
+  function handleDownload(res: http.ServerResponse, url: URL, relative: string): void {
+    if (!safeEqual(url.searchParams.get('token') ?? '', token)) return send(res, 403, 'Token sesi tidak valid.', 'text/plain; charset=utf-8');
+    const root = options.downloadDir ? path.resolve(options.downloadDir) : null;
+    const file = root ? path.resolve(root, decodeURIComponent(relative)) : null;
+    if (!root || !file || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return send(res, 404, 'Berkas tidak ditemukan.', 'text/plain; charset=utf-8');
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Metode tidak diizinkan.', 'text/plain; charset=utf-8');
     const relative = decodeURIComponent(pathname).replace(/^\/+/, '');
@@ -185,6 +203,8 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
     }
     const evidence = /^\/berkas\/(\d+)$/.exec(url.pathname);
     if (evidence && req.method === 'GET') return handleEvidence(req, res, url, Number(evidence[1]));
+    const download = /^\/unduh\/(.+)$/.exec(url.pathname);
+    if (download && req.method === 'GET') return handleDownload(res, url, download[1]!);
     try {
       handleStatic(req, res, url.pathname);
     } catch {

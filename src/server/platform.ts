@@ -9,13 +9,22 @@ export interface Platform {
   pickFiles(options: { title: string }): Promise<string[] | null>;
   /** Native folder picker; null when the user cancels. */
   pickFolder(options: { title: string }): Promise<string | null>;
+  /** Where to save one export file; null when the user cancels. */
+  pickSaveFile(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
   /** Show a stored evidence file with the operating system's viewer. */
   openEvidence(absolutePath: string, evidenceId: number): Promise<OpenResult>;
+  /** Hosts without a file system for the user (the browser preview) hand results out as downloads. */
+  downloadUrl(absolutePath: string): string | null;
+  /** Exports as one file (ZIP) rather than a folder, for hosts that download. */
+  prefersZip: boolean;
 }
 
 /** For the CLI and tests: no dialogs; opening returns the file path. */
 export const headlessPlatform: Platform = {
   pickFiles: async () => null,
   pickFolder: async () => null,
+  pickSaveFile: async () => null,
   openEvidence: async (absolutePath) => ({ url: absolutePath }),
+  downloadUrl: () => null,
+  prefersZip: false,
 };

@@ -86,6 +86,18 @@ const urlSchema = z
     }
   }, 'Tautan harus alamat web lengkap yang diawali http:// atau https://, misalnya https://drive.google.com/…');
 
+const xlsxPathSchema = z
+  .string()
+  .min(1)
+  .max(4000)
+  .refine((value) => /\.xlsx$/iu.test(value), 'Nama berkas harus berakhiran .xlsx.');
+
+/** A returned workbook: a path (desktop, CLI) or uploaded bytes (browser preview). */
+const importSourceFields = {
+  file: xlsxPathSchema.optional(),
+  upload: z.object({ name: z.string().min(1).max(500), data: bytesSchema }).optional(),
+};
+
 const periodFields = {
   year: yearSchema,
   instrumentIds: z.array(idSchema).min(1, 'Pilih minimal satu instrumen.'),
@@ -268,6 +280,27 @@ export const contract = {
 
   'jobs:get': channel<JobInfo>()(z.object({ id: z.string().uuid('ID pekerjaan tidak valid.') })),
   'jobs:cancel': channel<JobInfo>()(z.object({ id: z.string().uuid('ID pekerjaan tidak valid.') })),
+
+  'export:unit-package': channel<JobInfo | null>()(
+    z.object({ periodId: idSchema, unitId: idSchema, zip: z.boolean().optional(), outDir: z.string().min(1).max(4000).optional() }),
+  ),
+  'export:recap': channel<JobInfo | null>()(z.object({ periodId: idSchema, outFile: xlsxPathSchema.optional() })),
+  'export:gaps': channel<JobInfo | null>()(
+    z.object({ periodId: idSchema, unitId: idSchema, outFile: xlsxPathSchema.optional(), basis: z.enum(['mandiri', 'verifikasi']).default('mandiri') }),
+  ),
+  'export:forms': channel<JobInfo | null>()(
+    z.object({ periodId: idSchema, unitIds: z.array(idSchema).min(1).optional(), outDir: z.string().min(1).max(4000).optional() }),
+  ),
+  'import:preview': channel<JobInfo | null>()(z.object({ ...importSourceFields, periodId: idSchema.optional(), unitId: idSchema.optional() })),
+  'import:apply': channel<JobInfo>()(
+    z.object({
+      ...importSourceFields,
+      periodId: idSchema.optional(),
+      unitId: idSchema.optional(),
+      token: z.string().min(1).max(200),
+      resolveConflicts: z.enum(['skip', 'overwrite']).default('skip'),
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

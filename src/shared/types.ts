@@ -388,3 +388,24 @@ export interface JobInfo {
   result: unknown;
   error: { code: string; message: string } | null;
 }
+
+// ---------------------------------------------------------------- exports and imports
+
+export type { ImportPreview, Change, Conflict, RowError, ApplyFormResult } from './import-types';
+import type { ApplyFormResult, ImportPreview } from './import-types';
+
+/** What an export job returns: where the result is, and a download link in the browser preview. */
+export interface ExportResult {
+  path: string;
+  fileCount: number | null;
+  bytes: number | null;
+  downloadUrl: string | null;
+}
+
+export interface ImportPreviewResult {
+  preview: ImportPreview;
+  /** The file chosen in the desktop dialog, to apply the same file afterwards. */
+  file: string | null;
+}
+
+export type ImportApplyResult = ApplyFormResult & { backupId: string | null };

@@ -19,6 +19,7 @@ import {
   uploadEvidence,
 } from '../evidence/evidence-service';
 import { headlessPlatform, type Platform } from '../platform';
+import { startForms, startGapReport, startImportApply, startImportPreview, startRecap, startUnitPackage } from '../excel/excel-jobs';
 import { getAssessment, setAssessment } from '../assessment/assessment-service';
 import { periodGaps, unitGaps } from '../scoring/gaps-service';
 import { dashboard, setOmbudsmanInputs, unitScores } from '../scoring/scores-service';
@@ -63,6 +64,7 @@ export interface HandlerApp {
 export function createHandlers(app: HandlerApp, options: HandlerOptions): Handlers {
   const { ctx, backups, jobs } = app;
   const platform = options.platform ?? headlessPlatform;
+  const excel = { ctx, jobs, platform, backups };
   return {
     'app:info': () => ({
       version: ctx.appVersion,
@@ -144,6 +146,12 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
       if (!outDir) return null;
       return jobs.start('arsip', (job) => backups.archive(outDir, job));
     },
+    'export:unit-package': (input) => startUnitPackage(excel, input),
+    'export:recap': (input) => startRecap(excel, input),
+    'export:gaps': (input) => startGapReport(excel, input),
+    'export:forms': (input) => startForms(excel, input),
+    'import:preview': (input) => startImportPreview(excel, input),
+    'import:apply': (input) => startImportApply(excel, input),
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
   };

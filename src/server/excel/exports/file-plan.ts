@@ -48,13 +48,25 @@ export interface FilePlan {
   pathFor(instrumentId: number, indicatorCode: string, evidenceId: number): string | undefined;
 }
 
+/**
+ * A path segment of at most `max` characters, cut at a word boundary when possible: the
+ * whole package path must stay well below Windows' 260-character limit.
+ */
+export function readableSegment(text: string, max: number): string {
+  const clean = exportFileName(text, 1000);
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max + 1);
+  const space = cut.lastIndexOf(' ');
+  return exportFileName(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max), max);
+}
+
 /** Title as the readable stem, the original extension kept so the OS opens the right program. */
 export function readableFileName(evidence: Pick<LinkedEvidence, 'title' | 'originalName'>): string {
   const ext = extensionOf(evidence.originalName ?? '');
   const suffix = ext ? `.${ext}` : '';
   const title = evidence.title.trim() || evidence.originalName || 'berkas';
   const stem = suffix && title.toLowerCase().endsWith(suffix) ? title.slice(0, -suffix.length) : title;
-  return `${exportFileName(stem, 60)}${suffix}`;
+  return `${readableSegment(stem, 60)}${suffix}`;
 }
 
 /** "nama.pdf" → "nama (2).pdf" until the name is free in its folder (case-insensitive, like Windows). */
@@ -80,9 +92,9 @@ function* walk(checklist: Checklist): Generator<Walked> {
   for (const instrument of checklist.instruments) {
     const short = familyShort(instrument.family);
     for (const [aspectIndex, aspect] of instrument.aspects.entries()) {
-      const aspectFolder = exportFileName(`${ordinal(aspectIndex + 1)} ${aspect.name}`, 40);
+      const aspectFolder = readableSegment(`${ordinal(aspectIndex + 1)} ${aspect.name}`, 40);
       for (const indicator of aspect.indicators) {
-        const folder = [FILES_ROOT, short, aspectFolder, exportFileName(`${ordinal(indicator.number)} ${indicator.name}`, 50)].join('/');
+        const folder = [FILES_ROOT, short, aspectFolder, readableSegment(`${ordinal(indicator.number)} ${indicator.name}`, 50)].join('/');
         for (const requirement of indicator.requirements) {
           const support = { instrument: short, aspectName: aspect.name, indicatorNumber: indicator.number, indicatorName: indicator.name, requirementText: requirement.text };
           for (const evidence of requirement.evidence) yield { instrumentId: instrument.instrumentId, indicatorCode: indicator.code, folder, support, evidence };

@@ -64,6 +64,27 @@ function compressOptions(relativePath: string): { compress: boolean } {
   return { compress: !STORED.has(ext) };
 }
 
+/** A read stream that hashes what passes through; the digest settles once the consumer has read it all. */
+function hashedReadStream(source: string, signal: AbortSignal): { stream: Transform; digest: Promise<FileDigest> } {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      size += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const input = fs.createReadStream(source, { signal });
+  const digest = new Promise<FileDigest>((resolve, reject) => {
+    input.on('error', reject);
+    stream.on('error', reject);
+    stream.on('end', () => resolve({ sha256: hash.digest('hex'), size }));
+  });
+  input.pipe(stream);
+  return { stream, digest };
+}
+
 /** ZIP with one root folder, so unzipping gives the same layout as folder mode. */
 export function zipSink(tempFile: string, rootName: string, signal: AbortSignal): PackageSink {
   const zip = new yazl.ZipFile();
@@ -78,25 +99,9 @@ export function zipSink(tempFile: string, rootName: string, signal: AbortSignal)
   const entryName = (relativePath: string) => `${rootName}/${relativePath}`;
   return {
     addFile(source, relativePath) {
-      const hash = crypto.createHash('sha256');
-      let size = 0;
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk);
-          size += chunk.length;
-          callback(null, chunk);
-        },
-      });
-      const input = fs.createReadStream(source, { signal });
-      const done = new Promise<FileDigest>((resolve, reject) => {
-        input.on('error', reject);
-        tap.on('error', reject);
-        // 'end' fires once yazl has consumed every byte of this entry.
-        tap.on('end', () => resolve({ sha256: hash.digest('hex'), size }));
-      });
-      input.pipe(tap);
-      zip.addReadStream(tap, entryName(relativePath), compressOptions(relativePath));
-      return Promise.race([done, failed]);
+      const { stream, digest } = hashedReadStream(source, signal);
+      zip.addReadStream(stream, entryName(relativePath), compressOptions(relativePath));
+      return Promise.race([digest, failed]);
     },
     async addBuffer(data, relativePath) {
       zip.addBuffer(data, entryName(relativePath), compressOptions(relativePath));

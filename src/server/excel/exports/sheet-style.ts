@@ -42,7 +42,7 @@ export function setColumnWidths(sheet: ExcelJS.Worksheet, widths: readonly numbe
 /** A title line across the table width (one merge per row, so merges never overlap). */
 export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, lastColumn: number, size = 12): void {
   const cell = sheet.getCell(row, 1);
-  cell.value = safeText(text);
+  cell.value = cellText(text);
   cell.font = { bold: size > 11, size };
   cell.alignment = { vertical: 'middle', wrapText: true };
   if (lastColumn > 1) sheet.mergeCells(row, 1, row, lastColumn);
@@ -62,10 +62,18 @@ export function writeHeader(sheet: ExcelJS.Worksheet, row: number, headers: read
   fitRowHeight(sheet, row, headers.length);
 }
 
+/** Excel's limit is 32,767 characters per cell; longer text would need a repair on open. */
+const MAX_CELL_CHARS = 32_000;
+
+export function cellText(value: string): string {
+  const safe = safeText(value);
+  return safe.length > MAX_CELL_CHARS ? `${safe.slice(0, MAX_CELL_CHARS)}…` : safe;
+}
+
 /** A body cell: bordered, wrapped, top-aligned; text always through safeText. */
 export function bodyCell(sheet: ExcelJS.Worksheet, row: number, column: number, value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
   const cell = sheet.getCell(row, column);
-  cell.value = typeof value === 'string' ? safeText(value) : value;
+  cell.value = typeof value === 'string' ? cellText(value) : value;
   cell.border = BORDER_ALL;
   cell.alignment = { vertical: 'top', wrapText: true, ...(typeof value === 'number' ? { horizontal: 'center' as const } : {}) };
   if (numFmt) cell.numFmt = numFmt;
@@ -80,7 +88,7 @@ export function sectionRow(sheet: ExcelJS.Worksheet, row: number, text: string, 
     cell.border = BORDER_ALL;
   }
   const first = sheet.getCell(row, 1);
-  first.value = safeText(text);
+  first.value = cellText(text);
   first.font = { bold: emphasis };
   first.alignment = { vertical: 'middle', wrapText: true };
   sheet.mergeCells(row, 1, row, lastColumn);
@@ -95,7 +103,7 @@ export function toneCell(cell: ExcelJS.Cell, tone: Tone | null | undefined): voi
 }
 
 /** A4 landscape, one page wide, header row repeated, table frozen below the header. */
-export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape'): void {
+export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape', freeze = true): void {
   sheet.pageSetup = {
     paperSize: 9,
     orientation,
@@ -106,7 +114,7 @@ export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, o
   };
   if (headerRow !== null) {
     sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
-    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
+    if (freeze) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
   }
   sheet.headerFooter = { oddFooter: '&LPatuh&RHalaman &P dari &N' };
 }
@@ -121,7 +129,7 @@ export function lineCount(text: string, width: number): number {
   return text.split('\n').reduce((total, line) => total + Math.max(1, Math.ceil(line.length / usable)), 0);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function displayedText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && 'text' in value) return String(value.text);
   return String(value);
@@ -130,7 +138,7 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Height for a row of unmerged cells. */
 export function fitRowHeight(sheet: ExcelJS.Worksheet, row: number, lastColumn: number): void {
   const widths = columnWidths(sheet, lastColumn);
-  const lines = Math.max(1, ...widths.map((width, index) => lineCount(cellText(sheet.getCell(row, index + 1).value), width)));
+  const lines = Math.max(1, ...widths.map((width, index) => lineCount(displayedText(sheet.getCell(row, index + 1).value), width)));
   sheet.getRow(row).height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
 }
 

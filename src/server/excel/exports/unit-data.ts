@@ -37,7 +37,12 @@ export interface UnitPackageData {
   assessments: Map<string, AssessmentRow>;
 }
 
+/** Read in one transaction so the scores and the checklist describe the same moment. */
 export function loadUnitPackageData(ctx: ServerContext, periodId: number, unitId: number): UnitPackageData {
+  return ctx.db.transaction(() => readUnitPackageData(ctx, periodId, unitId))();
+}
+
+function readUnitPackageData(ctx: ServerContext, periodId: number, unitId: number): UnitPackageData {
   requireScope(ctx, periodId, unitId);
   const settings = getSettings(ctx);
   const year = computeYear(ctx, periodId);

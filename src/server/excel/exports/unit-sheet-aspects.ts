@@ -24,7 +24,7 @@ export const ASPECT_HEADERS = [
   'Status',
   'Catatan',
 ] as const;
-const WIDTHS = [5, 34, 9, 10, 40, 38, 30, 15, 32];
+const WIDTHS = [5, 34, 9.5, 10, 40, 38, 30, 15, 32];
 export const ASPECT_HEADER_ROW = 5;
 const LAYOUT: TableLayout = { indicatorColumns: [1, 2, 3, 4, 5], requirementColumn: 6, fileColumn: 7, statusColumn: 8, noteColumn: 9, lastColumn: 9 };
 

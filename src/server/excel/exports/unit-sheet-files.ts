@@ -13,7 +13,7 @@ import type { UnitPackageData } from './unit-data';
 export const FILES_SHEET = 'Daftar Berkas';
 export const FILES_HEADERS = ['No', 'Nama berkas', 'Jenis', 'Ukuran (byte)', 'SHA-256', 'Tanggal dokumen', 'Mendukung persyaratan', 'Lokasi di paket'] as const;
 export const FILES_HEADER_ROW = 4;
-const WIDTHS = [5, 34, 9, 13, 30, 14, 50, 50];
+const WIDTHS = [5, 34, 9.5, 13, 30, 14, 50, 50];
 
 function supportText(supports: readonly SupportRef[]): string {
   return supports.map((item) => `${item.instrument} · indikator ${item.indicatorNumber} ${item.indicatorName}: ${item.requirementText}`).join('\n');

@@ -108,7 +108,7 @@ export function readDocumentDate(cell: CellSnap): Read<string | null> {
 /** One spelling of a note for comparisons: the app's note and the workbook's must agree. */
 export function normalizeNote(text: string): string {
   // Line breaks stay (notes are multi-line); other control characters never belong in a note.
-  return text.replace(/\r\n?/gu, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, ' ').trim();
+  return text.replace(/\r\n?/gu, '\n').replace(/(?![\n\t])\p{Cc}/gu, ' ').trim();
 }
 
 export function readNote(cell: CellSnap): Read<string> {

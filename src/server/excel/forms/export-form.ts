@@ -12,7 +12,7 @@ import { isoNow, type ServerContext } from '../../context';
 import { getChecklist } from '../../checklist/checklist-service';
 import { getPeriod } from '../../periods/periods-service';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
-import { safeText } from '../cells';
+import { exportFileName, safeText } from '../cells';
 import { normalizeNote } from './cell-values';
 import { ensureFormSecret, identityHash, identityText, signKey, writeKeySheet, type FormKey } from './form-key';
 import { COL, COLUMN_WIDTHS, EDITABLE_COLUMNS, FORM_FORMAT, HEADERS, LOCKED_COLUMNS, SHEET_FORM, SHEET_KEY, STATUS_LABEL_LIST, columnLetter, statusLabel } from './layout';
@@ -149,6 +149,11 @@ function buildKey(checklist: Checklist, rows: FormRow[], exportedAt: string): Fo
       textHash: rowIdentity({ ...row, text: row.requirement.text }),
     })),
   };
+}
+
+/** A readable default file name for the save dialog and the CLI, e.g. "Formulir isian 2026 - Dinas Sosial.xlsx". */
+export function formFileName(unitName: string, year: number): string {
+  return `${exportFileName(`Formulir isian ${year} - ${unitName}`)}.xlsx`;
 }
 
 /** Write through a temporary name so a crash never leaves half a workbook under the real name. */

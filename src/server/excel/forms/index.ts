@@ -1,5 +1,5 @@
 /** The fillable-workbook round trip: export a form per unit, preview and apply its import. */
-export { exportForm, type ExportFormInput, type ExportFormResult } from './export-form';
+export { exportForm, formFileName, type ExportFormInput, type ExportFormResult } from './export-form';
 export { applyFormImport, previewFormImport } from './import-form';
 export {
   DEFAULT_LIMITS,

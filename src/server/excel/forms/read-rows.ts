@@ -30,23 +30,18 @@ function rowError(row: number, column: number, problem: Problem): RowError {
 
 const isBlank = (cells: CellSnap[] | undefined) => (cells ?? []).every((cell) => cell.k === 'empty' || (cell.k === 'text' && (cell.t ?? '').trim() === ''));
 
-/** The grey cells must be exactly what was exported for this key row. */
-function identityProblem(form: SheetSnap, row: number, index: number, key: KeyRow, seen: Map<string, number>): Problem | null {
-  if (isBlank(form.rows[row - 1])) {
-    return { message: `Baris persyaratan No ${index + 1} hilang (baris dihapus atau dikosongkan).`, action: 'Jangan menghapus baris. Isi ulang formulir asli dari Patuh, atau minta Bagian Organisasi mengekspor ulang.' };
-  }
+/** Which key row a sheet row is: its No, confirmed by the grey cells being exactly as exported. */
+function matchRow(form: SheetSnap, row: number, key: FormKey): { index: number; problem: Problem | null } | null {
   const no = plainText(cellAt(form.rows, row, COL.no)).trim();
+  const index = /^[0-9]{1,6}$/u.test(no) ? Number(no) - 1 : -1;
+  const keyRow = key.rows[index];
+  if (!keyRow) return null;
   const texts = [COL.instrument, COL.aspect, COL.indicator, COL.requirement].map((column) => identityText(plainText(cellAt(form.rows, row, column))));
-  const first = seen.get(no);
-  if (first !== undefined) {
-    return { message: `No ${no} muncul dua kali (baris ${first} dan baris ${row}); baris digandakan.`, action: 'Hapus baris salinan dan kembalikan formulir seperti semula, atau isi ulang formulir asli.' };
-  }
-  seen.set(no, row);
-  if (no !== String(index + 1) || identityHash(texts) !== key.textHash) {
-    return { message: `Kolom abu-abu baris ini tidak cocok dengan formulir asli (seharusnya No ${index + 1}); baris dipindah, diurutkan, disalin, atau diubah.`, action: 'Kembalikan urutan dan isi kolom abu-abu seperti semula, atau isi ulang formulir asli dari Patuh.' };
-  }
-  return null;
+  if (identityHash(texts) === keyRow.textHash) return { index, problem: null };
+  return { index, problem: { message: `Kolom abu-abu baris ini (No ${no}) tidak cocok dengan formulir asli; baris disalin, ditimpa, atau diubah.`, action: 'Kembalikan isi kolom abu-abu seperti semula, atau isi ulang formulir asli dari Patuh.' } };
 }
+
+const EXTRA_ROW: Problem = { message: 'Baris tambahan yang tidak ada di formulir asli.', action: 'Hapus baris ini; persyaratan baru hanya dapat ditambahkan oleh Bagian Organisasi.' };
 
 function take<T>(read: Read<T>, fallback: T, row: number, column: number, errors: RowError[]): T {
   if ('problem' in read) {
@@ -61,7 +56,8 @@ function readFields(form: SheetSnap, row: number, key: KeyRow, errors: RowError[
   const status = take(readStatus(cell(COL.status)), null, row, COL.status, errors);
   const links = take(readLinks(cell(COL.link)), [], row, COL.link, errors);
   const documentDate = take(readDocumentDate(cell(COL.documentDate)), null, row, COL.documentDate, errors);
-  const note = take(readNote(cell(COL.note)), '', row, COL.note, errors);
+  // On a bad cell the fallback is "as exported", so the preview never shows a change the unit did not make.
+  const note = take(readNote(cell(COL.note)), key.note, row, COL.note, errors);
   // The office verifies; a unit may only keep a verification it already had.
   if (status === 'terverifikasi' && key.status !== 'terverifikasi') {
     errors.push(rowError(row, COL.status, { message: 'Status "Terverifikasi" hanya dapat diberikan oleh Bagian Organisasi.', action: 'Pilih "Menunggu verifikasi" bila bukti sudah lengkap; Bagian Organisasi yang akan memverifikasi.' }));
@@ -83,26 +79,37 @@ function extraCells(form: SheetSnap, row: number, errors: RowError[]): void {
   }
 }
 
+/** Rows are matched by No, so a sorted sheet still reads; missing, doubled and extra rows are errors. */
 export function readRows(form: SheetSnap, key: FormKey): { rows: RowInput[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const rows: RowInput[] = [];
-  const seen = new Map<string, number>();
-  key.rows.forEach((keyRow, index) => {
-    const row = index + 2;
-    const problem = identityProblem(form, row, index, keyRow, seen);
-    if (problem) {
-      errors.push(rowError(row, COL.no, problem));
-      return;
+  const claimed = new Map<number, number>();
+  for (let row = 2; row <= form.rows.length; row += 1) {
+    if (isBlank(form.rows[row - 1])) continue;
+    const match = matchRow(form, row, key);
+    if (!match) {
+      errors.push(rowError(row, COL.no, EXTRA_ROW));
+      continue;
+    }
+    const first = claimed.get(match.index);
+    if (first !== undefined) {
+      errors.push(rowError(row, COL.no, { message: `No ${match.index + 1} muncul dua kali (baris ${first} dan baris ${row}); baris digandakan.`, action: 'Hapus baris salinan, atau isi ulang formulir asli dari Patuh.' }));
+      continue;
+    }
+    claimed.set(match.index, row);
+    if (match.problem) {
+      errors.push(rowError(row, COL.no, match.problem));
+      continue;
     }
     extraCells(form, row, errors);
+    const keyRow = key.rows[match.index]!;
     const text = (column: number) => identityText(plainText(cellAt(form.rows, row, column)));
     const labels = { instrument: text(COL.instrument), indicator: text(COL.indicator), requirement: text(COL.requirement) };
     rows.push({ row, key: keyRow, labels, ...readFields(form, row, keyRow, errors) });
-  });
-  for (let row = key.rows.length + 2; row <= form.rows.length; row += 1) {
-    if (!isBlank(form.rows[row - 1])) {
-      errors.push(rowError(row, COL.no, { message: 'Baris tambahan yang tidak ada di formulir asli.', action: 'Hapus baris ini; persyaratan baru hanya dapat ditambahkan oleh Bagian Organisasi.' }));
-    }
   }
+  key.rows.forEach((_, index) => {
+    if (claimed.has(index)) return;
+    errors.push(rowError(index + 2, COL.no, { message: `Baris persyaratan No ${index + 1} hilang (baris dihapus atau dikosongkan).`, action: 'Jangan menghapus baris. Isi ulang formulir asli dari Patuh, atau minta Bagian Organisasi mengekspor ulang.' }));
+  });
   return { rows, errors };
 }

@@ -33,7 +33,7 @@ export function addStructureProtection(xml: string): string {
 
 function writeEntries(entries: Array<{ name: string; data: Buffer }>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  for (const entry of entries) zip.addBuffer(entry.data, entry.name, { mtime: new Date(0), compress: true });
+  for (const entry of entries) zip.addBuffer(entry.data, entry.name, { compress: true });
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -1,0 +1,201 @@
+/**
+ * Penilaian Mandiri (one unit): every PEKPPP indicator as a card with the unit's own
+ * level and the office's verified level, a live summary beside it, and the Ombudsman
+ * readiness estimate on its own tab. Routes: /penilaian and /penilaian/<unitId>.
+ */
+import { useState } from 'react';
+import type { Assessment, PeriodDetail } from '../../../shared/types';
+import { Icon } from '../../components/icons';
+import { PageHeader } from '../../components/page-header';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { api } from '../../lib/api';
+import { useAppData } from '../../lib/app-data';
+import { href, idParam, segments, usePath } from '../../lib/router';
+import { useQuery } from '../../lib/use-query';
+import { AssessmentSummary } from './assessment-summary';
+import { IndicatorCard, type Column } from './indicator-card';
+import { OmbudsmanPanel } from './ombudsman-panel';
+import { UnitChooser } from './unit-chooser';
+import { UnitSwitcher } from './unit-switcher';
+import { formatScore } from './score-format';
+import '../../styles/assessment.css';
+
+type Tab = 'pekppp' | 'ombudsman';
+type Filter = 'semua' | 'belum' | 'beda' | 'bukti';
+
+const FILTERS: Array<[Filter, string]> = [
+  ['semua', 'Semua'],
+  ['belum', 'Belum dinilai'],
+  ['beda', 'Mandiri ≠ verifikasi'],
+  ['bukti', 'Bukti belum lengkap'],
+];
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: Array<[T, string]>; onChange: (value: T) => void }) {
+  return (
+    <div className="segmented" role="group" aria-label={label}>
+      {options.map(([key, text]) => (
+        <button key={key} type="button" className={`segmented__item${value === key ? ' segmented__item--on' : ''}`} aria-pressed={value === key} onClick={() => onChange(key)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function PekpppView({ assessment, onSaved }: { assessment: Assessment; onSaved: (next: Assessment) => void }) {
+  const [column, setColumn] = useState<Column>('mandiri');
+  const [filter, setFilter] = useState<Filter>('semua');
+  const jump = (code: string) => document.getElementById(`aspek-${code}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+
+  const visible = (indicator: Assessment['aspects'][number]['indicators'][number]) => {
+    const level = column === 'mandiri' ? indicator.selfLevel : indicator.verifiedLevel;
+    if (filter === 'belum') return level === null;
+    if (filter === 'beda') return indicator.selfLevel !== indicator.verifiedLevel;
+    if (filter === 'bukti') return indicator.requirementsVerified < indicator.requirementsTotal;
+    return true;
+  };
+  const reportOf = (code: string) => (column === 'mandiri' ? assessment.selfReport : assessment.verifiedReport).aspects.find((aspect) => aspect.code === code);
+  const shown = assessment.aspects.map((aspect) => ({ aspect, indicators: aspect.indicators.filter(visible) })).filter((entry) => entry.indicators.length > 0);
+
+  return (
+    <div className="assess-layout">
+      <div className="assess-main">
+        <div className="assess-toolbar">
+          <div className="assess-toolbar__group">
+            <span className="toolbar__label">Kolom</span>
+            <Segmented<Column> label="Kolom yang diisi" value={column} options={[['mandiri', 'Mandiri'], ['verifikasi', 'Verifikasi']]} onChange={setColumn} />
+          </div>
+          <div className="assess-toolbar__group">
+            <span className="toolbar__label">Tampilkan</span>
+            <Segmented<Filter> label="Saring indikator" value={filter} options={FILTERS} onChange={setFilter} />
+          </div>
+        </div>
+        <p className="assess-hint">
+          <Icon name="info" size={15} />
+          {column === 'mandiri'
+            ? 'Kolom mandiri diisi unit. Pilih tingkat yang paling sesuai; setiap pilihan langsung tersimpan.'
+            : 'Kolom verifikasi diisi Bagian Organisasi setelah memeriksa bukti dukung; tingkat mandiri ditandai pada pilihannya.'}
+        </p>
+        {shown.length === 0 ? (
+          <EmptyState icon="check-circle" title="Tidak ada indikator yang cocok">
+            Ubah saringan “Tampilkan” untuk melihat indikator lain.
+          </EmptyState>
+        ) : null}
+        {shown.map(({ aspect, indicators }) => {
+          const report = reportOf(aspect.code);
+          const index = assessment.aspects.indexOf(aspect);
+          return (
+            <section key={aspect.code} className="aspect-group" aria-labelledby={`aspek-${aspect.code}`}>
+              <h2 className="aspect-group__title" id={`aspek-${aspect.code}`}>
+                <span className="aspect-group__roman">{ROMAN[index] ?? index + 1}</span>
+                <span className="aspect-group__name">{aspect.name}</span>
+                <span className="aspect-group__meta">
+                  {aspect.weight > 0 ? `bobot ${aspect.weight}% · indeks ${column} ${formatScore(report?.index)}` : 'tidak dinilai'}
+                </span>
+              </h2>
+              {indicators.map((indicator) => (
+                <IndicatorCard
+                  key={`${indicator.code}-${column}`}
+                  indicator={indicator}
+                  aspectCode={aspect.code}
+                  aspectScored={aspect.weight > 0}
+                  column={column}
+                  periodId={assessment.periodId}
+                  unitId={assessment.unitId}
+                  onSaved={onSaved}
+                />
+              ))}
+            </section>
+          );
+        })}
+      </div>
+      <AssessmentSummary assessment={assessment} column={column} onJump={jump} />
+    </div>
+  );
+}
+
+function UnitAssessment({ period, unitId }: { period: PeriodDetail; unitId: number }) {
+  const hasPekppp = period.instruments.some((item) => item.family === 'pekppp');
+  const hasOmbudsman = period.instruments.some((item) => item.family === 'ombudsman');
+  const [tab, setTab] = useState<Tab>(hasPekppp ? 'pekppp' : 'ombudsman');
+  const assessment = useQuery(`assessment-${period.id}-${unitId}`, () => (hasPekppp ? api['assessment:get']({ periodId: period.id, unitId }) : Promise.resolve(null)));
+  const unit = period.units.find((entry) => entry.unitId === unitId);
+
+  if (!unit) {
+    return (
+      <EmptyState icon="building" title="Unit tidak dinilai tahun ini">
+        Unit ini tidak termasuk cakupan {period.name}. Pilih unit lain di atas atau atur cakupan di halaman tahun penilaian.
+      </EmptyState>
+    );
+  }
+  const tabs: Array<[Tab, string, boolean]> = [
+    ['pekppp', 'PEKPPP — penilaian mandiri', hasPekppp],
+    ['ombudsman', 'Ombudsman — estimasi kesiapan', hasOmbudsman],
+  ];
+  return (
+    <>
+      <div className="tabs" role="tablist" aria-label="Instrumen">
+        {tabs
+          .filter(([, , available]) => available)
+          .map(([key, label]) => (
+            <button key={key} type="button" role="tab" id={`tab-${key}`} aria-selected={tab === key} aria-controls={`panel-${key}`} className={`tabs__tab${tab === key ? ' tabs__tab--on' : ''}`} onClick={() => setTab(key)}>
+              {label}
+            </button>
+          ))}
+        <a className="tabs__link" href={href(`/kesenjangan/${unitId}`)}>
+          <Icon name="target" size={16} /> Lihat kesenjangan
+        </a>
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'ombudsman' ? (
+          <OmbudsmanPanel periodId={period.id} unitId={unitId} />
+        ) : assessment.error && !assessment.data ? (
+          <ErrorState error={assessment.error} onRetry={assessment.reload} />
+        ) : !assessment.data ? (
+          <Loading />
+        ) : (
+          <PekpppView assessment={assessment.data} onSaved={assessment.setData} />
+        )}
+      </div>
+    </>
+  );
+}
+
+export function AssessmentPage({ unitId: unitIdProp }: { unitId?: number | null } = {}) {
+  const path = usePath();
+  const unitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
+  const { activePeriod } = useAppData();
+  const period = useQuery(`assessment-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const unitName = period.data?.units.find((unit) => unit.unitId === unitId)?.unitName;
+  const breadcrumb = [{ label: 'Beranda', path: '/' }, { label: 'Penilaian Mandiri', ...(unitId !== null ? { path: '/penilaian' } : {}) }, ...(unitId !== null ? [{ label: unitName ?? '…' }] : [])];
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Penilaian Mandiri"
+        breadcrumb={breadcrumb}
+        description={period.data ? `${unitName ? `${unitName} · ` : ''}${period.data.name} · ${period.data.instruments.map((item) => item.shortName).join(' dan ')}` : 'Nilai mandiri dan nilai verifikasi per indikator.'}
+        actions={period.data && period.data.units.length > 0 ? <UnitSwitcher units={period.data.units} unitId={unitId} basePath="/penilaian" /> : null}
+      />
+      {!activePeriod ? (
+        <EmptyState icon="calendar" title="Belum ada tahun penilaian aktif" action={<a className="btn btn--primary" href={href('/tahun')}>Buat tahun penilaian</a>}>
+          Penilaian mandiri diisi per tahun penilaian.
+        </EmptyState>
+      ) : period.error ? (
+        <ErrorState error={period.error} onRetry={period.reload} />
+      ) : !period.data ? (
+        <Loading />
+      ) : period.data.units.length === 0 ? (
+        <EmptyState icon="building" title="Belum ada unit dalam cakupan" action={<a className="btn btn--primary" href={href(`/tahun/${period.data.id}`)}>Atur cakupan</a>}>
+          Masukkan unit ke {period.data.name} agar dapat dinilai.
+        </EmptyState>
+      ) : unitId === null ? (
+        <UnitChooser periodId={period.data.id} basePath="/penilaian" title="Pilih unit yang akan dinilai" subtitle={`${period.data.units.length} unit dalam ${period.data.name}`} />
+      ) : (
+        <UnitAssessment key={`${period.data.id}-${unitId}`} period={period.data} unitId={unitId} />
+      )}
+    </div>
+  );
+}

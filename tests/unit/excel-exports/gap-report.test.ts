@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportGapReport, gapReportModel } from '../../../src/server/excel/exports';
+import { GAP_HEADERS, GAP_SHEET } from '../../../src/server/excel/exports/gap-report';
+import { silentJob, type JobControl } from '../../../src/server/jobs/job';
+import { tempDir } from '../helpers';
+import { findRow, readWorkbook, rowValues } from './read-back';
+import { seedYear } from './seed';
+
+describe('gap report', () => {
+  it('model: countdown, current values and prediction sentences from the reports', async () => {
+    const { api, period, unit } = await seedYear();
+    const gaps = await api['gaps:unit']({ periodId: period.id, unitId: unit.id });
+    const scores = await api['scores:unit']({ periodId: period.id, unitId: unit.id });
+    const settings = await api['settings:get'](undefined);
+    const model = gapReportModel(gaps, scores, settings, { year: 2026, today: '2026-11-24', headName: 'Dra. Ani Lestari' });
+    expect(model.deadline).toEqual({ date: '2026-12-04', daysLeft: 10, text: '4 Des 2026 (10 hari lagi)' });
+    expect(model.facts[1]).toMatchObject({ label: 'Indeks PEKPPP saat ini', value: scores.pekppp!.self.index });
+    expect(model.facts[2]).toMatchObject({ value: scores.ombudsman!.report.total });
+    expect(model.sections[0]!.rows.map((row) => row.gain)).toEqual(gaps.pekppp!.actions.map((action) => action.gain));
+    expect(model.sections[0]!.predictions[0]).toBe(`PEKPPP: ${gaps.pekppp!.predictions[0]!.sentence}.`);
+    expect(model.sections[0]!.predictions.join(' ')).toMatch(/jika \d+ langkah ini selesai/);
+    expect(model.signatures).toEqual([
+      { caption: 'Mengetahui,', role: 'Kepala Dinas Sosial', name: 'Dra. Ani Lestari' },
+      { caption: '24 Nov 2026', role: 'Operator', name: 'Siti Verifikator' },
+    ]);
+  });
+
+  it('renders a print-ready sheet with ranked actions, predictions and signatures', async () => {
+    const { app, api, period, unit } = await seedYear();
+    const dir = tempDir();
+    const result = await exportGapReport(app.ctx, { periodId: period.id, unitId: unit.id, outFile: path.join(dir, 'Kesenjangan Dinsos.xlsx') }, silentJob());
+    expect(fs.readdirSync(dir)).toEqual(['Kesenjangan Dinsos.xlsx']);
+    const gaps = await api['gaps:unit']({ periodId: period.id, unitId: unit.id });
+    const sheet = (await readWorkbook(result.path)).getWorksheet(GAP_SHEET)!;
+    const header = findRow(sheet, 'No');
+    expect(rowValues(sheet, header, 5)).toEqual([...GAP_HEADERS]);
+    const first = gaps.pekppp!.actions[0]!;
+    expect(rowValues(sheet, header + 1, 5)).toEqual([1, expect.stringContaining(first.title), expect.stringContaining(`Indikator ${first.indicatorNumber}.`), first.gain, first.fromLevel === null ? 'Belum dinilai' : `Tingkat ${first.fromLevel}`]);
+    expect(sheet.getCell(header + 1, 4).numFmt).toBe('0.0000');
+    const texts = sheet.getColumn(1).values.filter((value): value is string => typeof value === 'string');
+    expect(texts).toContain(`PEKPPP: ${gaps.pekppp!.predictions[0]!.sentence}.`);
+    expect(texts).toContain(`Ombudsman: ${gaps.ombudsman!.predictions[0]!.sentence}.`);
+    const omHeader = findRow(sheet, 'Ombudsman RI — bukti dukung yang paling menaikkan estimasi') + 1;
+    expect(sheet.getCell(omHeader + 1, 4).value).toBe(gaps.ombudsman!.actions[0]!.gain);
+    const signatures = sheet.getColumn(2).values.concat(sheet.getColumn(3).values).filter((value): value is string => typeof value === 'string' && value.includes('\n\n'));
+    expect(signatures.some((value) => value.startsWith('Mengetahui,\nKepala Dinas Sosial') && value.endsWith('Dra. Ani Lestari'))).toBe(true);
+    expect(signatures.some((value) => value.includes('Operator') && value.endsWith('Siti Verifikator'))).toBe(true);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: `${header}:${header}` });
+  });
+
+  it('a cancelled export writes nothing', async () => {
+    const { app, period, unit } = await seedYear();
+    const dir = tempDir();
+    const controller = new AbortController();
+    const job: JobControl = { signal: controller.signal, progress: () => controller.abort() };
+    await expect(exportGapReport(app.ctx, { periodId: period.id, unitId: unit.id, outFile: path.join(dir, 'x.xlsx') }, job)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
