@@ -111,4 +111,27 @@ describe('administrator CLI', () => {
     const gaps = await cli(dir, 'gaps', '--period', '2026', '--unit', String(unitId), '--json');
     expect((gaps.json()['pekppp'] as { actions: unknown[] }).actions.length).toBe(29);
   });
+
+  it('export unit-package / recap / gaps / form and import form --dry-run', async () => {
+    const dir = tempDir();
+    const out = tempDir();
+    const unitId = (await cli(dir, 'units', 'add', '--name', 'Dinas Sosial', '--json')).json()['id'] as number;
+    await cli(dir, 'periods', 'add', '--year', '2026', '--instrument', 'pekppp-2022-a', 'ombudsman-2025');
+    await cli(dir, 'periods', 'scope', '--period', '2026', '--add', String(unitId));
+    const pack = await cli(dir, 'export', 'unit-package', '--unit', String(unitId), '--period', '2026', '--out', out, '--json');
+    expect(pack.code).toBe(0);
+    expect(fs.existsSync(path.join(pack.json()['path'] as string, 'manifest.json'))).toBe(true);
+    for (const [what, file] of [['recap', 'rekap.xlsx'], ['gaps', 'gap.xlsx'], ['form', 'form.xlsx']] as const) {
+      const result = await cli(dir, 'export', what, '--unit', String(unitId), '--period', '2026', '--out', path.join(out, file), '--json');
+      expect(result.code, what).toBe(0);
+      expect(fs.existsSync(path.join(out, file))).toBe(true);
+    }
+    const dry = await cli(dir, 'import', 'form', path.join(out, 'form.xlsx'), '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect(dry.json()).toMatchObject({ ok: true, changes: [], conflicts: [] });
+    fs.writeFileSync(path.join(out, 'palsu.xlsx'), 'bukan workbook');
+    const bad = await cli(dir, 'import', 'form', path.join(out, 'palsu.xlsx'), '--json');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/Galat: /);
+  });
 });
