@@ -8,6 +8,7 @@ import { AppDataProvider, useAppData } from './lib/app-data';
 import { href, idParam, segments, usePath } from './lib/router';
 import { ToastProvider } from './lib/toast';
 import { BerandaPage } from './pages/beranda/beranda-page';
+import { ChecklistPage } from './pages/checklist/checklist-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
@@ -16,11 +17,14 @@ import { UnitsPage } from './pages/units/units-page';
 
 function Screen({ path }: { path: string }) {
   const [first, second] = segments(path);
+  const query = path.includes('?') ? path.slice(path.indexOf('?') + 1) : '';
   switch (first) {
     case undefined:
       return <BerandaPage />;
     case 'unit':
       return <UnitsPage />;
+    case 'daftar-periksa':
+      return <ChecklistPage unitId={idParam(second)} query={query} />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;

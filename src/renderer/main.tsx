@@ -12,6 +12,7 @@ import './styles/home.css';
 import './styles/periods.css';
 import './styles/instruments.css';
 import './styles/indicator.css';
+import './styles/checklist.css';
 import './styles/responsive.css';
 
 const root = document.getElementById('root');

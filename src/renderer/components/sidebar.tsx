@@ -7,19 +7,38 @@ export interface NavItem {
   path: string;
   label: string;
   icon: IconName;
+  /** Pages inside the section, listed under it while the section is open. */
+  children?: Array<{ path: string; label: string }>;
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', label: 'Beranda', icon: 'home' },
   { path: '/unit', label: 'Unit', icon: 'building' },
+  { path: '/daftar-periksa', label: 'Daftar Periksa', icon: 'check-circle' },
+  { path: '/penilaian', label: 'Penilaian Mandiri', icon: 'target' },
+  { path: '/kesenjangan', label: 'Kesenjangan', icon: 'chart' },
   { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },
   { path: '/instrumen', label: 'Instrumen', icon: 'book' },
-  { path: '/pengaturan', label: 'Pengaturan', icon: 'settings' },
+  {
+    path: '/pengaturan',
+    label: 'Pengaturan',
+    icon: 'settings',
+    children: [
+      { path: '/pengaturan', label: 'Umum' },
+      { path: '/pengaturan/cadangan', label: 'Cadangan' },
+    ],
+  },
 ];
 
-function isActive(item: NavItem, path: string): boolean {
-  if (item.path === '/') return path === '/' || path === '';
-  return path === item.path || path.startsWith(`${item.path}/`);
+/** The path without its query: "/daftar-periksa/3?aspek=sdm" → "/daftar-periksa/3". */
+function bare(path: string): string {
+  return path.split('?')[0] ?? path;
+}
+
+function isActive(item: { path: string }, path: string): boolean {
+  const current = bare(path);
+  if (item.path === '/') return current === '/' || current === '';
+  return current === item.path || current.startsWith(`${item.path}/`);
 }
 
 export function Sidebar({ path }: { path: string }) {
@@ -71,12 +90,32 @@ export function Sidebar({ path }: { path: string }) {
         <ul>
           {NAV_ITEMS.map((item) => {
             const active = isActive(item, path);
+            // A child is current only on its exact page (the section's own page is "Umum").
+            const currentChild = item.children?.find((child) => bare(path) === child.path);
             return (
               <li key={item.path}>
-                <a href={href(item.path)} className={`nav-link${active ? ' nav-link--active' : ''}`} aria-current={active ? 'page' : undefined}>
+                <a
+                  href={href(item.path)}
+                  className={`nav-link${active ? ' nav-link--active' : ''}`}
+                  aria-current={active && !currentChild ? 'page' : undefined}
+                >
                   <Icon name={item.icon} size={19} />
                   <span>{item.label}</span>
                 </a>
+                {active && item.children ? (
+                  <ul className="nav-sub" aria-label={item.label}>
+                    {item.children.map((child) => {
+                      const here = currentChild?.path === child.path;
+                      return (
+                        <li key={child.path}>
+                          <a href={href(child.path)} className={`nav-sub__link${here ? ' nav-sub__link--active' : ''}`} aria-current={here ? 'page' : undefined}>
+                            {child.label}
+                          </a>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                ) : null}
               </li>
             );
           })}

@@ -9,14 +9,15 @@ import type {
   EvidenceItem,
   HistoryEntry,
   LinkedEvidence,
-  PeriodDetail,
+  Period,
+  PeriodUnit,
   UnitProgress,
 } from '../../shared/types';
 import { isoNow, type ServerContext } from '../context';
 import { memoFor } from '../db/memo';
 import { appendHistory, historyForItem, operatorName } from '../history/history';
 import { getInstrument } from '../instruments/instruments-service';
-import { getPeriod } from '../periods/periods-service';
+import { getPeriod, getPeriodSummary, periodWithUnit } from '../periods/periods-service';
 import { getUnit } from '../units/units-service';
 import { checklistRepository, type EvidenceRow, type ItemRow, type LinkRow } from './checklist-repository';
 import { effectiveRequirements, findRequirement, type EffectiveRequirement } from './requirements';
@@ -77,19 +78,20 @@ function toRequirement(
   };
 }
 
-/** The unit must be in the year's scope; returns the period for window checks. */
-export function requireScope(ctx: ServerContext, periodId: number, unitId: number): PeriodDetail {
-  const period = getPeriod(ctx, { id: periodId });
-  const unit = getUnit(ctx, { id: unitId });
-  if (!period.units.some((entry) => entry.unitId === unitId)) {
-    throw new AppError('VALIDATION', `Unit "${unit.name}" tidak termasuk tahun penilaian ${period.year}. Tambahkan dulu di Tahun Penilaian.`);
+/** The unit must be in the year's scope; returns the period (for window checks) and the unit's place in it. */
+export function requireScope(ctx: ServerContext, periodId: number, unitId: number): Period & { unit: PeriodUnit } {
+  const scoped = periodWithUnit(ctx, periodId, unitId);
+  if (!scoped) {
+    const unit = getUnit(ctx, { id: unitId });
+    const year = getPeriod(ctx, { id: periodId }).year;
+    throw new AppError('VALIDATION', `Unit "${unit.name}" tidak termasuk tahun penilaian ${year}. Tambahkan dulu di Tahun Penilaian.`);
   }
-  return period;
+  return scoped;
 }
 
 function buildInstrument(
   ctx: ServerContext,
-  period: PeriodDetail,
+  period: Period,
   instrumentId: number,
   items: Map<string, ItemRow>,
   links: Map<number, LinkRow[]>,
@@ -178,7 +180,7 @@ export function ensureItem(ctx: ServerContext, key: ItemKey): ItemRow {
 }
 
 export function readRequirement(ctx: ServerContext, key: ItemKey): ChecklistRequirement {
-  const period = getPeriod(ctx, { id: key.periodId });
+  const period = getPeriodSummary(ctx, key.periodId);
   const requirement = findRequirement(ctx, key.periodId, key.instrumentId, key.requirementCode);
   const item = checklistRepo(ctx).item.get(key.periodId, key.unitId, key.instrumentId, key.requirementCode);
   return toRequirement(requirement, key.instrumentId, item, item ? checklistRepo(ctx).linksOfItem.all(item.id) : [], period);

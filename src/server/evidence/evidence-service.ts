@@ -11,7 +11,7 @@ import { isOutsideWindow } from '../../core/checklist/progress';
 import { isoNow, type ServerContext } from '../context';
 import { appendHistory, operatorName } from '../history/history';
 import type { Platform } from '../platform';
-import { getPeriod } from '../periods/periods-service';
+import { getPeriodSummary } from '../periods/periods-service';
 import { changeStatus, checklistRepo, ensureItem, readRequirement, requireItemKey, toEvidenceItem, type ItemKey } from '../checklist/checklist-service';
 import { absoluteBlobPath, ingestBuffer, ingestFile, type IngestedFile } from './store';
 
@@ -39,7 +39,7 @@ function markSupplied(ctx: ServerContext, key: ItemKey): void {
 }
 
 function linked(ctx: ServerContext, key: ItemKey, evidenceId: number): LinkedEvidence {
-  const period = getPeriod(ctx, { id: key.periodId });
+  const period = getPeriodSummary(ctx, key.periodId);
   const row = checklistRepo(ctx).evidence.get(evidenceId)!;
   return { ...toEvidenceItem(row), outsideWindow: isOutsideWindow(row.document_date, period.windowStart, period.windowEnd) };
 }

@@ -48,6 +48,11 @@ export function periodsRepository(db: Db) {
        FROM period_units pu JOIN units u ON u.id = pu.unit_id JOIN unit_groups g ON g.id = u.group_id
        WHERE pu.period_id = ? ORDER BY g.sort_order, g.name, u.name COLLATE NOCASE`,
     ),
+    unit: db.prepare<[number, number], PeriodUnitRow>(
+      `SELECT pu.unit_id, u.name AS unit_name, g.name AS group_name, pu.ombudsman_sample, u.archived_at
+       FROM period_units pu JOIN units u ON u.id = pu.unit_id JOIN unit_groups g ON g.id = u.group_id
+       WHERE pu.period_id = ? AND pu.unit_id = ?`,
+    ),
     addUnit: db.prepare(
       'INSERT INTO period_units (period_id, unit_id, ombudsman_sample) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),

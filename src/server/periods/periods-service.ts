@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { InstrumentSummary, Period, PeriodDetail } from '../../shared/types';
+import type { InstrumentSummary, Period, PeriodDetail, PeriodUnit } from '../../shared/types';
 import { isoNow, type ServerContext } from '../context';
 import { memoFor } from '../db/memo';
 import { getInstrument, summarize } from '../instruments/instruments-service';
@@ -76,6 +76,34 @@ function requireActiveUnit(ctx: ServerContext, unitId: number): void {
   const unit = memoFor(ctx.db, unitsRepository).get(unitId);
   if (!unit) throw new AppError('NOT_FOUND', `Unit dengan ID ${unitId} tidak ditemukan.`);
   if (unit.archived) throw new AppError('VALIDATION', `Unit "${unit.name}" sudah diarsipkan; pulihkan dulu sebelum dimasukkan.`);
+}
+
+/**
+ * A year and one unit of its scope, without loading the whole scope: called on every
+ * checklist, scoring and export action, so it must stay O(1) in the number of units.
+ */
+export function periodWithUnit(ctx: ServerContext, periodId: number, unitId: number): (Period & { unit: PeriodUnit }) | null {
+  const row = repo(ctx).byId.get(periodId);
+  if (!row) throw new AppError('NOT_FOUND', `Tahun penilaian dengan ID ${periodId} tidak ditemukan.`);
+  const unit = repo(ctx).unit.get(periodId, unitId);
+  if (!unit) return null;
+  return {
+    ...toPeriod(ctx, row),
+    unit: {
+      unitId: unit.unit_id,
+      unitName: unit.unit_name,
+      groupName: unit.group_name,
+      ombudsmanSample: unit.ombudsman_sample === 1,
+      archived: unit.archived_at !== null,
+    },
+  };
+}
+
+/** A year without its scope list (cheap). */
+export function getPeriodSummary(ctx: ServerContext, id: number): Period {
+  const row = repo(ctx).byId.get(id);
+  if (!row) throw new AppError('NOT_FOUND', `Tahun penilaian dengan ID ${id} tidak ditemukan.`);
+  return toPeriod(ctx, row);
 }
 
 export function listPeriods(ctx: ServerContext): Period[] {

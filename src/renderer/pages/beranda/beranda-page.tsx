@@ -1,5 +1,6 @@
-/** Beranda: where the active assessment year stands. */
-import { Badge } from '../../components/badge';
+/** Beranda: where the active assessment year stands — scores, readiness and what to look at. */
+import type { Dashboard, PeriodDetail } from '../../../shared/types';
+import { Badge, BandCode, ZoneBadge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
@@ -9,37 +10,119 @@ import { useAppData } from '../../lib/app-data';
 import { formatCount } from '../../lib/format';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
+import { bandOf, formatScore } from '../assessment/score-format';
+import { AspectMeans } from './aspect-means';
+import { CategoryChart } from './category-chart';
+import { Heatmap } from './heatmap';
 import { Onboarding } from './onboarding';
 import { ScopeChart } from './scope-chart';
 import { StatCards } from './stat-cards';
+import { UnitsTable } from './units-table';
+import { YearChange } from './year-change';
+import '../../styles/dashboard.css';
 
-/** Room for the scores that come with self-assessment; no number is shown until one exists. */
-function ScoresPlaceholder() {
-  const slots = [
-    { label: 'Indeks Pelayanan Publik (PEKPPP)', text: 'Indeks dan kategori (A–F) per unit' },
-    { label: 'Estimasi opini Ombudsman', text: 'Nilai 0–100 dan zona per unit sampel' },
-    { label: 'Bukti dukung terverifikasi', text: 'Persentase bukti yang sudah diperiksa' },
-  ];
+function SampleList({ period, dashboard }: { period: PeriodDetail; dashboard: Dashboard | null }) {
+  const byId = new Map(dashboard?.units.map((unit) => [unit.unitId, unit]) ?? []);
   return (
-    <section className="panel panel--padded" aria-labelledby="scores-title">
+    <section className="panel panel--padded" aria-labelledby="sample-title">
       <div className="panel__head">
         <div>
-          <h2 className="panel__title" id="scores-title">
-            Nilai dan kesiapan
+          <h2 className="panel__title" id="sample-title">
+            Sampel Ombudsman
           </h2>
-          <p className="panel__subtitle">Akan terisi setelah unit mengisi daftar periksa dan penilaian mandiri.</p>
+          <p className="panel__subtitle">{formatCount(period.sampleCount)} unit dinilai langsung · estimasi kesiapan</p>
         </div>
       </div>
-      <div className="score-slots">
-        {slots.map((slot) => (
-          <div key={slot.label} className="score-slot">
-            <div className="score-slot__label">{slot.label}</div>
-            <div className="score-slot__value">Belum ada data</div>
-            <div className="score-slot__text">{slot.text}</div>
-          </div>
-        ))}
-      </div>
+      {period.sampleCount === 0 ? (
+        <p className="text-subtle">Belum ada unit yang ditandai sebagai sampel.</p>
+      ) : (
+        <ul className="sample-list">
+          {period.units
+            .filter((unit) => unit.ombudsmanSample)
+            .map((unit) => {
+              const om = byId.get(unit.unitId)?.ombudsman ?? null;
+              const band = om?.grade ? bandOf({ code: om.grade, label: om.grade, tone: om.tone ?? 'neutral' }) : null;
+              return (
+                <li key={unit.unitId}>
+                  <span className="sample-list__name">
+                    {unit.unitName}
+                    <span className="sample-list__group">{unit.groupName}</span>
+                  </span>
+                  <span className="sample-list__score">
+                    {om && om.total !== null ? (
+                      <>
+                        {formatScore(om.total)}
+                        {band ? <BandCode band={band} /> : null}
+                        {om.zone === 'hijau' || om.zone === 'kuning' || om.zone === 'merah' ? <ZoneBadge zone={om.zone} /> : null}
+                      </>
+                    ) : (
+                      <Badge tone="neutral">menunggu survei</Badge>
+                    )}
+                  </span>
+                </li>
+              );
+            })}
+        </ul>
+      )}
     </section>
+  );
+}
+
+function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; activeUnitCount: number }) {
+  const dashboard = useQuery(`beranda-dashboard-${period.id}-${period.unitCount}`, () => api['scores:dashboard']({ periodId: period.id }));
+  const data = dashboard.data ?? null;
+  return (
+    <>
+      <StatCards period={period} activeUnitCount={activeUnitCount} dashboard={data} />
+      {dashboard.error && !data ? <ErrorState error={dashboard.error} onRetry={dashboard.reload} /> : null}
+      {!data && !dashboard.error ? <Loading label="Menghitung nilai…" /> : null}
+      {data && data.units.length > 0 ? (
+        <>
+          <div className="dash-row">
+            {data.pekppp ? (
+              <section className="panel panel--padded" aria-labelledby="category-title">
+                <div className="panel__head">
+                  <div>
+                    <h2 className="panel__title" id="category-title">
+                      Sebaran kategori unit
+                    </h2>
+                    <p className="panel__subtitle">PEKPPP · nilai verifikasi, atau mandiri bila belum diverifikasi</p>
+                  </div>
+                </div>
+                <CategoryChart dashboard={data} />
+              </section>
+            ) : null}
+            {data.pekppp ? <AspectMeans dashboard={data} /> : null}
+            {data.previousYear !== null ? <YearChange dashboard={data} /> : null}
+          </div>
+          {data.aspects.length > 0 ? <Heatmap dashboard={data} /> : null}
+          <UnitsTable dashboard={data} />
+        </>
+      ) : null}
+      <div className="dash-grid">
+        <section className="panel panel--padded" aria-labelledby="chart-title">
+          <div className="panel__head">
+            <div>
+              <h2 className="panel__title" id="chart-title">
+                Unit dalam cakupan per kelompok
+              </h2>
+              <p className="panel__subtitle">{period.name}</p>
+            </div>
+            <a className="panel__link" href={href(`/tahun/${period.id}`)}>
+              Atur cakupan <Icon name="chevron-right" size={15} />
+            </a>
+          </div>
+          {period.units.length === 0 ? (
+            <EmptyState icon="chart" title="Belum ada unit dalam cakupan">
+              Masukkan unit ke {period.name} agar grafik ini terisi.
+            </EmptyState>
+          ) : (
+            <ScopeChart period={period} />
+          )}
+        </section>
+        <SampleList period={period} dashboard={data} />
+      </div>
+    </>
   );
 }
 
@@ -65,9 +148,14 @@ export function BerandaPage() {
         description={subtitle || 'Persiapan penilaian pelayanan publik Ombudsman RI dan PEKPPP KemenPANRB.'}
         actions={
           activePeriod ? (
-            <Button variant="primary" icon="calendar" onClick={() => navigate(`/tahun/${activePeriod.id}`)}>
-              Kelola {activePeriod.name}
-            </Button>
+            <>
+              <Button icon="target" onClick={() => navigate('/kesenjangan')}>
+                Kesenjangan
+              </Button>
+              <Button variant="primary" icon="calendar" onClick={() => navigate(`/tahun/${activePeriod.id}`)}>
+                Kelola {activePeriod.name}
+              </Button>
+            </>
           ) : null
         }
       />
@@ -81,56 +169,7 @@ export function BerandaPage() {
         ) : !detail.data || !units.data ? (
           <Loading />
         ) : (
-          <>
-            <StatCards period={detail.data} activeUnitCount={units.data.length} />
-            <div className="dash-grid">
-              <section className="panel panel--padded" aria-labelledby="chart-title">
-                <div className="panel__head">
-                  <div>
-                    <h2 className="panel__title" id="chart-title">
-                      Unit dalam cakupan per kelompok
-                    </h2>
-                    <p className="panel__subtitle">{detail.data.name}</p>
-                  </div>
-                  <a className="panel__link" href={href(`/tahun/${detail.data.id}`)}>
-                    Atur cakupan <Icon name="chevron-right" size={15} />
-                  </a>
-                </div>
-                {detail.data.units.length === 0 ? (
-                  <EmptyState icon="chart" title="Belum ada unit dalam cakupan">
-                    Masukkan unit ke {detail.data.name} agar grafik ini terisi.
-                  </EmptyState>
-                ) : (
-                  <ScopeChart period={detail.data} />
-                )}
-              </section>
-              <section className="panel panel--padded" aria-labelledby="sample-title">
-                <div className="panel__head">
-                  <div>
-                    <h2 className="panel__title" id="sample-title">
-                      Sampel Ombudsman
-                    </h2>
-                    <p className="panel__subtitle">{formatCount(detail.data.sampleCount)} unit dinilai langsung</p>
-                  </div>
-                </div>
-                {detail.data.sampleCount === 0 ? (
-                  <p className="text-subtle">Belum ada unit yang ditandai sebagai sampel.</p>
-                ) : (
-                  <ul className="sample-list">
-                    {detail.data.units
-                      .filter((unit) => unit.ombudsmanSample)
-                      .map((unit) => (
-                        <li key={unit.unitId}>
-                          <span className="sample-list__name">{unit.unitName}</span>
-                          <Badge tone="neutral">{unit.groupName}</Badge>
-                        </li>
-                      ))}
-                  </ul>
-                )}
-              </section>
-            </div>
-            <ScoresPlaceholder />
-          </>
+          <YearDashboard key={detail.data.id} period={detail.data} activeUnitCount={units.data.length} />
         )
       ) : !showOnboarding && units.data ? (
         <EmptyState icon="calendar" title="Belum ada tahun penilaian aktif" />

@@ -1,19 +1,20 @@
-/** The top row of Beranda: deadline, scope, Ombudsman sample and instruments of the year. */
-import type { PeriodDetail } from '../../../shared/types';
-import { EstimateTag, FamilyBadge } from '../../components/badge';
-import { Icon, type IconName } from '../../components/icons';
-import { daysUntil, formatCount, formatLongDate } from '../../lib/format';
-import { href } from '../../lib/router';
+/** The top row of Beranda: deadline, scope, verified evidence, the local-government IPP and the Ombudsman estimate. */
 import type { ReactNode } from 'react';
+import type { Dashboard, PeriodDetail } from '../../../shared/types';
+import { BandCode, EstimateTag, ZoneBadge } from '../../components/badge';
+import { Icon, type IconName } from '../../components/icons';
+import { daysUntil, formatCount, formatLongDate, formatNumber, formatPercent } from '../../lib/format';
+import { href } from '../../lib/router';
 
-function StatCard({ icon, label, tone, children, foot }: { icon: IconName; label: string; tone?: 'danger'; children: ReactNode; foot?: ReactNode }) {
+function StatCard({ icon, label, tone, children, foot, extra }: { icon: IconName; label: string; tone?: 'danger'; children: ReactNode; foot?: ReactNode; extra?: ReactNode }) {
   return (
-    <article className={`stat-card${tone === 'danger' ? ' stat-card--danger' : ''}`}>
+    <article className={`stat-card${tone === 'danger' ? ' stat-card--danger' : ''}`} aria-label={label}>
       <div className="stat-card__head">
         <span className="stat-card__icon" aria-hidden="true">
           <Icon name={icon} size={18} />
         </span>
         <h2 className="stat-card__label">{label}</h2>
+        {extra}
       </div>
       <div className="stat-card__body">{children}</div>
       {foot ? <div className="stat-card__foot">{foot}</div> : null}
@@ -47,37 +48,69 @@ function DeadlineCard({ period }: { period: PeriodDetail }) {
   );
 }
 
-export function StatCards({ period, activeUnitCount }: { period: PeriodDetail; activeUnitCount: number }) {
+export function StatCards({ period, activeUnitCount, dashboard }: { period: PeriodDetail; activeUnitCount: number; dashboard: Dashboard | null }) {
   const groups = new Set(period.units.map((unit) => unit.groupName)).size;
+  const progress = dashboard?.progress ?? null;
+  const pekppp = dashboard?.pekppp ?? null;
+  const ombudsman = dashboard?.ombudsman ?? null;
   return (
-    <div className="stat-grid">
+    <div className="stat-grid stat-grid--5">
       <DeadlineCard period={period} />
       <StatCard icon="building" label="Unit dalam cakupan" foot={`dari ${formatCount(activeUnitCount)} unit aktif · ${formatCount(groups)} kelompok`}>
         <div className="stat-card__value">
           {formatCount(period.unitCount)}
           <span className="stat-card__unit">unit</span>
         </div>
+        <div className="stat-card__sub">{formatCount(period.sampleCount)} sampel Ombudsman</div>
       </StatCard>
-      <StatCard icon="target" label="Sampel Ombudsman" foot="dinilai langsung oleh Ombudsman RI">
-        <div className="stat-card__value">
-          {formatCount(period.sampleCount)}
-          <span className="stat-card__unit">unit</span>
+      <StatCard
+        icon="check-circle"
+        label="Bukti terverifikasi"
+        foot={progress ? `${formatCount(progress.verified)} dari ${formatCount(progress.applicable)} bukti dukung` : 'Belum ada bukti dukung'}
+      >
+        <div className="stat-card__value" data-testid="bukti-terverifikasi">
+          {progress ? formatPercent(progress.percentVerified) : '–'}
         </div>
+        {progress ? (
+          <span className="progress stat-card__progress" aria-hidden="true">
+            <span className="progress__bar" style={{ width: `${progress.percentVerified}%` }} />
+          </span>
+        ) : null}
       </StatCard>
-      <StatCard icon="book" label="Instrumen tahun ini" foot={<a href={href('/instrumen')}>Lihat isi instrumen</a>}>
-        {period.instruments.length === 0 ? (
-          <div className="stat-card__text">Belum dipilih</div>
+      <StatCard
+        icon="chart"
+        label="IPP pemerintah daerah"
+        foot={pekppp && pekppp.index !== null ? `rata-rata ${formatCount(pekppp.unitCount)} unit yang sudah dinilai` : 'Menunggu penilaian mandiri unit'}
+      >
+        {pekppp && pekppp.index !== null ? (
+          <div className="stat-card__value stat-card__value--band" data-testid="ipp-pemda">
+            {formatNumber(pekppp.index, 2)}
+            {pekppp.band ? <BandCode band={pekppp.band} /> : null}
+          </div>
         ) : (
-          <ul className="stat-card__list">
-            {period.instruments.map((instrument) => (
-              <li key={instrument.id}>
-                <FamilyBadge family={instrument.family} />
-                <a href={href(`/instrumen/${instrument.id}`)}>{instrument.shortName}</a>
-                {instrument.hasEstimates ? <EstimateTag /> : null}
-              </li>
-            ))}
-          </ul>
+          <div className="stat-card__text">Belum ada nilai</div>
         )}
+        {pekppp?.band ? <div className="stat-card__sub">{pekppp.band.label}</div> : null}
+      </StatCard>
+      <StatCard
+        icon="shield"
+        label="Ombudsman"
+        extra={<EstimateTag title="Estimasi kesiapan dari bukti yang terverifikasi; bukan nilai resmi Ombudsman RI." />}
+        foot={ombudsman ? `estimasi kesiapan · ${formatCount(ombudsman.unitsWithTotal)} dari ${formatCount(ombudsman.unitCount)} unit sampel` : 'Instrumen Ombudsman tidak dipakai'}
+      >
+        {ombudsman && ombudsman.total !== null ? (
+          <div className="stat-card__value stat-card__value--band" data-testid="ombudsman-pemda">
+            {formatNumber(ombudsman.total, 2)}
+            {ombudsman.band ? <BandCode band={ombudsman.band} /> : null}
+          </div>
+        ) : (
+          <div className="stat-card__text">{ombudsman ? 'Menunggu survei' : '–'}</div>
+        )}
+        {ombudsman?.zone ? (
+          <div className="stat-card__sub">
+            <ZoneBadge zone={ombudsman.zone} />
+          </div>
+        ) : null}
       </StatCard>
     </div>
   );

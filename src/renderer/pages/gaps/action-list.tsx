@@ -1,6 +1,8 @@
 /** Ranked improvement actions with a bar for the gain each brings; the top 1/3/5 marked. */
 import { useState } from 'react';
-import type { GapAction } from '../../../shared/types';
+import type { OmbudsmanAction, PekpppAction } from '../../../shared/types';
+
+type GapAction = PekpppAction | OmbudsmanAction;
 import { Badge, type Tone } from '../../components/badge';
 import { Button } from '../../components/button';
 

@@ -1,12 +1,126 @@
-/** Kesenjangan (first version; being built). */
+/**
+ * Kesenjangan: per unit (/kesenjangan/<unitId>) the ranked actions and predictions with a
+ * print view; across units (/kesenjangan) who is furthest from the target and which
+ * requirements are missing most often.
+ */
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
-import { Loading } from '../../components/states';
+import { EmptyState, ErrorState, Loading } from '../../components/states';
+import { api } from '../../lib/api';
+import { useAppData } from '../../lib/app-data';
+import { compareText } from '../../lib/format';
+import { href, idParam, navigate, segments, usePath } from '../../lib/router';
+import { useQuery } from '../../lib/use-query';
+import { UnitSwitcher } from '../assessment/unit-switcher';
+import { PeriodGapsView } from './period-gaps';
+import { UnitGapsView, type Basis } from './unit-gaps';
+import '../../styles/assessment.css';
+import '../../styles/gaps.css';
 
-export function GapsPage(_props: { unitId?: number | null }) {
+const LAST_UNIT_KEY = 'patuh.kesenjanganUnit';
+
+function rememberUnit(unitId: number): void {
+  try {
+    window.sessionStorage.setItem(LAST_UNIT_KEY, String(unitId));
+  } catch {
+    // Only a convenience for the "Per unit" tab.
+  }
+}
+
+function lastUnit(): number | null {
+  try {
+    return idParam(window.sessionStorage.getItem(LAST_UNIT_KEY) ?? undefined);
+  } catch {
+    return null;
+  }
+}
+
+export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}) {
+  const path = usePath();
+  const unitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
+  const { activePeriod } = useAppData();
+  const [basis, setBasis] = useState<Basis>('mandiri');
+  const period = useQuery(`gaps-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const detail = period.data ?? null;
+  const unit = detail?.units.find((entry) => entry.unitId === unitId) ?? null;
+  const knownUnitId = unit?.unitId ?? null;
+  useEffect(() => {
+    if (knownUnitId !== null) rememberUnit(knownUnitId);
+  }, [knownUnitId]);
+
+  const openUnitTab = () => {
+    if (!detail) return;
+    const remembered = lastUnit();
+    const target = detail.units.find((entry) => entry.unitId === remembered) ?? [...detail.units].sort((a, b) => compareText(a.unitName, b.unitName))[0];
+    if (target) navigate(`/kesenjangan/${target.unitId}`);
+  };
+
+  const breadcrumb = [{ label: 'Beranda', path: '/' }, { label: 'Kesenjangan', ...(unitId !== null ? { path: '/kesenjangan' } : {}) }, ...(unitId !== null ? [{ label: unit?.unitName ?? '…' }] : [])];
+  const description = detail
+    ? unitId !== null
+      ? `${unit?.unitName ?? 'Unit'} · ${detail.name} — langkah yang paling menaikkan nilai lebih dulu.`
+      : `${detail.name} — unit yang paling perlu dibantu dan bukti dukung yang paling sering belum ada.`
+    : 'Langkah perbaikan yang paling menaikkan nilai.';
+
   return (
     <div className="page">
-      <PageHeader title="Kesenjangan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Kesenjangan' }]} />
-      <Loading />
+      <PageHeader
+        title="Kesenjangan"
+        breadcrumb={breadcrumb}
+        description={description}
+        actions={
+          detail && unitId !== null ? (
+            <>
+              <UnitSwitcher units={detail.units} unitId={unitId} basePath="/kesenjangan" />
+              <Button icon="file" onClick={() => window.print()}>
+                Cetak
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      {!activePeriod ? (
+        <EmptyState icon="calendar" title="Belum ada tahun penilaian aktif" action={<a className="btn btn--primary" href={href('/tahun')}>Buat tahun penilaian</a>} />
+      ) : period.error ? (
+        <ErrorState error={period.error} onRetry={period.reload} />
+      ) : !detail ? (
+        <Loading />
+      ) : detail.units.length === 0 ? (
+        <EmptyState icon="building" title="Belum ada unit dalam cakupan" action={<a className="btn btn--primary" href={href(`/tahun/${detail.id}`)}>Atur cakupan</a>} />
+      ) : (
+        <>
+          <div className="tabs no-print" role="tablist" aria-label="Tampilan kesenjangan">
+            <button type="button" role="tab" aria-selected={unitId !== null} className={`tabs__tab${unitId !== null ? ' tabs__tab--on' : ''}`} onClick={openUnitTab}>
+              Per unit
+            </button>
+            <button type="button" role="tab" aria-selected={unitId === null} className={`tabs__tab${unitId === null ? ' tabs__tab--on' : ''}`} onClick={() => navigate('/kesenjangan')}>
+              Semua unit
+            </button>
+            {unitId !== null ? (
+              <div className="tabs__aside">
+                <span className="toolbar__label">Dasar nilai</span>
+                <div className="segmented" role="group" aria-label="Dasar nilai">
+                  {(['mandiri', 'verifikasi'] as const).map((item) => (
+                    <button key={item} type="button" className={`segmented__item${basis === item ? ' segmented__item--on' : ''}`} aria-pressed={basis === item} onClick={() => setBasis(item)}>
+                      {item === 'mandiri' ? 'Mandiri' : 'Verifikasi'}
+                    </button>
+                  ))}
+                </div>
+              </div>
+            ) : null}
+          </div>
+          {unitId === null ? (
+            <PeriodGapsView period={detail} />
+          ) : !unit ? (
+            <EmptyState icon="building" title="Unit tidak dinilai tahun ini">
+              Pilih unit lain di atas.
+            </EmptyState>
+          ) : (
+            <UnitGapsView key={`${detail.id}-${unitId}`} period={detail} unitId={unitId} basis={basis} />
+          )}
+        </>
+      )}
     </div>
   );
 }
