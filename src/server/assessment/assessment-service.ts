@@ -60,7 +60,7 @@ function evidenceByIndicator(ctx: ServerContext, inputs: YearInputs, unitId: num
 }
 
 function buildAssessment(ctx: ServerContext, periodId: number, unitId: number): Assessment {
-  const inputs = loadYearInputs(ctx, periodId);
+  const inputs = loadYearInputs(ctx, periodId, { unitId });
   const pekppp = inputs.pekppp;
   if (!pekppp) throw new AppError('VALIDATION', `Tahun ${inputs.period.year} tidak memakai instrumen PEKPPP.`);
   const rows = new Map(inputs.assessments(unitId).filter((row) => row.instrument_id === pekppp.id).map((row) => [row.indicator_code, row]));

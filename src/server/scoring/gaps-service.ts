@@ -25,7 +25,7 @@ function predictions(subject: ScoringSubject, actions: GapAction[]): { predictio
 
 export function unitGaps(ctx: ServerContext, input: ParsedInput<'gaps:unit'>): UnitGaps {
   const period = requireScope(ctx, input.periodId, input.unitId);
-  const inputs = loadYearInputs(ctx, input.periodId);
+  const inputs = loadYearInputs(ctx, input.periodId, { unitId: input.unitId });
   const unit = period.unit;
   let pekppp: UnitGaps['pekppp'] = null;
   if (inputs.pekppp) {

@@ -27,10 +27,11 @@ export interface YearScores {
   }>;
 }
 
-/** Every unit's reports for a year, from one load of the year's inputs. */
-export function computeYear(ctx: ServerContext, periodId: number): YearScores {
-  const inputs = loadYearInputs(ctx, periodId);
-  const units = inputs.period.units.map((unit) => ({
+/** Every unit's reports for a year (or one unit's), from one load of the inputs. */
+export function computeYear(ctx: ServerContext, periodId: number, options: { unitId?: number } = {}): YearScores {
+  const inputs = loadYearInputs(ctx, periodId, options);
+  const scope = options.unitId === undefined ? inputs.period.units : inputs.period.units.filter((unit) => unit.unitId === options.unitId);
+  const units = scope.map((unit) => ({
     unitId: unit.unitId,
     unitName: unit.unitName,
     groupName: unit.groupName,
@@ -46,7 +47,7 @@ export function computeYear(ctx: ServerContext, periodId: number): YearScores {
 
 export function unitScores(ctx: ServerContext, input: ParsedInput<'scores:unit'>): UnitScores {
   requireScope(ctx, input.periodId, input.unitId);
-  const year = computeYear(ctx, input.periodId);
+  const year = computeYear(ctx, input.periodId, { unitId: input.unitId });
   const unit = year.units.find((entry) => entry.unitId === input.unitId)!;
   const { pekppp, ombudsman } = year.inputs;
   return {

@@ -9,7 +9,6 @@ import type { PeriodDetail } from '../../shared/types';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/connection';
 import { memoFor } from '../db/memo';
-import { checklistRepo } from '../checklist/checklist-service';
 import { effectiveRequirements, type EffectiveRequirement } from '../checklist/requirements';
 import { getInstrument } from '../instruments/instruments-service';
 import { getPeriod } from '../periods/periods-service';
@@ -36,6 +35,17 @@ function scoringRepository(db: Db) {
       `SELECT unit_id, instrument_id, indicator_code, self_level, verified_level, elements, override_reason,
               justification, verified_note FROM assessments WHERE period_id = ? AND unit_id = ?`,
     ),
+    /** Arrays instead of objects: ~50,000 rows a year at 300 units, read on every recompute. */
+    statusesRaw: db
+      .prepare<[number], [number, number, string, EvidenceStatus]>(
+        'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ?',
+      )
+      .raw(true),
+    statusesOfUnitRaw: db
+      .prepare<[number, number], [number, number, string, EvidenceStatus]>(
+        'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND unit_id = ?',
+      )
+      .raw(true),
     inputsOfPeriod: db.prepare<[number], { unit_id: number; instrument_id: number; trust: number | null; followed_up: number }>(
       'SELECT unit_id, instrument_id, trust, followed_up FROM ombudsman_inputs WHERE period_id = ?',
     ),
@@ -84,19 +94,29 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   return map;
 }
 
-export function loadYearInputs(ctx: ServerContext, periodId: number): YearInputs {
+/**
+ * Everything needed to score a year, or — with `unitId` — just one unit of it (what a
+ * single screen or export needs: reading the whole year there would be wasted work).
+ */
+export function loadYearInputs(ctx: ServerContext, periodId: number, options: { unitId?: number } = {}): YearInputs {
   const period = getPeriod(ctx, { id: periodId });
   const pekppp = instrumentInputs(ctx, period, 'pekppp');
   const ombudsman = instrumentInputs(ctx, period, 'ombudsman');
-  const assessments = groupBy(scoringRepo(ctx).assessmentsOfPeriod.all(periodId), (row) => row.unit_id);
-  // Indexed once per year: unit → instrument → requirement code → status.
+  const repo = scoringRepo(ctx);
+  const unitId = options.unitId;
+  const assessmentRows = unitId === undefined ? repo.assessmentsOfPeriod.all(periodId) : repo.assessmentsOfUnit.all(periodId, unitId);
+  const assessments = groupBy(assessmentRows, (row) => row.unit_id);
+  const statusRows = (unitId === undefined ? repo.statusesRaw.all(periodId) : repo.statusesOfUnitRaw.all(periodId, unitId)) as unknown as Array<
+    [number, number, string, EvidenceStatus]
+  >;
+  // Indexed once: unit → instrument → requirement code → status.
   const statuses = new Map<number, Map<number, Map<string, EvidenceStatus>>>();
-  for (const row of checklistRepo(ctx).statusesOfPeriod.all(periodId)) {
-    let byInstrument = statuses.get(row.unit_id);
-    if (!byInstrument) statuses.set(row.unit_id, (byInstrument = new Map()));
-    let byCode = byInstrument.get(row.instrument_id);
-    if (!byCode) byInstrument.set(row.instrument_id, (byCode = new Map()));
-    byCode.set(row.requirement_code, row.status);
+  for (const [unitId, instrumentId, code, status] of statusRows) {
+    let byInstrument = statuses.get(unitId);
+    if (!byInstrument) statuses.set(unitId, (byInstrument = new Map()));
+    let byCode = byInstrument.get(instrumentId);
+    if (!byCode) byInstrument.set(instrumentId, (byCode = new Map()));
+    byCode.set(code, status);
   }
   const empty = new Map<string, EvidenceStatus>();
   const inputs = new Map(scoringRepo(ctx).inputsOfPeriod.all(periodId).map((row) => [`${row.unit_id}:${row.instrument_id}`, row]));

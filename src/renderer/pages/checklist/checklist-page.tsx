@@ -178,7 +178,7 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
       </Frame>
     );
   }
-  if (units.length === 0) {
+  if (units.length === 0 && routeUnitId === null) {
     return (
       <Frame>
         <section className="panel">

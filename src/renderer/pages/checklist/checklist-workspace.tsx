@@ -366,7 +366,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         actions={headerActions}
       />
 
-      <section className="unit-bar panel" aria-label="Unit">
+      <section className="unit-bar panel" aria-label="Unit dan kemajuan">
         <div className="unit-bar__select">
           <label htmlFor={unitSelectId} className="unit-bar__label">
             Unit
