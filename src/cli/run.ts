@@ -8,6 +8,7 @@ import { parseArgs, flag, type ParsedArgs } from './args';
 import { assessCommand, gapsCommand, scoreCommand } from './commands/assessment';
 import { checklistCommand, evidenceCommand } from './commands/evidence';
 import { exportCommand, importCommand } from './commands/excel';
+import { archiveCommand, backupCommand, restoreCommand } from './commands/backup';
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
@@ -26,6 +27,10 @@ export const commands: Record<string, Command> = {
   gaps: gapsCommand,
   export: exportCommand,
   import: importCommand,
+  backup: backupCommand,
+  archive: archiveCommand,
+  // `restore FILE`: the source stands where other commands have their action.
+  restore: (runtime, action) => restoreCommand(runtime, action),
 };
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
@@ -45,7 +50,10 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   export recap --period … --out FILE.xlsx
   export gaps --unit … --period … --out FILE.xlsx
   export form --unit … --period … --out FILE.xlsx
-  import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]`;
+  import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]
+  backup list | create | verify ID
+  archive create --out FOLDER
+  restore ID|FILE.sqlite|FOLDER-ARSIP`;
 
 export interface CliIo {
   out: (text: string) => void;

@@ -10,6 +10,7 @@ import { packageVersion } from '../server/version';
 
 /** What every command gets: the services, the handler table, and output helpers. */
 export interface CliRuntime {
+  app: StartedApp;
   ctx: ServerContext;
   handlers: Handlers;
   json: boolean;
@@ -27,6 +28,7 @@ export function openRuntime(options: { dataDir?: string; json: boolean; out: (te
   });
   const handlers = createHandlers(app, { host: 'cli' });
   const runtime: CliRuntime = {
+    app,
     ctx: app.ctx,
     handlers,
     json: options.json,

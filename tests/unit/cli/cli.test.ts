@@ -134,4 +134,31 @@ describe('administrator CLI', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/Galat: /);
   });
+
+  it('backup create / list / verify, archive create and restore (undoable)', async () => {
+    const dir = tempDir();
+    const out = tempDir();
+    await cli(dir, 'units', 'add', '--name', 'Dinas Sosial');
+    const created = await cli(dir, 'backup', 'create', '--json');
+    expect(created.code).toBe(0);
+    const id = created.json()['id'] as string;
+    expect((await cli(dir, 'backup', 'list', '--json')).json().map((b) => b['id'])).toContain(id);
+    const verified = await cli(dir, 'backup', 'verify', id);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('utuh');
+    const archive = await cli(dir, 'archive', 'create', '--out', out, '--json');
+    expect(archive.code).toBe(0);
+    const archivePath = archive.json()['path'] as string;
+    await cli(dir, 'units', 'add', '--name', 'Dinas Kesehatan');
+    const restored = await cli(dir, 'restore', id, '--json');
+    expect(restored.code).toBe(0);
+    expect((await cli(dir, 'units', 'list', '--json')).json()).toHaveLength(1);
+    const fromArchive = await cli(dir, 'restore', archivePath, '--json');
+    expect(fromArchive.json()).toMatchObject({ kind: 'arsip' });
+    const undo = await cli(dir, 'restore', restored.json()['undoBackupId'] as string);
+    expect(undo.code).toBe(0);
+    expect((await cli(dir, 'units', 'list', '--json')).json()).toHaveLength(2);
+    const broken = await cli(dir, 'restore', path.join(out, 'tidak-ada'));
+    expect(broken.code).not.toBe(0);
+  });
 });

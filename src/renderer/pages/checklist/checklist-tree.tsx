@@ -1,7 +1,6 @@
 /** Left pane: instrument → aspect/dimension → indicator, each with a progress ring. */
 import { useState } from 'react';
 import type { Checklist } from '../../../shared/types';
-import { FamilyBadge } from '../../components/badge';
 import { Icon } from '../../components/icons';
 import { formatCount } from '../../lib/format';
 import { selectionId, type Selection } from './model';
@@ -65,8 +64,7 @@ export function ChecklistTree({ checklist, selection, onSelect, matches }: Check
                   <Icon name={instrumentOpen ? 'chevron-down' : 'chevron-right'} size={15} />
                 </button>
                 <button type="button" className="tree__label" aria-current={instrumentActive ? 'true' : undefined} onClick={() => onSelect(instrumentSel)}>
-                  <span className="tree__instrument-name">
-                    <FamilyBadge family={instrument.family} />
+                  <span className={`tree__instrument-name tree__instrument-name--${instrument.family}`}>
                     <span className="tree__text">{instrument.shortName}</span>
                   </span>
                 </button>

@@ -42,6 +42,7 @@ import {
   resolveNode,
   selectionId,
   updateEvidence,
+  STATUS_META,
   type Filters,
   type ReqKey,
   type Selection,
@@ -384,7 +385,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
           </select>
         </div>
         <div className="unit-bar__progress">
-          <ProgressRing progress={progress} size={44} showLabel />
+          <ProgressRing progress={progress} size={40} />
           <div>
             <div className="unit-bar__headline">
               {formatPercent(progress.percentVerified)} terverifikasi
@@ -395,14 +396,14 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
               ) : null}
             </div>
             <div className="unit-bar__sub">
-              {formatCount(progress.verified)} dari {formatCount(progress.applicable)} persyaratan · {formatPercent(progress.percentSupplied)} sudah ada bukti
+              {formatCount(progress.verified)} dari {formatCount(progress.applicable)} · {formatPercent(progress.percentSupplied)} sudah ada bukti
             </div>
           </div>
         </div>
         <dl className="unit-bar__counts">
           {(['belum_ada', 'menunggu_verifikasi', 'perlu_perbaikan', 'tidak_berlaku'] as const).map((status) => (
             <div key={status} className={`unit-bar__count unit-bar__count--${status}`}>
-              <dt>{EVIDENCE_STATUS_LABELS[status]}</dt>
+              <dt>{STATUS_META[status].short}</dt>
               <dd>{formatCount(unitCounts[status])}</dd>
             </div>
           ))}
@@ -450,14 +451,11 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
                 }
               >
                 <span className="status-filter__dot" aria-hidden="true" />
-                {EVIDENCE_STATUS_LABELS[status]}
+                {STATUS_META[status].short}
                 <span className="status-filter__count">{formatCount(model?.statusCounts[status] ?? 0)}</span>
               </button>
             );
           })}
-        </div>
-        <div className="cl-filters__count" aria-live="polite" data-testid="requirement-count">
-          {model ? (filtersOn ? `${formatCount(model.shown)} dari ${formatCount(model.total)} persyaratan` : `${formatCount(model.total)} persyaratan`) : ''}
         </div>
         {filtersOn ? (
           <button type="button" className="cl-filters__clear" onClick={() => setFilters({ gapsOnly: false, statuses: new Set(), search: '' })}>
@@ -473,6 +471,15 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         {node && model ? (
           <RequirementList
             nodeId={`${unitId}:${nodeId}`}
+            title={node.indicator ? `Indikator ${node.indicator.number}: ${node.indicator.name}` : node.aspect ? node.aspect.name : node.instrument.shortName}
+            subtitle={
+              node.indicator && node.aspect
+                ? `${node.instrument.shortName} · ${node.aspect.name}`
+                : node.aspect
+                  ? `${node.instrument.shortName} · ${node.instrument.aspectLabel}${node.aspect.weight > 0 ? ` · bobot ${formatCount(node.aspect.weight)}%` : ' · tidak dinilai'}`
+                  : `${formatCount(node.instrument.aspects.length)} ${node.instrument.aspectLabel.toLocaleLowerCase('id-ID')}, ${formatCount(node.indicators.length)} indikator`
+            }
+            countText={filtersOn ? `${formatCount(model.shown)} dari ${formatCount(model.total)} persyaratan` : `${formatCount(model.total)} persyaratan`}
             model={model}
             filtersOn={filtersOn}
             selectedKey={effectiveKey}

@@ -351,7 +351,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
           <div className="ev-hint">Tanggal dokumen diharapkan dalam rentang {windowText}.</div>
         </section>
 
-        <section className="ev-section" aria-label="Catatan">
+        <section className="ev-section">
           <NoteEditor key={`${unitId}:${reqKeyOf(requirement)}`} note={requirement.note} onSave={handlers.onSaveNote} />
         </section>
 

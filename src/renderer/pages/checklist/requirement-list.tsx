@@ -11,6 +11,7 @@ import { formatCount, normalizeSearch } from '../../lib/format';
 import { CIcon } from './checklist-icons';
 import { filtersActive, isGap, matchesSearch, passesStatus, reqKeyOf, type Filters, type NodeView, type ReqKey } from './model';
 import { CButton, CIconButton, ProgressRing, StatusChip } from './widgets';
+import type { ReactNode } from 'react';
 
 export type ListItem =
   | { type: 'header'; key: string; aspect: ChecklistAspect; indicator: ChecklistIndicator; showAspect: boolean }
@@ -60,6 +61,9 @@ export interface UploadState {
 
 interface RequirementListProps {
   nodeId: string;
+  title: string;
+  subtitle: ReactNode;
+  countText: string;
   model: ListModel;
   filtersOn: boolean;
   selectedKey: ReqKey | null;
@@ -154,24 +158,25 @@ function IndicatorHeader({ item, onAdd, onShowHidden }: { item: Extract<ListItem
           {indicator.weight > 0 ? ` · bobot ${formatCount(indicator.weight)}%` : ''}
         </div>
         <h3 className="ind-head__title">{indicator.name}</h3>
-      </div>
-      <div className="ind-head__actions">
-        {indicator.hiddenCount > 0 ? (
-          <button type="button" className="ind-head__hidden" onClick={onShowHidden} title="Tampilkan persyaratan yang disembunyikan">
-            <CIcon name="eye-off" size={14} />
-            {formatCount(indicator.hiddenCount)} disembunyikan · tampilkan yang disembunyikan
+        <div className="ind-head__actions">
+          <button type="button" className="ind-head__link" onClick={onAdd} aria-label={`Tambah persyaratan pada indikator ${indicator.number}`}>
+            <CIcon name="plus" size={14} />
+            Tambah persyaratan
           </button>
-        ) : null}
-        <CButton size="sm" variant="ghost" icon="plus" onClick={onAdd} aria-label={`Tambah persyaratan pada indikator ${indicator.number}`}>
-          Tambah persyaratan
-        </CButton>
+          {indicator.hiddenCount > 0 ? (
+            <button type="button" className="ind-head__link ind-head__link--muted" onClick={onShowHidden}>
+              <CIcon name="eye-off" size={14} />
+              {formatCount(indicator.hiddenCount)} disembunyikan · tampilkan yang disembunyikan
+            </button>
+          ) : null}
+        </div>
       </div>
     </div>
   );
 }
 
 export function RequirementList(props: RequirementListProps) {
-  const { nodeId, model, filtersOn, selectedKey, selected, busyKeys, uploading, onSelect, onStatus, onHide, onAddRequirement, onShowHidden, onClearFilters, onDropFiles } = props;
+  const { nodeId, title, subtitle, countText, model, filtersOn, selectedKey, selected, busyKeys, uploading, onSelect, onStatus, onHide, onAddRequirement, onShowHidden, onClearFilters, onDropFiles } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const dragDepth = useRef(0);
   const [dragging, setDragging] = useState(false);
@@ -226,6 +231,15 @@ export function RequirementList(props: RequirementListProps) {
       onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
+      <header className="pane-head">
+        <div className="pane-head__main">
+          <h2 className="pane-head__title">{title}</h2>
+          <div className="pane-head__sub">{subtitle}</div>
+        </div>
+        <div className="pane-head__count" aria-live="polite" data-testid="requirement-count">
+          {countText}
+        </div>
+      </header>
       {uploading ? (
         <div className="upload-bar" role="status" aria-live="polite">
           <span className="spinner spinner--small" aria-hidden="true" />

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { AppError } from '../../shared/result';
+import { silentJob } from '../../server/jobs/job';
+import { flag, requiredFlag, type ParsedArgs } from '../args';
+import type { CliRuntime } from '../runtime';
+
+const sizeMb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
+export async function backupCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
+  switch (action) {
+    case 'list': {
+      const backups = await runtime.call('backup:list', undefined);
+      runtime.print(backups, () =>
+        backups.length === 0
+          ? 'Belum ada cadangan.'
+          : backups.map((backup) => `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${backup.verified ? 'terverifikasi' : `BELUM TERVERIFIKASI: ${backup.problem}`}`).join('\n'),
+      );
+      return;
+    }
+    case 'create': {
+      const backup = await runtime.call('backup:create', undefined);
+      runtime.print(backup, () => `Cadangan dibuat dan diverifikasi: ${backup.id}`);
+      return;
+    }
+    case 'verify': {
+      const id = args.positionals[0] ?? flag(args, 'id');
+      if (!id) throw new AppError('VALIDATION', 'Sebutkan cadangan: backup verify <id> (lihat backup list).');
+      const check = await runtime.call('backup:verify', { id });
+      runtime.print(check, () => (check.ok ? `${id}: utuh.` : `${id}: RUSAK\n${check.problems.map((line) => `  - ${line}`).join('\n')}`));
+      if (!check.ok) throw new AppError('IO', 'Cadangan tidak lolos pemeriksaan.');
+      return;
+    }
+    default:
+      throw new AppError('VALIDATION', 'Perintah backup: list | create | verify <id>.');
+  }
+}
+
+export async function archiveCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
+  if (action !== 'create') throw new AppError('VALIDATION', 'Perintah archive: create --out FOLDER.');
+  const report = await runtime.app.backups.archive(path.resolve(requiredFlag(args, 'out')), silentJob());
+  runtime.print(report, () => `Arsip lengkap dibuat dan diverifikasi: ${report.path} (${report.fileCount} berkas bukti)`);
+}
+
+/** `restore FILE|DIR`: a backup file (by id or path) or an archive folder. */
+export async function restoreCommand(runtime: CliRuntime, target: string | undefined): Promise<void> {
+  if (!target) throw new AppError('VALIDATION', 'Sebutkan sumber: restore <id cadangan | berkas .sqlite | folder arsip>.');
+  const known = (await runtime.call('backup:list', undefined)).find((backup) => backup.id === target || backup.id === path.basename(target));
+  const summary = known
+    ? await runtime.call('backup:restore', { id: known.id })
+    : await runtime.call('backup:restore', { archiveDir: path.resolve(target) });
+  runtime.print(summary, () =>
+    `Dipulihkan dari ${summary.kind} ${summary.source}. Keadaan sebelumnya disimpan sebagai ${summary.undoBackupId ?? '-'} (pulihkan itu untuk membatalkan).`,
+  );
+}
