@@ -139,35 +139,49 @@ export async function attachWithDialog(
   return attachFromPaths(ctx, keyOf(input), paths, input.documentDate);
 }
 
+/**
+ * Link a URL as evidence of one requirement, reusing the unit's library entry for the same
+ * URL. Runs inside the caller's transaction (the link action, or a workbook import).
+ */
+export function linkUrlInTransaction(
+  ctx: ServerContext,
+  key: ItemKey,
+  link: { url: string; title: string | null; documentDate: string | null },
+  historyExtra: Record<string, unknown> = {},
+): number {
+  const repo = checklistRepo(ctx);
+  const item = ensureItem(ctx, key);
+  const existing = repo.evidenceByUrl.get(key.unitId, link.url);
+  let id = existing?.id;
+  if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
+  if (id === undefined) {
+    id = Number(
+      repo.insertEvidence.run({
+        unitId: key.unitId,
+        kind: 'link',
+        title: link.title ?? new URL(link.url).hostname,
+        sha256: null,
+        url: link.url,
+        originalName: null,
+        mime: null,
+        size: null,
+        documentDate: link.documentDate,
+        now: isoNow(ctx),
+        operator: operatorName(ctx),
+      }).lastInsertRowid,
+    );
+  }
+  repo.link.run(item.id, id, isoNow(ctx));
+  appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: link.title ?? link.url, url: link.url, reused: existing !== undefined, ...historyExtra });
+  return id;
+}
+
 export function linkEvidence(ctx: ServerContext, input: ParsedInput<'evidence:link'>): LinkedEvidence {
   const key = keyOf(input);
-  const repo = checklistRepo(ctx);
   return ctx.db
     .transaction(() => {
       requireItemKey(ctx, key);
-      const item = ensureItem(ctx, key);
-      const existing = repo.evidenceByUrl.get(key.unitId, input.url);
-      let id = existing?.id;
-      if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
-      if (id === undefined) {
-        id = Number(
-          repo.insertEvidence.run({
-            unitId: key.unitId,
-            kind: 'link',
-            title: input.title ?? new URL(input.url).hostname,
-            sha256: null,
-            url: input.url,
-            originalName: null,
-            mime: null,
-            size: null,
-            documentDate: input.documentDate ?? null,
-            now: isoNow(ctx),
-            operator: operatorName(ctx),
-          }).lastInsertRowid,
-        );
-      }
-      repo.link.run(item.id, id, isoNow(ctx));
-      appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: input.title ?? input.url, url: input.url, reused: existing !== undefined });
+      const id = linkUrlInTransaction(ctx, key, { url: input.url, title: input.title ?? null, documentDate: input.documentDate ?? null });
       markSupplied(ctx, key);
       return linked(ctx, key, id);
     })

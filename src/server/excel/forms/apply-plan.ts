@@ -6,36 +6,14 @@
  */
 import { isoNow, type ServerContext } from '../../context';
 import { changeStatus, checklistRepo, ensureItem, requireItemKey, type ItemKey } from '../../checklist/checklist-service';
-import { appendHistory, operatorName } from '../../history/history';
+import { appendHistory } from '../../history/history';
+import { linkUrlInTransaction } from '../../evidence/evidence-service';
 import type { PlannedRow } from './plan';
 
 const CAUSE = 'impor workbook';
 
 function linkInTransaction(ctx: ServerContext, key: ItemKey, url: string, documentDate: string | null, fileName: string): void {
-  const repo = checklistRepo(ctx);
-  const item = ensureItem(ctx, key);
-  const existing = repo.evidenceByUrl.get(key.unitId, url);
-  let id = existing?.id;
-  if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
-  if (id === undefined) {
-    id = Number(
-      repo.insertEvidence.run({
-        unitId: key.unitId,
-        kind: 'link',
-        title: new URL(url).hostname,
-        sha256: null,
-        url,
-        originalName: null,
-        mime: null,
-        size: null,
-        documentDate,
-        now: isoNow(ctx),
-        operator: operatorName(ctx),
-      }).lastInsertRowid,
-    );
-  }
-  repo.link.run(item.id, id, isoNow(ctx));
-  appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: url, url, reused: existing !== undefined, cause: CAUSE, file: fileName });
+  linkUrlInTransaction(ctx, key, { url, title: null, documentDate }, { cause: CAUSE, file: fileName });
 }
 
 function summaryOf(planned: PlannedRow): string {
