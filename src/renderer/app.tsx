@@ -3,15 +3,20 @@ import { ConfirmProvider } from './components/confirm';
 import { ErrorBoundary } from './components/error-boundary';
 import { Icon } from './components/icons';
 import { Sidebar } from './components/sidebar';
+import { StartStatusBanner } from './components/start-status-banner';
 import { EmptyState, ErrorState, Loading } from './components/states';
 import { AppDataProvider, useAppData } from './lib/app-data';
 import { href, idParam, segments, usePath } from './lib/router';
 import { ToastProvider } from './lib/toast';
+import { AssessmentPage } from './pages/assessment/assessment-page';
 import { BerandaPage } from './pages/beranda/beranda-page';
 import { ChecklistPage } from './pages/checklist/checklist-page';
+import { ExportsPage } from './pages/exports/exports-page';
+import { GapsPage } from './pages/gaps/gaps-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
+import { BackupPage } from './pages/settings/backup-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { UnitsPage } from './pages/units/units-page';
 
@@ -25,6 +30,12 @@ function Screen({ path }: { path: string }) {
       return <UnitsPage />;
     case 'daftar-periksa':
       return <ChecklistPage unitId={idParam(second)} query={query} />;
+    case 'penilaian':
+      return <AssessmentPage unitId={idParam(second)} />;
+    case 'kesenjangan':
+      return <GapsPage unitId={idParam(second)} />;
+    case 'ekspor':
+      return <ExportsPage />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;
@@ -32,7 +43,7 @@ function Screen({ path }: { path: string }) {
     case 'instrumen':
       return <InstrumentsPage selectedId={idParam(second)} />;
     case 'pengaturan':
-      return <SettingsPage />;
+      return second === 'cadangan' ? <BackupPage /> : <SettingsPage />;
     default:
       return (
         <div className="page">
@@ -59,6 +70,7 @@ function Frame() {
     <div className="shell">
       <Sidebar path={path} />
       <main className="shell__main" id="konten">
+        <StartStatusBanner />
         {!loaded ? (
           <Loading />
         ) : loadError ? (

@@ -13,6 +13,33 @@ import '../styles/jobs.css';
 
 const dateTime = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
+/**
+ * The start status is fixed for the life of the host process, so after "Pulihkan sekarang"
+ * and the reload it still says "quarantined". The window remembers what it restored and
+ * then confirms it instead of offering the same restore again.
+ */
+const RESTORED_KEY = 'patuh.pemulihanAwal';
+
+function markerOf(status: StartStatus): string {
+  return `${status.status}|${status.quarantineDir ?? ''}|${status.newestBackup?.id ?? ''}`;
+}
+
+function readRestored(): string | null {
+  try {
+    return window.sessionStorage.getItem(RESTORED_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeRestored(marker: string): void {
+  try {
+    window.sessionStorage.setItem(RESTORED_KEY, marker);
+  } catch {
+    // Without storage the banner may offer the restore again; restoring twice is harmless.
+  }
+}
+
 function when(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date).replace(', ', ' pukul ');
@@ -44,12 +71,38 @@ export function StartStatusBanner() {
   const quarantined = status.status === 'quarantined';
   if (!quarantined && !(status.status === 'missing' && backup)) return null;
 
+  if (backup && readRestored() === markerOf(status)) {
+    return (
+      <div className="start-banner start-banner--ok" role="status">
+        <Icon name="check-circle" size={22} className="start-banner__icon" />
+        <div className="start-banner__body">
+          <div className="start-banner__title">Cadangan dipulihkan</div>
+          <p className="start-banner__text">
+            Data dipulihkan dari cadangan {when(backup.createdAt)}.
+            {status.quarantineDir ? (
+              <>
+                {' '}
+                Berkas yang rusak tetap tersimpan di <code>{status.quarantineDir}</code>.
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="start-banner__actions">
+          <Button variant="ghost" onClick={() => setHidden(true)}>
+            Tutup
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
   const restore = async () => {
     if (!backup) return;
     setBusy(true);
     setError(null);
     try {
       await api['backup:restore']({ id: backup.id });
+      writeRestored(markerOf(status));
       window.location.reload();
     } catch (failure) {
       setError(errorMessage(failure));

@@ -23,20 +23,20 @@ import '../../styles/assessment.css';
 type Tab = 'pekppp' | 'ombudsman';
 type Filter = 'semua' | 'belum' | 'beda' | 'bukti';
 
-const FILTERS: Array<[Filter, string]> = [
-  ['semua', 'Semua'],
-  ['belum', 'Belum dinilai'],
-  ['beda', 'Mandiri ≠ verifikasi'],
-  ['bukti', 'Bukti belum lengkap'],
+const FILTERS: Array<[Filter, string, string]> = [
+  ['semua', 'Semua', 'Semua indikator'],
+  ['belum', 'Belum dinilai', 'Indikator yang belum diberi tingkat pada kolom ini'],
+  ['beda', 'Berbeda', 'Nilai mandiri berbeda dari nilai verifikasi'],
+  ['bukti', 'Bukti kurang', 'Belum semua bukti dukung terverifikasi'],
 ];
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
-function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: Array<[T, string]>; onChange: (value: T) => void }) {
+function Segmented<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: Array<[T, string, string?]>; onChange: (value: T) => void }) {
   return (
     <div className="segmented" role="group" aria-label={label}>
-      {options.map(([key, text]) => (
-        <button key={key} type="button" className={`segmented__item${value === key ? ' segmented__item--on' : ''}`} aria-pressed={value === key} onClick={() => onChange(key)}>
+      {options.map(([key, text, title]) => (
+        <button key={key} type="button" title={title} className={`segmented__item${value === key ? ' segmented__item--on' : ''}`} aria-pressed={value === key} onClick={() => onChange(key)}>
           {text}
         </button>
       ))}
@@ -89,7 +89,9 @@ function PekpppView({ assessment, onSaved }: { assessment: Assessment; onSaved: 
           return (
             <section key={aspect.code} className="aspect-group" aria-labelledby={`aspek-${aspect.code}`}>
               <h2 className="aspect-group__title" id={`aspek-${aspect.code}`}>
-                <span className="aspect-group__roman">{ROMAN[index] ?? index + 1}</span>
+                <span className="aspect-group__roman" aria-hidden="true">
+                  {ROMAN[index] ?? index + 1}
+                </span>
                 <span className="aspect-group__name">{aspect.name}</span>
                 <span className="aspect-group__meta">
                   {aspect.weight > 0 ? `bobot ${aspect.weight}% · indeks ${column} ${formatScore(report?.index)}` : 'tidak dinilai'}

@@ -1,5 +1,4 @@
 /** Countable elements (unsur) of a rubric: ticks, the suggested level and the rule behind it. */
-import { thresholdText } from '../../../core/assessment/suggest';
 import type { AssessmentIndicator } from '../../../shared/types';
 import { Checkbox } from '../../components/field';
 
@@ -13,6 +12,33 @@ interface ElementChecklistProps {
   onToggle: (code: string, checked: boolean) => void;
 }
 
+/** The thresholds as a two-row table: level → minimum number of ticked elements. */
+function ThresholdTable({ elements, suggested }: { elements: Elements; suggested: number | null }) {
+  return (
+    <table className="threshold-table">
+      <caption className="sr-only">Aturan saran tingkat dari jumlah unsur</caption>
+      <tbody>
+        <tr>
+          <th scope="row">Tingkat</th>
+          {elements.thresholds.map((_, index) => (
+            <td key={index} className={suggested === index + 1 ? 'threshold-table__on' : undefined}>
+              {index + 1}
+            </td>
+          ))}
+        </tr>
+        <tr>
+          <th scope="row">Unsur</th>
+          {elements.thresholds.map((minimum, index) => (
+            <td key={index} className={suggested === index + 1 ? 'threshold-table__on' : undefined}>
+              ≥ {minimum}
+            </td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
 export function ElementChecklist({ elements, ticked, suggested, disabled, onToggle }: ElementChecklistProps) {
   const chosen = new Set(ticked);
   const base = elements.items.find((item) => item.base);
@@ -20,9 +46,9 @@ export function ElementChecklist({ elements, ticked, suggested, disabled, onTogg
   return (
     <section className="elements-box" aria-label="Unsur yang terpenuhi">
       <div className="elements-box__head">
-        <h4 className="card-heading">Unsur yang terpenuhi</h4>
-        <span className={`suggestion${suggested === null ? ' suggestion--none' : ''}`} data-testid="saran-tingkat">
-          {suggested === null ? 'Centang unsur untuk saran tingkat' : `Saran tingkat: ${suggested}`}
+        <h4 className="card-heading">Unsur terpenuhi</h4>
+        <span className={`suggestion${suggested === null ? ' suggestion--none' : ''}`} data-testid="saran-tingkat" title={suggested === null ? 'Centang unsur yang terpenuhi untuk mendapat saran tingkat.' : undefined}>
+          Saran tingkat: {suggested === null ? '–' : suggested}
         </span>
       </div>
       <div className="elements-box__list">
@@ -41,10 +67,13 @@ export function ElementChecklist({ elements, ticked, suggested, disabled, onTogg
           />
         ))}
       </div>
-      <p className="elements-box__rule">
-        {count} dari {elements.items.length} unsur dicentang · {thresholdText(elements).join(' · ')}
-        {base ? ` · tanpa “${base.label}” tingkatnya 0` : ''}
-      </p>
+      <div className="elements-box__rule">
+        <span>
+          {count} dari {elements.items.length} unsur dicentang
+        </span>
+        <ThresholdTable elements={elements} suggested={suggested} />
+        {base ? <span>Tanpa unsur dasar, tingkatnya 0.</span> : null}
+      </div>
     </section>
   );
 }

@@ -50,6 +50,8 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
   const savedLevel = mandiri ? indicator.selfLevel : indicator.verifiedLevel;
   const savedNote = mandiri ? indicator.justification : indicator.verifiedNote;
   const [pending, setPending] = useState<Pending | null>(null);
+  /** What is being saved right now, shown at once so a click never looks ignored. */
+  const [saving, setSaving] = useState<Pending | null>(null);
   const [reason, setReason] = useState(indicator.overrideReason);
   const [note, setNote] = useState(savedNote);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -57,8 +59,9 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
   const [savedFlash, setSavedFlash] = useState(false);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
-  const shownLevel = pending?.level !== undefined ? pending.level : savedLevel;
-  const shownTicks = pending?.elements ?? indicator.ticked;
+  const draft: Pending = { ...saving, ...pending };
+  const shownLevel = draft.level !== undefined ? draft.level : savedLevel;
+  const shownTicks = draft.elements ?? indicator.ticked;
   const suggestion = (ticks: string[]) => (indicator.elements && ticks.length > 0 ? suggestLevel(indicator.elements, ticks) : null);
   const shownSuggestion = suggestion(shownTicks);
   const needsReason = mandiri && shownSuggestion !== null && shownLevel !== null && shownLevel !== shownSuggestion;
@@ -67,6 +70,7 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
 
   const save = async (payload: Pending, options: { withNote?: boolean } = {}) => {
     setBusy(true);
+    setSaving(payload);
     try {
       const level = payload.level !== undefined ? payload.level : savedLevel;
       const ticks = payload.elements ?? indicator.ticked;
@@ -103,6 +107,7 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
         toast.error('Nilai tidak tersimpan', errorMessage(error));
       }
     } finally {
+      setSaving(null);
       setBusy(false);
     }
   };

@@ -9,7 +9,7 @@ import { Button } from '../../components/button';
 import { Checkbox, TextField } from '../../components/field';
 import { ErrorState, Loading } from '../../components/states';
 import { api, errorMessage, fieldErrors } from '../../lib/api';
-import { formatNumber } from '../../lib/format';
+import { formatCount, formatNumber } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { OmbudsmanChart } from './ombudsman-chart';
@@ -23,7 +23,7 @@ function parseTrust(text: string): number | null | 'invalid' {
 
 function InputsForm({ inputs, trustLabel, periodId, unitId, onSaved }: { inputs: OmbudsmanInputs; trustLabel: string | null; periodId: number; unitId: number; onSaved: () => void }) {
   const toast = useToast();
-  const [trust, setTrust] = useState(inputs.trust === null ? '' : formatNumber(inputs.trust, 2).replace(/,00$/, ''));
+  const [trust, setTrust] = useState(inputs.trust === null ? '' : formatCount(inputs.trust));
   const [followedUp, setFollowedUp] = useState(inputs.followedUp);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

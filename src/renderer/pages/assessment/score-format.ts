@@ -58,6 +58,7 @@ export function indexColor(value: number, max = 5): string {
 
 /** Shorter aspect names for narrow column heads; the full name stays in the tooltip. */
 export function shortAspectName(name: string): string {
+  name = name.replace(/\s*\(tidak dinilai\)\s*$/i, '');
   const inParentheses = /\(([^)]+)\)\s*$/.exec(name);
   if (inParentheses && inParentheses[1]!.length <= 8) return inParentheses[1]!;
   return name
@@ -70,4 +71,13 @@ export function shortAspectName(name: string): string {
 /** "Tingkat 3" / "belum dinilai". */
 export function levelLabel(level: number | null): string {
   return level === null ? 'belum dinilai' : `Tingkat ${level}`;
+}
+
+/**
+ * The previous year's index of a unit, or null when that year was not assessed. The
+ * dashboard reports an unassessed previous year as 0 (an all-zero assessment is not a
+ * realistic result), so 0 is read as "no comparison" rather than as a huge rise.
+ */
+export function previousIndexOf(unit: { previousIndex: number | null }): number | null {
+  return unit.previousIndex === null || unit.previousIndex === 0 ? null : unit.previousIndex;
 }

@@ -37,7 +37,7 @@ export function UnitChooser({ periodId, basePath, title, subtitle }: UnitChooser
     {
       key: 'progress',
       header: 'Bukti terverifikasi',
-      width: '150px',
+      width: '190px',
       align: 'end',
       sortValue: (row) => row.progress.percentVerified,
       render: (row) => formatPercent(row.progress.percentVerified),

@@ -1,6 +1,6 @@
 /** The local government's mean index per aspect: which aspect pulls the IPP down. */
 import type { Dashboard } from '../../../shared/types';
-import { formatScore, indexColor } from '../assessment/score-format';
+import { formatScore, indexColor, shortAspectName } from '../assessment/score-format';
 
 export function AspectMeans({ dashboard }: { dashboard: Dashboard }) {
   const aspects = dashboard.pekppp?.aspects.filter((aspect) => aspect.weight > 0) ?? [];
@@ -19,7 +19,7 @@ export function AspectMeans({ dashboard }: { dashboard: Dashboard }) {
         {aspects.map((aspect) => (
           <li key={aspect.code} className="mean-row">
             <span className="mean-row__name" title={aspect.name}>
-              {aspect.name}
+              {shortAspectName(aspect.name)}
               <span className="mean-row__weight">{aspect.weight}%</span>
             </span>
             <span className="mean-row__bar" aria-hidden="true">

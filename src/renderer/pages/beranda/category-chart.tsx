@@ -17,7 +17,7 @@ export function categoryRows(dashboard: Dashboard): Row[] {
   const rows: Row[] = distribution.map((band) => ({ code: band.code, label: band.label, count: band.count, color: TONE_COLORS[band.tone] ?? '#2563d8', names: band.unitNames }));
   const assessed = new Set(distribution.flatMap((band) => band.unitNames));
   const missing = dashboard.units.filter((unit) => !assessed.has(unit.unitName) && unit.category === null).map((unit) => unit.unitName);
-  if (missing.length > 0) rows.push({ code: 'Belum', label: 'Belum dinilai', count: missing.length, color: '#c4ccd8', names: missing });
+  if (missing.length > 0) rows.push({ code: '–', label: 'Belum dinilai', count: missing.length, color: '#c4ccd8', names: missing });
   return rows;
 }
 
@@ -27,7 +27,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
   return (
     <div className="chart-tooltip">
       <div className="chart-tooltip__title">
-        {row.code === 'Belum' ? row.label : `${row.code} — ${row.label}`}: {formatCount(row.count)} unit
+        {row.code === '–' ? row.label : `${row.code} — ${row.label}`}: {formatCount(row.count)} unit
       </div>
       {row.names.length > 0 ? (
         <div className="chart-tooltip__text">
@@ -41,7 +41,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
 
 export function CategoryChart({ dashboard }: { dashboard: Dashboard }) {
   const rows = categoryRows(dashboard);
-  const summary = rows.filter((row) => row.count > 0).map((row) => `${row.code === 'Belum' ? row.label : row.code} ${row.count}`).join(', ');
+  const summary = rows.filter((row) => row.count > 0).map((row) => `${row.code === '–' ? row.label : row.code} ${row.count}`).join(', ');
   return (
     <div className="chart" role="img" aria-label={`Sebaran kategori unit: ${summary || 'belum ada'}`}>
       <ResponsiveContainer width="100%" height={250}>
@@ -58,6 +58,7 @@ export function CategoryChart({ dashboard }: { dashboard: Dashboard }) {
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      {rows.some((row) => row.code === '–') ? <p className="chart__note">– = belum dinilai</p> : null}
     </div>
   );
 }

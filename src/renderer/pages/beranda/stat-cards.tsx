@@ -79,7 +79,7 @@ export function StatCards({ period, activeUnitCount, dashboard }: { period: Peri
       </StatCard>
       <StatCard
         icon="chart"
-        label="IPP pemerintah daerah"
+        label="IPP pemda"
         foot={pekppp && pekppp.index !== null ? `rata-rata ${formatCount(pekppp.unitCount)} unit yang sudah dinilai` : 'Menunggu penilaian mandiri unit'}
       >
         {pekppp && pekppp.index !== null ? (

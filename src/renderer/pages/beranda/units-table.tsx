@@ -7,7 +7,7 @@ import { Icon } from '../../components/icons';
 import { formatCount, formatPercent, normalizeSearch } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useDebounced } from '../../lib/use-query';
-import { bandOf, formatDelta, formatScore } from '../assessment/score-format';
+import { bandOf, formatDelta, formatScore, previousIndexOf } from '../assessment/score-format';
 
 function ombudsmanCell(unit: DashboardUnit) {
   const om = unit.ombudsman;
@@ -79,12 +79,14 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
             align: 'end' as const,
             sortValue: (row: DashboardUnit) => {
               const now = row.verifiedIndex ?? row.selfIndex;
-              return now === null || row.previousIndex === null ? null : now - row.previousIndex;
+              const before = previousIndexOf(row);
+              return now === null || before === null ? null : now - before;
             },
             render: (row: DashboardUnit) => {
               const now = row.verifiedIndex ?? row.selfIndex;
-              if (now === null || row.previousIndex === null) return <span className="text-subtle">–</span>;
-              const delta = Number((now - row.previousIndex).toFixed(2));
+              const before = previousIndexOf(row);
+              if (now === null || before === null) return <span className="text-subtle">–</span>;
+              const delta = Number((now - before).toFixed(2));
               return <span className={delta < 0 ? 'delta delta--down' : delta > 0 ? 'delta delta--up' : 'delta'}>{formatDelta(delta, 2)}</span>;
             },
           },

@@ -2,13 +2,14 @@
 import type { Dashboard } from '../../../shared/types';
 import { compareText, formatCount, formatNumber } from '../../lib/format';
 import { href } from '../../lib/router';
-import { formatDelta } from '../assessment/score-format';
+import { formatDelta, previousIndexOf } from '../assessment/score-format';
 
 export function yearChanges(dashboard: Dashboard) {
   return dashboard.units
     .map((unit) => {
       const now = unit.verifiedIndex ?? unit.selfIndex;
-      return now === null || unit.previousIndex === null ? null : { unit, now, before: unit.previousIndex, delta: Number((now - unit.previousIndex).toFixed(2)) };
+      const before = previousIndexOf(unit);
+      return now === null || before === null ? null : { unit, now, before, delta: Number((now - before).toFixed(2)) };
     })
     .filter((row): row is NonNullable<typeof row> => row !== null)
     .sort((a, b) => b.delta - a.delta || compareText(a.unit.unitName, b.unit.unitName));
@@ -38,12 +39,12 @@ export function YearChange({ dashboard }: { dashboard: Dashboard }) {
         <ol className="change-list" aria-label={`Perubahan indeks dari ${dashboard.previousYear}`}>
           {rows.map((row) => (
             <li key={row.unit.unitId} className="change-row">
-              <a className="change-row__name" href={href(`/penilaian/${row.unit.unitId}`)} title={row.unit.unitName}>
+              <a className="change-row__name" href={href(`/penilaian/${row.unit.unitId}`)} title={`${row.unit.unitName}: ${formatNumber(row.before, 2)} → ${formatNumber(row.now, 2)}`}>
                 {row.unit.unitName}
+                <span className="change-row__values">
+                  {formatNumber(row.before, 2)} → {formatNumber(row.now, 2)}
+                </span>
               </a>
-              <span className="change-row__values">
-                {formatNumber(row.before, 2)} → {formatNumber(row.now, 2)}
-              </span>
               <span className="change-row__bar" aria-hidden="true">
                 <span className="change-row__axis" />
                 <span

@@ -196,7 +196,7 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
       </Frame>
     );
   }
-  if (checklist.error && !checklist.data) {
+  if (checklist.error && (!checklist.data || checklist.data.unit.id !== unitId)) {
     return (
       <Frame>
         <ErrorState error={checklist.error} onRetry={checklist.reload} />
@@ -251,10 +251,9 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
           periods={periods}
           unit={{ id: unitId, name: data.unit.name }}
           onClose={() => setDialog(null)}
-          onDone={(report) => {
+          onDone={() => {
             checklist.reload();
             progress.reload();
-            toast.success('Penyalinan selesai', `${formatCount(report.items)} persyaratan dari ${formatCount(report.units)} unit disalin.`);
           }}
         />
       ) : null}

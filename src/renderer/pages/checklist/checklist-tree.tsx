@@ -25,17 +25,21 @@ function MatchCount({ count }: { count: number | undefined }) {
 
 export function ChecklistTree({ checklist, selection, onSelect, matches }: ChecklistTreeProps) {
   const current = selection ? selectionId(selection) : '';
-  // Aspects open by the user; the one holding the selection is always open.
+  // Aspects opened or closed by the user. A selected aspect starts open; one holding the selected indicator stays open.
   const [open, setOpen] = useState<Set<string>>(new Set());
+  const [closed, setClosed] = useState<Set<string>>(new Set());
   const [closedInstruments, setClosedInstruments] = useState<Set<number>>(new Set());
 
-  const toggle = (id: string) =>
-    setOpen((previous) => {
+  const toggle = (id: string, isOpen: boolean) => {
+    const without = (previous: Set<string>) => {
       const next = new Set(previous);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      next.delete(id);
       return next;
-    });
+    };
+    const with_ = (previous: Set<string>) => new Set(previous).add(id);
+    setOpen(isOpen ? without : with_);
+    setClosed(isOpen ? with_ : without);
+  };
 
   return (
     <nav className="tree" aria-label="Struktur instrumen">
@@ -76,12 +80,12 @@ export function ChecklistTree({ checklist, selection, onSelect, matches }: Check
                   {instrument.aspects.map((aspect) => {
                     const aspectSel: Selection = { kind: 'aspect', instrumentId: instrument.instrumentId, aspectCode: aspect.code };
                     const aspectId = selectionId(aspectSel);
-                    const holdsSelection =
+                    const holdsIndicator =
                       selection?.instrumentId === instrument.instrumentId &&
-                      ((selection.kind === 'aspect' && selection.aspectCode === aspect.code) ||
-                        (selection.kind === 'indicator' && aspect.indicators.some((indicator) => indicator.code === selection.indicatorCode)));
-                    const aspectOpen = holdsSelection || open.has(aspectId);
+                      selection.kind === 'indicator' &&
+                      aspect.indicators.some((indicator) => indicator.code === selection.indicatorCode);
                     const aspectActive = current === aspectId;
+                    const aspectOpen = holdsIndicator || open.has(aspectId) || (aspectActive && !closed.has(aspectId));
                     return (
                       <li key={aspect.code}>
                         <div className={`tree__row tree__row--aspect${aspectActive ? ' tree__row--active' : ''}`}>
@@ -90,8 +94,8 @@ export function ChecklistTree({ checklist, selection, onSelect, matches }: Check
                             className="tree__twisty"
                             aria-expanded={aspectOpen}
                             aria-label={`${aspectOpen ? 'Tutup' : 'Buka'} ${aspect.name}`}
-                            disabled={holdsSelection}
-                            onClick={() => toggle(aspectId)}
+                            disabled={holdsIndicator}
+                            onClick={() => toggle(aspectId, aspectOpen)}
                           >
                             <Icon name={aspectOpen ? 'chevron-down' : 'chevron-right'} size={14} />
                           </button>

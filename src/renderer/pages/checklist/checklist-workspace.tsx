@@ -396,18 +396,16 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
               ) : null}
             </div>
             <div className="unit-bar__sub">
-              {formatCount(progress.verified)} dari {formatCount(progress.applicable)} · {formatPercent(progress.percentSupplied)} sudah ada bukti
+              {formatCount(progress.verified)} dari {formatCount(progress.applicable)} persyaratan · {formatPercent(progress.percentSupplied)} sudah ada bukti
+              {(['belum_ada', 'perlu_perbaikan', 'tidak_berlaku'] as const).map((status) => (
+                <span key={status} className={`unit-bar__stat unit-bar__stat--${status}`}>
+                  {' · '}
+                  {formatCount(unitCounts[status])} {EVIDENCE_STATUS_LABELS[status].toLocaleLowerCase('id-ID')}
+                </span>
+              ))}
             </div>
           </div>
         </div>
-        <dl className="unit-bar__counts">
-          {(['belum_ada', 'menunggu_verifikasi', 'perlu_perbaikan', 'tidak_berlaku'] as const).map((status) => (
-            <div key={status} className={`unit-bar__count unit-bar__count--${status}`}>
-              <dt>{STATUS_META[status].short}</dt>
-              <dd>{formatCount(unitCounts[status])}</dd>
-            </div>
-          ))}
-        </dl>
       </section>
 
       <div className="cl-filters" role="group" aria-label="Saring persyaratan">
@@ -420,7 +418,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
             id={searchId}
             type="search"
             className="input input--search"
-            placeholder="Cari persyaratan atau indikator…"
+            placeholder="Cari persyaratan…"
             value={filters.search}
             onChange={(event) => setFilters((previous) => ({ ...previous, search: event.target.value }))}
           />

@@ -232,8 +232,6 @@ export interface Filters {
   search: string;
 }
 
-export const NO_FILTERS: Filters = { gapsOnly: false, statuses: new Set(), search: '' };
-
 export function filtersActive(filters: Filters): boolean {
   return filters.gapsOnly || filters.statuses.size > 0 || filters.search.trim() !== '';
 }
@@ -322,9 +320,4 @@ export function fileKind(item: Pick<EvidenceItem, 'kind' | 'mime' | 'originalNam
   if (/wordprocessing|msword|opendocument\.text|rtf/.test(mime)) return 'word';
   if (/zip/.test(mime)) return 'archive';
   return KIND_BY_EXT[extensionOf(item.originalName)] ?? (mime.startsWith('text/') ? 'text' : 'other');
-}
-
-/** "disembunyikan" and other counts read naturally: "1 persyaratan", "3 persyaratan". */
-export function plural(count: number, noun: string): string {
-  return `${new Intl.NumberFormat('id-ID').format(count)} ${noun}`;
 }

@@ -36,7 +36,7 @@ function Detail({ action }: { action: GapAction }) {
         {action.aspectName} · {action.indicatorName}
         <Badge tone={STATUS_TONE[action.status] ?? 'neutral'}>{action.statusLabel}</Badge>
       </div>
-      <div className="gap-action__text">{action.requirementText}</div>
+      {action.title.includes(action.requirementText) ? null : <div className="gap-action__text">{action.requirementText}</div>}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { Icon } from '../../components/icons';
 import { ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
 import { daysUntil, formatCount, formatDate } from '../../lib/format';
+import { href } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 import { formatScore } from '../assessment/score-format';
 import { ActionList } from './action-list';
@@ -38,8 +39,17 @@ function NextBand({ next }: { next: Prediction | null }) {
   );
 }
 
-function Section({ title, estimate, section, decimals }: { title: string; estimate?: boolean; section: NonNullable<UnitGapsData['pekppp']> | NonNullable<UnitGapsData['ombudsman']>; decimals: number }) {
+interface SectionProps {
+  title: string;
+  estimate?: boolean;
+  section: NonNullable<UnitGapsData['pekppp']> | NonNullable<UnitGapsData['ombudsman']>;
+  decimals: number;
+  unitId: number;
+}
+
+function Section({ title, estimate, section, decimals, unitId }: SectionProps) {
   const current = section.predictions[0]?.before ?? section.toNextBand?.before ?? null;
+  const unknown = current !== null && current.value === null;
   return (
     <section className="panel panel--padded gap-section" aria-label={title}>
       <div className="panel__head">
@@ -51,13 +61,25 @@ function Section({ title, estimate, section, decimals }: { title: string; estima
             Diurutkan menurut tambahan nilai terbesar. {section.toNextBand && section.toNextBand.steps > 0 ? sentenceCase(section.toNextBand.sentence) + '.' : ''}
           </p>
         </div>
-        <div className="gap-section__now">
-          <span className="gap-section__now-label">Saat ini</span>
-          {current?.band ? <BandCode band={current.band} /> : null}
-          <span className="gap-section__now-value">{formatScore(current?.value ?? null, decimals)}</span>
-        </div>
+        {unknown ? null : (
+          <div className="gap-section__now">
+            <span className="gap-section__now-label">Saat ini</span>
+            {current?.band ? <BandCode band={current.band} /> : null}
+            <span className="gap-section__now-value">{formatScore(current?.value ?? null, decimals)}</span>
+          </div>
+        )}
       </div>
-      <PredictionCards predictions={section.predictions} decimals={decimals} />
+      {unknown ? (
+        <div className="gap-notice">
+          <Icon name="info" size={18} />
+          <span>
+            {sentenceCase(section.predictions[0]?.sentence ?? 'nilai akhir belum dapat dihitung.')} Isi hasil survei di{' '}
+            <a href={href(`/penilaian/${unitId}`)}>Penilaian Mandiri › Ombudsman</a>. Langkah di bawah tetap menaikkan nilai dimensi.
+          </span>
+        </div>
+      ) : (
+        <PredictionCards predictions={section.predictions} decimals={decimals} />
+      )}
       <h3 className="gap-section__list-title">Langkah perbaikan</h3>
       {section.actions.length === 0 ? <p className="text-subtle">Tidak ada langkah tersisa.</p> : <ActionList label={`Langkah perbaikan ${title}`} actions={section.actions} />}
     </section>
@@ -124,8 +146,8 @@ export function UnitGapsView({ period, unitId, basis }: UnitGapsProps) {
           </span>
         </div>
       </section>
-      {data.pekppp ? <Section title="PEKPPP" section={data.pekppp} decimals={2} /> : null}
-      {data.ombudsman ? <Section title="Ombudsman" estimate section={data.ombudsman} decimals={2} /> : null}
+      {data.pekppp ? <Section title="PEKPPP" section={data.pekppp} decimals={2} unitId={unitId} /> : null}
+      {data.ombudsman ? <Section title="Ombudsman" estimate section={data.ombudsman} decimals={2} unitId={unitId} /> : null}
       <SignatureBlock headName={unit.data?.headName ?? null} printedAt={printedAt} />
     </div>
   );

@@ -55,7 +55,6 @@ export function BackupList({ backups, checks, highlight, disabled, onVerify, onR
           <th scope="col" className="num">
             Ukuran
           </th>
-          <th scope="col">Isi</th>
           <th scope="col">Status</th>
           <th scope="col">
             <span className="sr-only">Tindakan</span>
@@ -71,6 +70,7 @@ export function BackupList({ backups, checks, highlight, disabled, onVerify, onR
             <tr key={backup.id} className={highlight === backup.id ? 'backup-table__row--new' : undefined} aria-label={`Cadangan ${label}`}>
               <td>
                 <div className="cell-strong">{label}</div>
+                <div className="backup-table__content">{contentSummary(backup.rowCounts)}</div>
                 <div className="backup-table__id" title={backup.id}>
                   {backup.id}
                 </div>
@@ -79,7 +79,6 @@ export function BackupList({ backups, checks, highlight, disabled, onVerify, onR
                 <span title={reason.hint}>{reason.label}</span>
               </td>
               <td className="num">{formatBytes(backup.sizeBytes)}</td>
-              <td className="text-muted">{contentSummary(backup.rowCounts)}</td>
               <td>
                 <Status backup={backup} check={check} />
               </td>
