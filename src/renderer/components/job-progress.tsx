@@ -134,10 +134,12 @@ interface JobProgressProps {
   description?: ReactNode;
   /** What to show when the job finished well, from its result. */
   renderResult?: (result: unknown, job: JobInfo) => ReactNode;
+  /** A hint beside the cancel button while the job runs, e.g. "Jangan cabut flashdisk". */
+  runningNote?: ReactNode;
   onClose?: () => void;
 }
 
-export function JobProgress({ handle, title, description, renderResult, onClose }: JobProgressProps) {
+export function JobProgress({ handle, title, description, renderResult, runningNote, onClose }: JobProgressProps) {
   const { job, running, cancelling } = handle;
   const close = () => {
     handle.dismiss();
@@ -154,7 +156,7 @@ export function JobProgress({ handle, title, description, renderResult, onClose 
       footer={
         running ? (
           <>
-            <span className="dialog__footer-note">Jangan cabut flashdisk selama proses berjalan.</span>
+            {runningNote ? <span className="dialog__footer-note">{runningNote}</span> : null}
             <Button variant="secondary" icon="x" busy={cancelling} onClick={() => void handle.cancel()}>
               {cancelling ? 'Membatalkan…' : 'Batalkan'}
             </Button>

@@ -63,6 +63,12 @@ export function checklistRepository(db: Db) {
        FROM checklist_evidence l JOIN checklist_items i ON i.id = l.item_id JOIN evidence e ON e.id = l.evidence_id
        WHERE i.period_id = ? AND i.unit_id = ? AND e.deleted_at IS NULL ORDER BY l.linked_at, e.id`,
     ),
+    itemsOfPeriod: db.prepare<[number], ItemRow>('SELECT * FROM checklist_items WHERE period_id = ?'),
+    linksOfPeriod: db.prepare<[number], LinkRow & { unit_of_item: number }>(
+      `SELECT l.item_id, i.unit_id AS unit_of_item, ${EVIDENCE_COLUMNS}
+       FROM checklist_evidence l JOIN checklist_items i ON i.id = l.item_id JOIN evidence e ON e.id = l.evidence_id
+       WHERE i.period_id = ? AND e.deleted_at IS NULL ORDER BY l.linked_at, e.id`,
+    ),
     linksOfItem: db.prepare<[number], LinkRow>(
       `SELECT l.item_id, ${EVIDENCE_COLUMNS}
        FROM checklist_evidence l JOIN evidence e ON e.id = l.evidence_id

@@ -11,6 +11,7 @@ import type {
   LinkedEvidence,
   Period,
   PeriodUnit,
+  Unit,
   UnitProgress,
 } from '../../shared/types';
 import { isoNow, type ServerContext } from '../context';
@@ -18,7 +19,7 @@ import { memoFor } from '../db/memo';
 import { appendHistory, historyForItem, operatorName } from '../history/history';
 import { getInstrument } from '../instruments/instruments-service';
 import { getPeriod, getPeriodSummary, periodWithUnit } from '../periods/periods-service';
-import { getUnit } from '../units/units-service';
+import { getUnit, listUnits } from '../units/units-service';
 import { checklistRepository, type EvidenceRow, type ItemRow, type LinkRow } from './checklist-repository';
 import { effectiveRequirements, findRequirement, type EffectiveRequirement } from './requirements';
 
@@ -127,26 +128,52 @@ function buildInstrument(
   };
 }
 
-export function getChecklist(ctx: ServerContext, input: ParsedInput<'checklist:get'>): Checklist {
-  const period = requireScope(ctx, input.periodId, input.unitId);
-  const repo = checklistRepo(ctx);
-  const items = new Map(repo.itemsOfUnit.all(period.id, input.unitId).map((row) => [`${row.instrument_id}:${row.requirement_code}`, row]));
+function groupLinks(rows: LinkRow[]): Map<number, LinkRow[]> {
   const links = new Map<number, LinkRow[]>();
-  for (const link of repo.linksOfUnit.all(period.id, input.unitId)) {
+  for (const link of rows) {
     const list = links.get(link.item_id) ?? [];
     list.push(link);
     links.set(link.item_id, list);
   }
-  const instruments = period.instruments.map((instrument) => buildInstrument(ctx, period, instrument.id, items, links));
+  return links;
+}
+
+function assemble(ctx: ServerContext, period: Period, unit: Unit, items: ItemRow[], links: Map<number, LinkRow[]>): Checklist {
+  const byKey = new Map(items.map((row) => [`${row.instrument_id}:${row.requirement_code}`, row]));
+  const instruments = period.instruments.map((instrument) => buildInstrument(ctx, period, instrument.id, byKey, links));
   return {
     periodId: period.id,
     year: period.year,
     windowStart: period.windowStart,
     windowEnd: period.windowEnd,
-    unit: getUnit(ctx, { id: input.unitId }),
+    unit,
     progress: sumProgress(instruments.map((instrument) => instrument.progress)),
     instruments,
   };
+}
+
+export function getChecklist(ctx: ServerContext, input: ParsedInput<'checklist:get'>): Checklist {
+  const period = requireScope(ctx, input.periodId, input.unitId);
+  const repo = checklistRepo(ctx);
+  const links = groupLinks(repo.linksOfUnit.all(period.id, input.unitId));
+  return assemble(ctx, period, getUnit(ctx, { id: input.unitId }), repo.itemsOfUnit.all(period.id, input.unitId), links);
+}
+
+/** Every unit's checklist of a year from two queries (recaps and bulk exports). */
+export function getChecklistsOfPeriod(ctx: ServerContext, periodId: number): Map<number, Checklist> {
+  const period = getPeriod(ctx, { id: periodId });
+  const repo = checklistRepo(ctx);
+  const links = groupLinks(repo.linksOfPeriod.all(periodId));
+  const itemsByUnit = new Map<number, ItemRow[]>();
+  for (const row of repo.itemsOfPeriod.all(periodId)) {
+    const list = itemsByUnit.get(row.unit_id) ?? [];
+    list.push(row);
+    itemsByUnit.set(row.unit_id, list);
+  }
+  const units = new Map(listUnits(ctx, { includeArchived: true }).map((unit) => [unit.id, unit]));
+  return new Map(
+    period.units.map((entry) => [entry.unitId, assemble(ctx, period, units.get(entry.unitId)!, itemsByUnit.get(entry.unitId) ?? [], links)]),
+  );
 }
 
 /** Progress of every unit in scope, computed from one query over the year's items. */

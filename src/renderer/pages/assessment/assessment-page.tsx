@@ -138,14 +138,16 @@ function UnitAssessment({ period, unitId }: { period: PeriodDetail; unitId: numb
   ];
   return (
     <>
-      <div className="tabs" role="tablist" aria-label="Instrumen">
-        {tabs
-          .filter(([, , available]) => available)
-          .map(([key, label]) => (
-            <button key={key} type="button" role="tab" id={`tab-${key}`} aria-selected={tab === key} aria-controls={`panel-${key}`} className={`tabs__tab${tab === key ? ' tabs__tab--on' : ''}`} onClick={() => setTab(key)}>
-              {label}
-            </button>
-          ))}
+      <div className="tabs">
+        <div className="tabs__list" role="tablist" aria-label="Instrumen">
+          {tabs
+            .filter(([, , available]) => available)
+            .map(([key, label]) => (
+              <button key={key} type="button" role="tab" id={`tab-${key}`} aria-selected={tab === key} aria-controls={`panel-${key}`} className={`tabs__tab${tab === key ? ' tabs__tab--on' : ''}`} onClick={() => setTab(key)}>
+                {label}
+              </button>
+            ))}
+        </div>
         <a className="tabs__link" href={href(`/kesenjangan/${unitId}`)}>
           <Icon name="target" size={16} /> Lihat kesenjangan
         </a>

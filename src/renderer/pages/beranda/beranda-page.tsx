@@ -76,7 +76,22 @@ function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; acti
       <StatCards period={period} activeUnitCount={activeUnitCount} dashboard={data} />
       {dashboard.error && !data ? <ErrorState error={dashboard.error} onRetry={dashboard.reload} /> : null}
       {!data && !dashboard.error ? <Loading label="Menghitung nilai…" /> : null}
-      {data && data.units.length > 0 ? (
+      {data && data.units.length > 0 && !data.units.some((unit) => unit.selfIndex !== null || unit.verifiedIndex !== null) ? (
+        <section className="panel" aria-labelledby="no-scores-title">
+          <EmptyState
+            icon="chart"
+            title="Belum ada nilai untuk tahun ini"
+            action={
+              <a className="btn btn--primary" href={href('/penilaian')}>
+                <Icon name="target" /> Mulai penilaian mandiri
+              </a>
+            }
+          >
+            <span id="no-scores-title">Peta nilai, sebaran kategori dan perubahan dari tahun lalu muncul setelah unit mengisi penilaian mandiri.</span>
+          </EmptyState>
+        </section>
+      ) : null}
+      {data && data.units.some((unit) => unit.selfIndex !== null || unit.verifiedIndex !== null) ? (
         <>
           <div className="dash-row">
             {data.pekppp ? (
@@ -96,9 +111,9 @@ function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; acti
             {data.previousYear !== null ? <YearChange dashboard={data} /> : null}
           </div>
           {data.aspects.length > 0 ? <Heatmap dashboard={data} /> : null}
-          <UnitsTable dashboard={data} />
         </>
       ) : null}
+      {data && data.units.length > 0 ? <UnitsTable dashboard={data} /> : null}
       <div className="dash-grid">
         <section className="panel panel--padded" aria-labelledby="chart-title">
           <div className="panel__head">

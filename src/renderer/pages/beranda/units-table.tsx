@@ -11,7 +11,15 @@ import { bandOf, formatDelta, formatScore, previousIndexOf } from '../assessment
 
 function ombudsmanCell(unit: DashboardUnit) {
   const om = unit.ombudsman;
-  if (!om || om.total === null) return <span className="text-subtle">{unit.ombudsmanSample ? 'menunggu survei' : '–'}</span>;
+  if (!om || om.total === null) {
+    return unit.ombudsmanSample ? (
+      <span className="text-subtle cell-small" title="Nilai akhir menunggu hasil survei Kepercayaan Masyarakat">
+        belum survei
+      </span>
+    ) : (
+      <span className="text-subtle">–</span>
+    );
+  }
   const band = bandOf(om.grade ? { code: om.grade, label: om.zone ? `Zona ${om.zone}` : om.grade, tone: om.tone ?? 'neutral' } : null);
   return (
     <span className="cell-score">
@@ -34,7 +42,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'name',
       header: 'Unit',
-      width: 'minmax(220px, 2.2fr)',
+      width: 'minmax(180px, 2.2fr)',
       sortValue: (row) => row.unitName,
       render: (row) => (
         <a className="cell-strong" href={href(`/penilaian/${row.unitId}`)} title={row.unitName}>
@@ -42,11 +50,11 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         </a>
       ),
     },
-    { key: 'group', header: 'Kelompok', width: 'minmax(120px, 1fr)', sortValue: (row) => row.groupName, render: (row) => <span className="text-muted">{row.groupName}</span> },
+    { key: 'group', header: 'Kelompok', width: 'minmax(110px, 1fr)', sortValue: (row) => row.groupName, render: (row) => <span className="text-muted">{row.groupName}</span> },
     {
       key: 'progress',
       header: 'Bukti terverifikasi',
-      width: '170px',
+      width: '150px',
       sortValue: (row) => row.progress.percentVerified,
       render: (row) => (
         <span className="cell-progress">
@@ -62,7 +70,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'category',
       header: 'Kategori',
-      width: '96px',
+      width: '88px',
       align: 'center',
       sortValue: (row) => row.verifiedIndex ?? row.selfIndex,
       render: (row) => {
@@ -75,7 +83,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
           {
             key: 'change',
             header: `Vs ${dashboard.previousYear}`,
-            width: '96px',
+            width: '88px',
             align: 'end' as const,
             sortValue: (row: DashboardUnit) => {
               const now = row.verifiedIndex ?? row.selfIndex;
@@ -95,7 +103,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'ombudsman',
       header: 'Ombudsman',
-      width: '130px',
+      width: '120px',
       align: 'end',
       sortValue: (row) => row.ombudsman?.total ?? null,
       render: ombudsmanCell,

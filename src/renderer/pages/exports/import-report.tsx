@@ -97,6 +97,7 @@ function ErrorsTable({ errors }: { errors: RowError[] }) {
 }
 
 function ChangesTable({ changes }: { changes: Change[] }) {
+  const groups = groupByRow(changes);
   return (
     <div className="exp-table-wrap">
       <table className="static-table exp-table" aria-label="Perubahan yang akan diterapkan">
@@ -109,32 +110,35 @@ function ChangesTable({ changes }: { changes: Change[] }) {
           </tr>
         </thead>
         <tbody>
-          {groupByRow(changes).map((group, groupIndex) => (
-            <Fragment key={`${group[0]!.row}-${groupIndex}`}>
-              {group.map((change, index) => (
-                <tr key={`${change.row}-${change.field}-${index}`} className={index < group.length - 1 ? 'exp-row--joined' : undefined}>
-                  {index === 0 ? (
-                    <>
-                      <td className="num exp-top" rowSpan={group.length}>
-                        {formatCount(change.row)}
-                      </td>
-                      <td className="exp-top" rowSpan={group.length}>
-                        <Requirement change={change} />
-                      </td>
-                    </>
-                  ) : null}
-                  <td className="exp-nowrap">{change.fieldLabel}</td>
-                  <td>
-                    <div className="exp-diff">
-                      <Value field={change.field} value={change.before} old />
-                      <Icon name="chevron-right" size={15} className="exp-diff__arrow" />
-                      <Value field={change.field} value={change.after} strong />
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </Fragment>
-          ))}
+          {groups.map((group, groupIndex) => {
+            const spanClass = `exp-span${groupIndex === groups.length - 1 ? ' exp-span--last' : ''}`;
+            return (
+              <Fragment key={`${group[0]!.row}-${groupIndex}`}>
+                {group.map((change, index) => (
+                  <tr key={`${change.row}-${change.field}-${index}`} className={[index < group.length - 1 ? 'exp-row--joined' : '', index > 0 ? 'exp-row--cont' : ''].filter(Boolean).join(' ') || undefined}>
+                    {index === 0 ? (
+                      <>
+                        <td className={`num ${spanClass}`} rowSpan={group.length}>
+                          {formatCount(change.row)}
+                        </td>
+                        <td className={spanClass} rowSpan={group.length}>
+                          <Requirement change={change} />
+                        </td>
+                      </>
+                    ) : null}
+                    <td className="exp-nowrap">{change.fieldLabel}</td>
+                    <td>
+                      <div className="exp-diff">
+                        <Value field={change.field} value={change.before} old />
+                        <Icon name="chevron-right" size={15} className="exp-diff__arrow" />
+                        <Value field={change.field} value={change.after} strong />
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -221,7 +225,7 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
     <div className="exp-report">
       <header className="exp-report__head">
         <div className="exp-report__file">
-          <span className="exp-report__file-icon" aria-hidden="true">
+          <span className={`exp-report__file-icon${preview.rejected ? ' exp-report__file-icon--rejected' : ''}`} aria-hidden="true">
             <Icon name="file" size={22} />
           </span>
           <div>

@@ -168,6 +168,8 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
       } else if (outcome.status === 'gagal') {
         setFailure({ title: 'Workbook tidak dapat diperiksa', outcome });
         toast.error('Workbook tidak dapat diperiksa', outcome.error ?? undefined);
+      } else {
+        toast.info('Pemeriksaan workbook dibatalkan');
       }
     },
   });

@@ -90,13 +90,15 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
         <EmptyState icon="building" title="Belum ada unit dalam cakupan" action={<a className="btn btn--primary" href={href(`/tahun/${detail.id}`)}>Atur cakupan</a>} />
       ) : (
         <>
-          <div className="tabs no-print" role="tablist" aria-label="Tampilan kesenjangan">
-            <button type="button" role="tab" aria-selected={unitId !== null} className={`tabs__tab${unitId !== null ? ' tabs__tab--on' : ''}`} onClick={openUnitTab}>
-              Per unit
-            </button>
-            <button type="button" role="tab" aria-selected={unitId === null} className={`tabs__tab${unitId === null ? ' tabs__tab--on' : ''}`} onClick={() => navigate('/kesenjangan')}>
-              Semua unit
-            </button>
+          <div className="tabs no-print">
+            <div className="tabs__list" role="tablist" aria-label="Tampilan kesenjangan">
+              <button type="button" role="tab" aria-selected={unitId !== null} className={`tabs__tab${unitId !== null ? ' tabs__tab--on' : ''}`} onClick={openUnitTab}>
+                Per unit
+              </button>
+              <button type="button" role="tab" aria-selected={unitId === null} className={`tabs__tab${unitId === null ? ' tabs__tab--on' : ''}`} onClick={() => navigate('/kesenjangan')}>
+                Semua unit
+              </button>
+            </div>
             {unitId !== null ? (
               <div className="tabs__aside">
                 <span className="toolbar__label">Dasar nilai</span>

@@ -305,6 +305,7 @@ export function BackupPage() {
         handle={job}
         title="Membuat arsip lengkap"
         description="Basis data dan semua berkas bukti disalin lalu diperiksa."
+        runningNote="Jangan cabut flashdisk selama proses berjalan."
         renderResult={(result) => {
           const done = asArchiveResult(result);
           return done ? (

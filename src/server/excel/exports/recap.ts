@@ -6,7 +6,7 @@
  */
 import type { ScaleBand } from '../../../core/scoring/types';
 import type { Checklist, Dashboard } from '../../../shared/types';
-import { getChecklist } from '../../checklist/checklist-service';
+import { getChecklistsOfPeriod } from '../../checklist/checklist-service';
 import type { ServerContext } from '../../context';
 import { getInstrument } from '../../instruments/instruments-service';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
@@ -49,12 +49,9 @@ function loadRecapData(ctx: ServerContext, periodId: number, job: JobControl): R
   const period = getPeriod(ctx, { id: periodId });
   job.progress(0.05, 'Menghitung nilai semua unit…');
   const board = dashboard(ctx, { periodId });
-  const checklists = new Map<number, Checklist>();
-  for (const [index, unit] of board.units.entries()) {
-    throwIfCancelled(job);
-    job.progress(0.1 + (0.6 * index) / Math.max(1, board.units.length), `Membaca daftar bukti unit ${index + 1} dari ${board.units.length}`);
-    checklists.set(unit.unitId, getChecklist(ctx, { periodId, unitId: unit.unitId }));
-  }
+  throwIfCancelled(job);
+  job.progress(0.3, `Membaca daftar bukti ${board.units.length} unit…`);
+  const checklists = getChecklistsOfPeriod(ctx, periodId);
   return {
     localGovernment: localGovernmentOf(getSettings(ctx)),
     year: period.year,
