@@ -400,6 +400,8 @@ export interface ExportResult {
   fileCount: number | null;
   bytes: number | null;
   downloadUrl: string | null;
+  /** Several workbooks at once (forms for many units): one download link each in the preview. */
+  files?: Array<string | null>;
 }
 
 export interface ImportPreviewResult {

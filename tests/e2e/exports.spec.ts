@@ -74,6 +74,17 @@ function card(page: Page, title: string): Locator {
   return page.getByRole('region', { name: title });
 }
 
+/** Export one unit's form through the UI and return its bytes. */
+async function exportForm(page: Page, app: AppFixture, unitName: string): Promise<Buffer> {
+  const forms = card(page, 'Formulir isian untuk unit');
+  await forms.getByRole('checkbox', { name: 'Pilih semua' }).uncheck();
+  await forms.getByRole('checkbox', { name: new RegExp(`^${unitName}`) }).check();
+  await forms.getByRole('button', { name: 'Buat formulir' }).click();
+  const link = forms.getByRole('link', { name: /^Unduh .+\.xlsx$/ });
+  await expect(link).toBeVisible();
+  return download(page, app, link);
+}
+
 function countLinks(app: AppFixture): number {
   return app.started.ctx.db.prepare("SELECT count(*) FROM evidence WHERE kind = 'link'").pluck().get() as number;
 }
@@ -92,7 +103,6 @@ test('exports with progress and downloads, then a returned form imported after i
   await expect(recap.getByRole('progressbar', { name: 'Kemajuan pembuatan rekap' })).toBeVisible();
   await expect(recap.getByRole('button', { name: 'Batalkan' })).toBeVisible();
   await expect(recap.getByRole('button', { name: 'Buat rekap' })).toBeDisabled();
-  await recap.screenshot({ path: '/tmp/rev-progress.png' }); // TEMP
   const recapLink = recap.getByRole('link', { name: /^Unduh Rekapitulasi 2026/ });
   await expect(recapLink).toBeVisible();
   await expect(recap.getByRole('progressbar')).toBeHidden();
@@ -165,7 +175,6 @@ test('exports with progress and downloads, then a returned form imported after i
   await applyButton.click();
   await expect(importer.getByText(`${changeRows} perubahan diterapkan, 0 konflik dilewati`)).toBeVisible();
   await expect(importer.getByTestId('import-backup-id')).toContainText('sebelum-impor');
-  await importer.screenshot({ path: '/tmp/rev-applied.png' }); // TEMP
   await expect(page.getByRole('status').filter({ hasText: `${changeRows} perubahan diterapkan` }).first()).toBeVisible();
   await expect(changes).toBeHidden();
   expect(countLinks(app)).toBe(1);
@@ -184,7 +193,6 @@ test('exports with progress and downloads, then a returned form imported after i
   await expect(rejection).toContainText('Yang perlu dilakukan');
   await expect(importer.getByRole('button', { name: /^Terapkan/ })).toHaveCount(0);
   expect(countLinks(app)).toBe(1);
-  await importer.screenshot({ path: '/tmp/rev-reject.png' }); // TEMP
 
   expect(consoleErrors).toEqual([]);
 });
@@ -200,7 +208,6 @@ test('every unit gets its own package, one after another, each downloadable', as
   for (const unit of units) await expect(list).toContainText(unit.name);
   const links = pack.getByRole('link', { name: /^Unduh .+\.zip$/ });
   await expect(links).toHaveCount(3);
-  await pack.screenshot({ path: '/tmp/rev-batch.png' }); // TEMP
   const bytes = await download(page, app, links.nth(2));
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
@@ -212,8 +219,70 @@ test('every unit gets its own package, one after another, each downloadable', as
   await pack.getByRole('button', { name: 'Batalkan' }).click();
   await expect(pack.getByText(/dari 3 paket dibuat · sisanya dibatalkan/)).toBeVisible();
   await expect(page.getByText('Pembuatan paket dibatalkan')).toBeVisible();
-  await expect(list.getByRole('listitem')).toHaveCount(1);
-  await pack.screenshot({ path: '/tmp/rev-cancel.png' }); // TEMP
+  await expect(pack.getByRole('button', { name: 'Batalkan' })).toBeHidden();
+  expect(await list.getByRole('listitem').count()).toBeLessThan(3);
   await expect(pack.getByRole('button', { name: 'Buat 3 paket' })).toBeEnabled();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('row errors block the import; conflicts are skipped unless the user chooses to overwrite', async ({ app, page, consoleErrors }) => {
+  const { periodId, units } = await seed(app);
+  const target = units[1]!;
+  await page.goto(`${app.url}#/ekspor`);
+  const formBytes = await exportForm(page, app, target.name);
+
+  // After the export the office writes a note on the first requirement in Patuh…
+  const checklist = await call(app, 'checklist:get', { periodId, unitId: target.id });
+  const first = checklist.instruments[0]!.aspects[0]!.indicators[0]!.requirements[0]!;
+  await call(app, 'checklist:set-note', { periodId, unitId: target.id, instrumentId: first.instrumentId, requirementCode: first.code, note: 'Dicek Bagian Organisasi: SK belum ditandatangani.' });
+
+  // …while the unit writes another note there, marks row 3 "Terverifikasi" (not theirs to give) and links row 4.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(formBytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Isian')!;
+  const header = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+  const column = (name: string) => header.indexOf(name);
+  sheet.getRow(2).getCell(column('Catatan')).value = 'SK sudah ditandatangani 3 Maret 2026';
+  sheet.getRow(3).getCell(column('Status')).value = 'Terverifikasi';
+  sheet.getRow(4).getCell(column('Tautan bukti')).value = 'https://drive.google.com/file/d/maklumat-pelayanan';
+  const withError = Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.getRow(3).getCell(column('Status')).value = null;
+  const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  const importer = page.getByRole('region', { name: 'Impor formulir yang dikembalikan' });
+  const input = importer.getByLabel('Pilih workbook isian (.xlsx)');
+  await input.setInputFiles({ name: 'isian-dpmptsp.xlsx', mimeType: 'application/octet-stream', buffer: withError });
+  const errors = importer.getByRole('table', { name: 'Kesalahan per baris' });
+  await expect(errors).toBeVisible();
+  await expect(errors.getByRole('columnheader')).toHaveText(['Baris', 'Kolom', 'Sel', 'Masalah', 'Yang perlu dilakukan']);
+  await expect(errors.getByRole('row').nth(1)).toContainText('Terverifikasi');
+  await expect(errors.getByRole('row').nth(1)).toContainText('G3');
+  await expect(importer.getByRole('button', { name: /^Terapkan \d+ perubahan$/ })).toBeDisabled();
+  await expect(importer.getByText('Perbaiki kesalahan di workbook dulu.')).toBeVisible();
+
+  // The corrected workbook: one conflict (row 2) and the link on row 4.
+  await input.setInputFiles({ name: 'isian-dpmptsp-perbaikan.xlsx', mimeType: 'application/octet-stream', buffer: fixed });
+  const conflicts = importer.getByRole('table', { name: 'Konflik' });
+  await expect(conflicts).toBeVisible();
+  await expect(errors).toBeHidden();
+  await expect(conflicts).toContainText('Dicek Bagian Organisasi: SK belum ditandatangani.');
+  await expect(conflicts).toContainText('SK sudah ditandatangani 3 Maret 2026');
+  await expect(importer.getByRole('radio', { name: /Lewati konflik \(disarankan\)/ })).toBeChecked();
+  const changeRows = await importer.getByRole('table', { name: 'Perubahan yang akan diterapkan' }).locator('tbody tr').count();
+  const conflictRows = await conflicts.locator('tbody tr').count();
+  await expect(importer.getByRole('button', { name: `Terapkan ${changeRows} perubahan` })).toBeEnabled();
+  await importer.getByRole('radio', { name: /Timpa dengan isi workbook/ }).check();
+  await expect(importer.getByRole('button', { name: `Terapkan ${changeRows + conflictRows} perubahan` })).toBeEnabled();
+  await importer.getByRole('radio', { name: /Lewati konflik/ }).check();
+  await closeToasts(page);
+
+  await importer.getByRole('button', { name: `Terapkan ${changeRows} perubahan` }).click();
+  await expect(importer.getByText(`${changeRows} perubahan diterapkan, ${conflictRows} konflik dilewati`)).toBeVisible();
+  const note = app.started.ctx.db
+    .prepare('SELECT note FROM checklist_items WHERE period_id = ? AND unit_id = ? AND instrument_id = ? AND requirement_code = ?')
+    .pluck()
+    .get(periodId, target.id, first.instrumentId, first.code);
+  expect(note).toBe('Dicek Bagian Organisasi: SK belum ditandatangani.');
+  expect(countLinks(app)).toBe(1);
   expect(consoleErrors).toEqual([]);
 });

@@ -42,7 +42,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'name',
       header: 'Unit',
-      width: 'minmax(180px, 2.2fr)',
+      width: 'minmax(160px, 2.2fr)',
       sortValue: (row) => row.unitName,
       render: (row) => (
         <a className="cell-strong" href={href(`/penilaian/${row.unitId}`)} title={row.unitName}>
@@ -54,7 +54,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'progress',
       header: 'Bukti terverifikasi',
-      width: '150px',
+      width: '182px',
       sortValue: (row) => row.progress.percentVerified,
       render: (row) => (
         <span className="cell-progress">
@@ -103,7 +103,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'ombudsman',
       header: 'Ombudsman',
-      width: '120px',
+      width: '130px',
       align: 'end',
       sortValue: (row) => row.ombudsman?.total ?? null,
       render: ombudsmanCell,
