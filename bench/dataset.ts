@@ -15,10 +15,12 @@ export interface DatasetSize {
   units: number;
   years: number;
   files: number;
+  /** Extra large files (photos, scans, short videos) for the first unit: a heavy submission. */
+  heavyFiles: number;
 }
 
-export const FULL: DatasetSize = { units: 300, years: 5, files: 3000 };
-export const QUICK: DatasetSize = { units: 40, years: 2, files: 200 };
+export const FULL: DatasetSize = { units: 300, years: 5, files: 3000, heavyFiles: 60 };
+export const QUICK: DatasetSize = { units: 40, years: 2, files: 200, heavyFiles: 20 };
 
 const GROUPS = ['Perangkat Daerah', 'Bagian Setda', 'Kecamatan', 'Puskesmas', 'Satuan Pendidikan', 'UPTD'];
 
@@ -94,11 +96,11 @@ export async function generateDataset(app: StartedApp, size: DatasetSize, log: (
     log(`  tahun ${year}: ${unitIds.length} unit, status dan nilai terisi`);
   }
   const latestPeriodId = periodIds[periodIds.length - 1]!;
-  const bytes = await generateEvidence(app, latestPeriodId, unitIds, size.files, random, log);
+  const bytes = await generateEvidence(app, latestPeriodId, unitIds, size.files, size.heavyFiles, random, log);
   return { size, periodIds, latestPeriodId, unitIds, bytes };
 }
 
-async function generateEvidence(app: StartedApp, periodId: number, unitIds: number[], files: number, random: () => number, log: (line: string) => void): Promise<number> {
+async function generateEvidence(app: StartedApp, periodId: number, unitIds: number[], files: number, heavy: number, random: () => number, log: (line: string) => void): Promise<number> {
   const { db } = app.ctx;
   const now = new Date().toISOString();
   const items = db.prepare('SELECT id, unit_id FROM checklist_items WHERE period_id = ? ORDER BY id').all(periodId) as Array<{ id: number; unit_id: number }>;
@@ -108,9 +110,10 @@ async function generateEvidence(app: StartedApp, periodId: number, unitIds: numb
   const insertBlob = db.prepare('INSERT OR IGNORE INTO blobs (sha256, size, stored_path, created_at) VALUES (?, ?, ?, ?)');
   const insertEvidence = db.prepare("INSERT INTO evidence (unit_id, kind, title, blob_sha256, original_name, mime, size, document_date, created_at) VALUES (?, 'file', ?, ?, ?, 'application/pdf', ?, ?, ?)");
   const link = db.prepare('INSERT OR IGNORE INTO checklist_evidence (item_id, evidence_id, linked_at) VALUES (?, ?, ?)');
-  for (let n = 0; n < files; n += 1) {
-    const unitId = unitIds[n % unitIds.length]!;
-    const size = fileSize(random);
+  for (let n = 0; n < files + heavy; n += 1) {
+    // The first unit also gets the heavy submission: large scans and short videos.
+    const unitId = n < files ? unitIds[n % unitIds.length]! : unitIds[0]!;
+    const size = n < files ? fileSize(random) : 2_000_000 + Math.floor(random() * 3_000_000);
     const data = crypto.randomBytes(size);
     data.write(`%PDF-1.4 bukti ${n}\n`, 0);
     const stored = await ingestBuffer(app.ctx.dataDir, data, `Bukti dukung ${n + 1}.pdf`);

@@ -44,33 +44,41 @@ async function recapRows(bench: BenchContext): Promise<Measurement[]> {
   return [raw, withRatio(recap, raw, 'time', '≤ 1,3×', (ratio) => ratio <= 1.3)];
 }
 
-function biggestUnit(bench: BenchContext): { unitId: number; files: string[] } {
-  const rows = bench.app.ctx.db
-    .prepare(
-      `SELECT e.unit_id AS unitId, b.stored_path AS stored FROM evidence e JOIN blobs b ON b.sha256 = e.blob_sha256
-       JOIN checklist_evidence l ON l.evidence_id = e.id JOIN checklist_items i ON i.id = l.item_id WHERE i.period_id = ?`,
-    )
-    .all(bench.dataset.latestPeriodId) as Array<{ unitId: number; stored: string }>;
-  const byUnit = new Map<number, string[]>();
-  for (const row of rows) byUnit.set(row.unitId, [...(byUnit.get(row.unitId) ?? []), row.stored]);
-  const [unitId, files] = [...byUnit.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
-  return { unitId, files };
+/** One entry per linked copy, as the package writes them (a file used twice is copied twice). */
+function unitFiles(bench: BenchContext, unitId: number): string[] {
+  return (
+    bench.app.ctx.db
+      .prepare(
+        `SELECT b.stored_path FROM evidence e JOIN blobs b ON b.sha256 = e.blob_sha256
+         JOIN checklist_evidence l ON l.evidence_id = e.id JOIN checklist_items i ON i.id = l.item_id
+         WHERE i.period_id = ? AND e.unit_id = ? AND e.deleted_at IS NULL`,
+      )
+      .pluck()
+      .all(bench.dataset.latestPeriodId, unitId) as string[]
+  );
 }
 
-async function packageRows(bench: BenchContext): Promise<Measurement[]> {
-  const { unitId, files } = biggestUnit(bench);
+async function packageFor(bench: BenchContext, unitId: number, label: string): Promise<Measurement[]> {
+  const files = unitFiles(bench, unitId);
+  const bytes = files.reduce((total, file) => total + fs.statSync(path.join(bench.dataDir, file)).size, 0);
+  const size = `${files.length} salinan, ${(bytes / 1024 / 1024).toFixed(0)} MB`;
   let counter = 0;
-  const pack = await measure(`Ekspor paket unit (${files.length} salinan berkas)`, 3, async () => {
-    const dir = path.join(bench.workDir, `paket-${(counter += 1)}`);
+  const pack = await measure(`Ekspor paket ${label} (${size})`, 3, async () => {
+    const dir = path.join(bench.workDir, `paket-${unitId}-${(counter += 1)}`);
     fs.mkdirSync(dir);
     await exportUnitPackage(bench.app.ctx, { periodId: bench.dataset.latestPeriodId, unitId, outDir: dir }, silentJob());
   });
-  const raw = await measure('Baku: salin berkas yang sama ke folder', 3, async () => {
-    const dir = path.join(bench.workDir, `salin-${(counter += 1)}`);
+  const raw = await measure(`Baku: salin ${size} ke folder`, 3, async () => {
+    const dir = path.join(bench.workDir, `salin-${unitId}-${(counter += 1)}`);
     fs.mkdirSync(dir);
-    await Promise.all(files.map((file, index) => fs.promises.copyFile(path.join(bench.dataDir, file), path.join(dir, `${index}${path.extname(file)}`))));
+    for (const [index, file] of files.entries()) await fs.promises.copyFile(path.join(bench.dataDir, file), path.join(dir, `${index}${path.extname(file)}`));
   });
   return [raw, withRatio(pack, raw, 'throughput', '≥ 0,8×', (ratio) => ratio >= 0.8)];
+}
+
+async function packageRows(bench: BenchContext): Promise<Measurement[]> {
+  const { unitIds } = bench.dataset;
+  return [...(await packageFor(bench, unitIds[1]!, 'unit biasa')), ...(await packageFor(bench, unitIds[0]!, 'unit berkas besar'))];
 }
 
 async function importRows(bench: BenchContext): Promise<Measurement[]> {

@@ -316,7 +316,9 @@ test('beranda dashboard: cards, heatmap, category chart and the unit table', asy
 test('cadangan: create, verify, restore with undo, and a full archive as a job', async ({ app, page, consoleErrors }) => {
   await call(app, 'settings:update', { operatorName: 'Rina Kurniasih, S.AP.', localGovernmentName: 'Kabupaten Sleman', localGovernmentKind: 'kabupaten' });
   await call(app, 'units:create', { name: 'Dinas Sosial', shortName: 'Dinsos', groupName: 'Perangkat Daerah', headName: null });
+  app.started.backups.beforeImport();
   await page.goto(`${app.url}#/pengaturan/cadangan`);
+  await expect(page.getByRole('table', { name: 'Daftar cadangan' })).toContainText('Sebelum impor');
   await expect(page.getByRole('heading', { level: 1, name: 'Cadangan' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Jejak halaman' })).toContainText('Pengaturan');
 

@@ -140,7 +140,12 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'backup:list': () => backups.list(),
     'backup:create': () => backups.create(),
     'backup:verify': (input) => backups.verify(input.id),
-    'backup:restore': (input) => backups.restore(input),
+    'backup:restore': async (input) => {
+      const summary = await backups.restore(input);
+      // The data now in place passed every check; the start-up warning no longer applies.
+      app.startStatus = { status: 'ok', quarantineDir: null, problems: [], newestBackup: null };
+      return summary;
+    },
     'backup:archive': async (input) => {
       const outDir = input.outDir ?? (await platform.pickFolder({ title: 'Pilih folder tujuan arsip (mis. flashdisk)' }));
       if (!outDir) return null;

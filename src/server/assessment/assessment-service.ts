@@ -147,7 +147,8 @@ export function setAssessment(ctx: ServerContext, input: ParsedInput<'assessment
         selfLevel: input.verified ? indicator.selfLevel : level,
         verifiedLevel: input.verified ? level : indicator.verifiedLevel,
         elements: JSON.stringify([...new Set(ticked)]),
-        overrideReason: suggested !== null && level !== suggested ? reason : '',
+        // The override reason belongs to the unit's own level; verifying never touches it.
+        overrideReason: input.verified ? indicator.overrideReason : suggested !== null && level !== suggested ? reason : '',
         justification: input.verified ? indicator.justification : (input.justification ?? indicator.justification).trim(),
         verifiedNote: input.verified ? (input.justification ?? indicator.verifiedNote).trim() : indicator.verifiedNote,
         now: isoNow(ctx),

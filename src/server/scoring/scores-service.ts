@@ -85,15 +85,20 @@ function daysBetween(today: string, deadline: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
+/** Does a report have any assessed indicator (an unassessed unit shows no index)? */
+const assessed = (report: PekpppReport | null): report is PekpppReport => report !== null && report.completeness.assessed > 0;
+
 function previousIndexes(ctx: ServerContext, year: number): { year: number | null; byUnit: Map<number, number | null> } {
   const previous = listPeriods(ctx).find((period) => period.year === year - 1);
   if (!previous) return { year: null, byUnit: new Map() };
   const scores = computeYear(ctx, previous.id);
-  return { year: previous.year, byUnit: new Map(scores.units.map((unit) => [unit.unitId, (unit.verified?.completeness.assessed ? unit.verified : unit.self)?.index ?? null])) };
+  // A unit never assessed that year has no comparison (null), not an index of 0.
+  return {
+    year: previous.year,
+    byUnit: new Map(scores.units.map((unit) => [unit.unitId, (assessed(unit.verified) ? unit.verified : assessed(unit.self) ? unit.self : null)?.index ?? null])),
+  };
 }
 
-/** Does a report have any assessed indicator (an unassessed unit shows no index)? */
-const assessed = (report: PekpppReport | null): report is PekpppReport => report !== null && report.completeness.assessed > 0;
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
   const year = computeYear(ctx, input.periodId);

@@ -42,6 +42,13 @@ describe('self-assessment', () => {
     const overridden = await api['assessment:set']({ periodId: period.id, unitId: unit.id, indicatorCode: withElements.code, level: 4, overrideReason: 'Dua unsur lain dibuktikan dengan foto' });
     expect(overridden.aspects.flatMap((a) => a.indicators).find((i) => i.code === withElements.code)).toMatchObject({ selfLevel: 4, overrideReason: 'Dua unsur lain dibuktikan dengan foto' });
     await expect(api['assessment:set']({ periodId: period.id, unitId: unit.id, indicatorCode: withElements.code, level: 6 })).rejects.toThrow(/paling tinggi 5/);
+    // The office verifying at the suggested level keeps the unit's own override reason.
+    const verified = await api['assessment:set']({ periodId: period.id, unitId: unit.id, indicatorCode: withElements.code, level: 2, verified: true });
+    expect(verified.aspects.flatMap((a) => a.indicators).find((i) => i.code === withElements.code)).toMatchObject({
+      selfLevel: 4,
+      verifiedLevel: 2,
+      overrideReason: 'Dua unsur lain dibuktikan dengan foto',
+    });
   });
 });
 

@@ -57,6 +57,8 @@ describe('backups through the API', () => {
     expect(info.startStatus.newestBackup?.verified).toBe(true);
     const quarantined = fs.readdirSync(path.join(dir, 'karantina'));
     expect(quarantined).toHaveLength(1);
+    await testHandlers(second)['backup:restore']({ id: info.startStatus.newestBackup!.id });
+    expect((await testHandlers(second)['app:info'](undefined)).startStatus.status).toBe('ok');
   });
 
   it('takes a verified backup before migrating an older database', () => {
