@@ -14,9 +14,8 @@ import '../styles/jobs.css';
 const dateTime = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
- * The start status is fixed for the life of the host process, so after "Pulihkan sekarang"
- * and the reload it still says "quarantined". The window remembers what it restored and
- * then confirms it instead of offering the same restore again.
+ * After "Pulihkan sekarang" the host clears its start warning and the window reloads; the
+ * window remembers what it restored (for this session) so it can confirm it once.
  */
 const RESTORED_KEY = 'patuh.pemulihanAwal';
 
@@ -37,6 +36,38 @@ function writeRestored(marker: string): void {
     window.sessionStorage.setItem(RESTORED_KEY, marker);
   } catch {
     // Without storage the banner may offer the restore again; restoring twice is harmless.
+  }
+}
+
+const RESTORED_INFO_KEY = 'patuh.pemulihanAwal.info';
+
+interface RestoredInfo {
+  backup: NonNullable<StartStatus['newestBackup']>;
+  quarantineDir: string | null;
+}
+
+function readRestoredInfo(): RestoredInfo | null {
+  try {
+    const raw = window.sessionStorage.getItem(RESTORED_INFO_KEY);
+    return raw ? (JSON.parse(raw) as RestoredInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberRestoredInfo(info: RestoredInfo): void {
+  try {
+    window.sessionStorage.setItem(RESTORED_INFO_KEY, JSON.stringify(info));
+  } catch {
+    // Only the confirmation message is lost.
+  }
+}
+
+function forgetRestored(): void {
+  try {
+    window.sessionStorage.removeItem(RESTORED_INFO_KEY);
+  } catch {
+    // Nothing to forget.
   }
 }
 
@@ -67,11 +98,13 @@ export function StartStatusBanner() {
   }, []);
 
   if (!status || hidden) return null;
-  const backup = status.newestBackup;
+  const remembered = status.status === 'ok' ? readRestoredInfo() : null;
+  const backup = remembered?.backup ?? status.newestBackup;
   const quarantined = status.status === 'quarantined';
-  if (!quarantined && !(status.status === 'missing' && backup)) return null;
+  if (!remembered && !quarantined && !(status.status === 'missing' && backup)) return null;
 
-  if (backup && readRestored() === markerOf(status)) {
+  if (backup && (remembered || readRestored() === markerOf(status))) {
+    const quarantineDir = remembered?.quarantineDir ?? status.quarantineDir;
     return (
       <div className="start-banner start-banner--ok" role="status">
         <Icon name="check-circle" size={22} className="start-banner__icon" />
@@ -79,16 +112,22 @@ export function StartStatusBanner() {
           <div className="start-banner__title">Cadangan dipulihkan</div>
           <p className="start-banner__text">
             Data dipulihkan dari cadangan {when(backup.createdAt)}.
-            {status.quarantineDir ? (
+            {quarantineDir ? (
               <>
                 {' '}
-                Berkas yang rusak tetap tersimpan di <code>{status.quarantineDir}</code>.
+                Berkas yang rusak tetap tersimpan di <code>{quarantineDir}</code>.
               </>
             ) : null}
           </p>
         </div>
         <div className="start-banner__actions">
-          <Button variant="ghost" onClick={() => setHidden(true)}>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              forgetRestored();
+              setHidden(true);
+            }}
+          >
             Tutup
           </Button>
         </div>
@@ -103,6 +142,7 @@ export function StartStatusBanner() {
     try {
       await api['backup:restore']({ id: backup.id });
       writeRestored(markerOf(status));
+      rememberRestoredInfo({ backup, quarantineDir: status.quarantineDir });
       window.location.reload();
     } catch (failure) {
       setError(errorMessage(failure));
