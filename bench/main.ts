@@ -56,8 +56,14 @@ async function main(): Promise<void> {
     },
   };
   const rows: Measurement[] = [];
+  // One failing group is reported as a row; the others still run.
   for (const group of [coreOperations, excelOperations, browserOperations, crashOperation]) {
-    rows.push(...(await group(context)));
+    try {
+      rows.push(...(await group(context)));
+    } catch (error) {
+      log(`Kelompok ${group.name} gagal: ${(error as Error).message}`);
+      rows.push({ operation: `${group.name}: GAGAL — ${(error as Error).message.split('\n')[0]}`, runs: 0, medianMs: 0, p95Ms: 0, peakRssMb: 0, met: false });
+    }
   }
   app.close();
   const table = renderTable(rows);
