@@ -10,8 +10,13 @@ export async function coreOperations(bench: BenchContext): Promise<Measurement[]
   const { latestPeriodId, unitIds } = bench.dataset;
   bench.log('Mengukur: hitung ulang nilai setahun, buka daftar periksa, mulai aplikasi');
   const db = bench.app.ctx.db;
+  // The rows scoring reads: levels of every unit and the Ombudsman requirement statuses.
+  const ombudsmanId = db
+    .prepare("SELECT pi.instrument_id FROM period_instruments pi JOIN instruments i ON i.id = pi.instrument_id WHERE pi.period_id = ? AND i.family = 'ombudsman'")
+    .pluck()
+    .get(latestPeriodId) as number;
   const raw = await measure('Baku: baca SQL baris nilai setahun', 10, () => {
-    db.prepare('SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ?').all(latestPeriodId);
+    db.prepare('SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND instrument_id = ?').all(latestPeriodId, ombudsmanId);
     db.prepare('SELECT unit_id, instrument_id, indicator_code, self_level, verified_level FROM assessments WHERE period_id = ?').all(latestPeriodId);
   });
   const scores = await measure(`Hitung ulang semua nilai setahun (${unitIds.length} unit)`, 10, () => computeYear(bench.app.ctx, latestPeriodId));

@@ -82,6 +82,36 @@ export function TextField({ value, onChange, type = 'text', placeholder, autoFoc
   );
 }
 
+interface TextAreaFieldProps extends BaseProps {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  rows?: number;
+  maxLength?: number;
+  autoFocus?: boolean;
+}
+
+export function TextAreaField({ value, onChange, placeholder, rows = 4, maxLength, autoFocus, ...frame }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} {...frame}>
+      <textarea
+        id={id}
+        className="input textarea"
+        rows={rows}
+        value={value}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        data-autofocus={autoFocus ? true : undefined}
+        aria-invalid={frame.error ? true : undefined}
+        aria-required={frame.required || undefined}
+        aria-describedby={describedBy(`${id}-hint`, `${id}-error`, frame.error ? undefined : frame.hint, frame.error)}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </FieldFrame>
+  );
+}
+
 interface SelectFieldProps extends BaseProps {
   value: string;
   onChange: (value: string) => void;

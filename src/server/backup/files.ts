@@ -77,7 +77,7 @@ export function fsyncDirSync(dir: string): void {
  * (a file that changes under us is caught by the caller comparing hashes). `dest` must
  * not exist: temp names are fresh, and 'wx' guards against clobbering anything else.
  */
-export async function copyFileHashed(src: string, dest: string, signal?: AbortSignal): Promise<FileDigest> {
+export async function copyFileHashed(src: string, dest: string, signal?: AbortSignal, options: { fsync?: boolean } = {}): Promise<FileDigest> {
   const hash = crypto.createHash('sha256');
   let size = 0;
   const tap = new Transform({
@@ -87,8 +87,9 @@ export async function copyFileHashed(src: string, dest: string, signal?: AbortSi
       callback(null, chunk);
     },
   });
-  await pipeline(fs.createReadStream(src), tap, fs.createWriteStream(dest, { flags: 'wx' }), signal ? { signal } : {});
-  fsyncFileSync(dest);
+  await pipeline(fs.createReadStream(src, { highWaterMark: 1024 * 1024 }), tap, fs.createWriteStream(dest, { flags: 'wx', highWaterMark: 1024 * 1024 }), signal ? { signal } : {});
+  // Callers that write many files fsync them together at the end instead.
+  if (options.fsync !== false) fsyncFileSync(dest);
   return { sha256: hash.digest('hex'), size };
 }
 

@@ -46,7 +46,7 @@ export function unitGaps(ctx: ServerContext, input: ParsedInput<'gaps:unit'>): U
 }
 
 export function periodGaps(ctx: ServerContext, input: ParsedInput<'gaps:period'>): PeriodGaps {
-  const year = computeYear(ctx, input.periodId);
+  const year = computeYear(ctx, input.periodId, { statuses: 'all' });
   const pekpppBands = year.inputs.pekppp?.definition.scoring.bands ?? [];
   const target = pekpppBands.some((band) => band.code === input.target) ? input.target : (pekpppBands[0]?.code ?? input.target);
   const pekppp = year.inputs.pekppp

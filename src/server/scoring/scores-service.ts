@@ -12,7 +12,7 @@ import type { Dashboard, DashboardUnit, OmbudsmanInputs, UnitScores } from '../.
 import { isoNow, type ServerContext } from '../context';
 import { listPeriods } from '../periods/periods-service';
 import { requireScope } from '../checklist/checklist-service';
-import { loadYearInputs, scoringRepo, type YearInputs } from './scoring-inputs';
+import { loadYearInputs, scoringRepo, type LoadOptions, type YearInputs } from './scoring-inputs';
 
 export interface YearScores {
   inputs: YearInputs;
@@ -28,7 +28,7 @@ export interface YearScores {
 }
 
 /** Every unit's reports for a year (or one unit's), from one load of the inputs. */
-export function computeYear(ctx: ServerContext, periodId: number, options: { unitId?: number } = {}): YearScores {
+export function computeYear(ctx: ServerContext, periodId: number, options: LoadOptions = { statuses: 'ombudsman' }): YearScores {
   const inputs = loadYearInputs(ctx, periodId, options);
   const scope = options.unitId === undefined ? inputs.period.units : inputs.period.units.filter((unit) => unit.unitId === options.unitId);
   const units = scope.map((unit) => ({
@@ -101,7 +101,7 @@ function previousIndexes(ctx: ServerContext, year: number): { year: number | nul
 
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
-  const year = computeYear(ctx, input.periodId);
+  const year = computeYear(ctx, input.periodId, { statuses: 'all' });
   const { period } = year.inputs;
   const previous = previousIndexes(ctx, period.year);
   const units: DashboardUnit[] = year.units.map((unit) => {

@@ -41,6 +41,16 @@ function scoringRepository(db: Db) {
         'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ?',
       )
       .raw(true),
+    /** Levels only (no notes or ticked elements): what scoring a whole year needs. */
+    levelsOfPeriod: db.prepare<[number], AssessmentRow>(
+      `SELECT unit_id, instrument_id, indicator_code, self_level, verified_level, '[]' AS elements, '' AS override_reason,
+              '' AS justification, '' AS verified_note FROM assessments WHERE period_id = ?`,
+    ),
+    statusesOfInstrumentRaw: db
+      .prepare<[number, number], [number, number, string, EvidenceStatus]>(
+        'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND instrument_id = ?',
+      )
+      .raw(true),
     statusesOfUnitRaw: db
       .prepare<[number, number], [number, number, string, EvidenceStatus]>(
         'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND unit_id = ?',
@@ -98,17 +108,32 @@ function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
  * Everything needed to score a year, or — with `unitId` — just one unit of it (what a
  * single screen or export needs: reading the whole year there would be wasted work).
  */
-export function loadYearInputs(ctx: ServerContext, periodId: number, options: { unitId?: number } = {}): YearInputs {
+export interface LoadOptions {
+  unitId?: number;
+  /**
+   * Scores need only the Ombudsman statuses (PEKPPP is scored from levels); progress needs
+   * all. Reading just what is needed halves the rows read when recomputing a year.
+   */
+  statuses?: 'all' | 'ombudsman';
+}
+
+export function loadYearInputs(ctx: ServerContext, periodId: number, options: LoadOptions = {}): YearInputs {
   const period = getPeriod(ctx, { id: periodId });
   const pekppp = instrumentInputs(ctx, period, 'pekppp');
   const ombudsman = instrumentInputs(ctx, period, 'ombudsman');
   const repo = scoringRepo(ctx);
   const unitId = options.unitId;
-  const assessmentRows = unitId === undefined ? repo.assessmentsOfPeriod.all(periodId) : repo.assessmentsOfUnit.all(periodId, unitId);
+  const assessmentRows = unitId === undefined ? repo.levelsOfPeriod.all(periodId) : repo.assessmentsOfUnit.all(periodId, unitId);
   const assessments = groupBy(assessmentRows, (row) => row.unit_id);
-  const statusRows = (unitId === undefined ? repo.statusesRaw.all(periodId) : repo.statusesOfUnitRaw.all(periodId, unitId)) as unknown as Array<
-    [number, number, string, EvidenceStatus]
-  >;
+  const onlyOmbudsman = options.statuses === 'ombudsman' && unitId === undefined;
+  const rawRows = onlyOmbudsman
+    ? ombudsman
+      ? repo.statusesOfInstrumentRaw.all(periodId, ombudsman.id)
+      : []
+    : unitId === undefined
+      ? repo.statusesRaw.all(periodId)
+      : repo.statusesOfUnitRaw.all(periodId, unitId);
+  const statusRows = rawRows as unknown as Array<[number, number, string, EvidenceStatus]>;
   // Indexed once: unit → instrument → requirement code → status.
   const statuses = new Map<number, Map<number, Map<string, EvidenceStatus>>>();
   for (const [unitId, instrumentId, code, status] of statusRows) {

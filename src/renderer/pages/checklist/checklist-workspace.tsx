@@ -21,6 +21,7 @@ import { useConfirm } from '../../components/confirm';
 import { Switch } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
+import { SearchBox } from '../../components/search-box';
 import { api, errorMessage, openEvidence } from '../../lib/api';
 import { compareText, formatCount, formatPercent, normalizeSearch } from '../../lib/format';
 import { useToast } from '../../lib/toast';
@@ -49,7 +50,6 @@ import {
 } from './model';
 import { AddRequirementDialog, HiddenDialog, ReasonDialog } from './requirement-dialogs';
 import { RequirementList, buildList, type UploadState } from './requirement-list';
-import { CIcon } from './checklist-icons';
 import { ProgressRing } from './widgets';
 
 /** The evidence store refuses more than this; checked here first so a huge file is never read into memory. */
@@ -97,7 +97,6 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const toast = useToast();
   const confirm = useConfirm();
   const unitSelectId = useId();
-  const searchId = useId();
 
   // Local copy, replaced whenever a fresh checklist arrives from the host.
   const [copy, setCopy] = useState<LocalCopy>({ source: loaded, value: loaded });
@@ -409,20 +408,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       </section>
 
       <div className="cl-filters" role="group" aria-label="Saring persyaratan">
-        <div className="toolbar__search cl-filters__search">
-          <label htmlFor={searchId} className="sr-only">
-            Cari persyaratan atau indikator
-          </label>
-          <Icon name="search" size={17} className="toolbar__search-icon" />
-          <input
-            id={searchId}
-            type="search"
-            className="input input--search"
-            placeholder="Cari persyaratan…"
-            value={filters.search}
-            onChange={(event) => setFilters((previous) => ({ ...previous, search: event.target.value }))}
-          />
-        </div>
+        <SearchBox label="Cari persyaratan atau indikator" value={filters.search} onChange={(search) => setFilters((previous) => ({ ...previous, search }))} placeholder="Cari persyaratan…" className="cl-filters__search" />
         <Switch
           label={`Hanya kekurangan (${formatCount(model?.gapCount ?? 0)})`}
           ariaLabel="Hanya kekurangan"
@@ -495,7 +481,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         ) : (
           <section className="cl-pane cl-pane--list">
             <div className="req-list__empty">
-              <CIcon name="book" size={22} />
+              <Icon name="book" size={22} />
               <div className="state__title">Tahun ini belum memakai instrumen</div>
             </div>
           </section>

@@ -1,13 +1,15 @@
 /** Dialogs about evidence: add a link, edit title/date, reuse from the unit's library, the trash. */
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { EvidenceItem, LinkedEvidence } from '../../../shared/types';
 import { Button } from '../../components/button';
 import { DateField } from '../../components/date-field';
 import { Dialog } from '../../components/dialog';
 import { FormAlert, TextField } from '../../components/field';
+import { FormDialog, messageWithoutFields, useFormSubmit } from '../../components/form-dialog';
 import { Icon } from '../../components/icons';
+import { SearchBox } from '../../components/search-box';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { api, errorMessage, fieldErrors } from '../../lib/api';
+import { api, errorMessage } from '../../lib/api';
 import { formatCount, formatDate, normalizeSearch } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
 import { FileBadge } from './file-badge';
@@ -25,58 +27,36 @@ function dateOrNull(value: string): string | null {
   return value.trim() === '' ? null : value;
 }
 
-function formProblem(error: unknown, fields: Record<string, string>): string | null {
-  const message = errorMessage(error);
-  return Object.values(fields).includes(message) ? null : Object.keys(fields).length > 0 ? null : message;
-}
-
 export function LinkDialog({ itemKey, requirementText, onClose, onAdded }: { itemKey: ItemKeyInput; requirementText: string; onClose: () => void; onAdded: (item: LinkedEvidence) => void }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(messageWithoutFields);
+  const { errors } = form;
 
   const submit = async () => {
     const trimmed = url.trim();
     if (trimmed === '') {
-      setErrors({ url: 'Alamat tautan wajib diisi.' });
+      form.setErrors({ url: 'Alamat tautan wajib diisi.' });
       return;
     }
-    setBusy(true);
-    setFormError(null);
-    try {
+    await form.run(async () => {
       const item = await api['evidence:link']({ ...itemKey, url: trimmed, ...(title.trim() ? { title: title.trim() } : {}), documentDate: dateOrNull(date) });
       onAdded(item);
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      setFormError(formProblem(error, fields));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title="Tambah tautan"
       description={<span className="dialog-req">{requirementText}</span>}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Batal
-          </Button>
-          <Button type="submit" variant="primary" icon="link" busy={busy}>
-            Tambah tautan
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      busy={form.busy}
+      formError={form.formError}
+      submitIcon="link"
+      submitLabel="Tambah tautan"
     >
-      <FormAlert message={formError} />
       <div className="stack stack--tight">
         <TextField
           label="Alamat tautan (URL)"
@@ -84,7 +64,7 @@ export function LinkDialog({ itemKey, requirementText, onClose, onAdded }: { ite
           value={url}
           onChange={(value) => {
             setUrl(value);
-            if (errors['url']) setErrors(({ url: _url, ...rest }) => rest);
+            form.clearError('url');
           }}
           error={errors['url']}
           placeholder="https://drive.google.com/…"
@@ -94,55 +74,37 @@ export function LinkDialog({ itemKey, requirementText, onClose, onAdded }: { ite
         <TextField label="Judul" value={title} onChange={setTitle} error={errors['title']} placeholder="Misalnya: Folder foto sarana pengaduan" maxLength={200} hint="Boleh dikosongkan; nama situs dipakai sebagai judul." />
         <DateField label="Tanggal dokumen" value={date} onChange={setDate} error={errors['documentDate']} hint="Boleh dikosongkan." />
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
 
 export function EditEvidenceDialog({ item, onClose, onSaved }: { item: EvidenceItem; onClose: () => void; onSaved: (item: EvidenceItem) => void }) {
   const [title, setTitle] = useState(item.title);
   const [date, setDate] = useState(item.documentDate ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(messageWithoutFields);
+  const { errors } = form;
 
   const submit = async () => {
     if (title.trim() === '') {
-      setErrors({ title: 'Judul wajib diisi.' });
+      form.setErrors({ title: 'Judul wajib diisi.' });
       return;
     }
-    setBusy(true);
-    setFormError(null);
-    try {
+    await form.run(async () => {
       onSaved(await api['evidence:update']({ evidenceId: item.id, title: title.trim(), documentDate: dateOrNull(date) }));
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      setFormError(formProblem(error, fields));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       size="sm"
       title="Ubah judul dan tanggal"
       description={item.kind === 'file' ? `Berkas asli: ${item.originalName ?? item.title}` : item.url}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Batal
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            Simpan
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      busy={form.busy}
+      formError={form.formError}
+      submitLabel="Simpan"
     >
-      <FormAlert message={formError} />
       <div className="stack stack--tight">
         <TextField
           label="Judul"
@@ -150,7 +112,7 @@ export function EditEvidenceDialog({ item, onClose, onSaved }: { item: EvidenceI
           value={title}
           onChange={(value) => {
             setTitle(value);
-            if (errors['title']) setErrors(({ title: _title, ...rest }) => rest);
+            form.clearError('title');
           }}
           error={errors['title']}
           maxLength={200}
@@ -161,7 +123,7 @@ export function EditEvidenceDialog({ item, onClose, onSaved }: { item: EvidenceI
           <div className="alert alert--info">Bukti ini dipakai di {formatCount(item.usageCount)} persyaratan; perubahan berlaku di semuanya.</div>
         ) : null}
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -181,7 +143,6 @@ export function LibraryDialog({ itemKey, unitName, requirementText, linkedIds, o
   const [busyId, setBusyId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attached, setAttached] = useState<Set<number>>(new Set());
-  const searchId = useId();
   const needle = normalizeSearch(search);
   const rows = (library.data ?? []).filter(
     (item) => needle === '' || normalizeSearch(`${item.title} ${item.originalName ?? ''} ${item.url ?? ''}`).includes(needle),
@@ -222,13 +183,7 @@ export function LibraryDialog({ itemKey, unitName, requirementText, linkedIds, o
       }
     >
       <FormAlert message={error} />
-      <div className="toolbar__search library__search">
-        <label htmlFor={searchId} className="sr-only">
-          Cari di pustaka
-        </label>
-        <Icon name="search" size={17} className="toolbar__search-icon" />
-        <input id={searchId} type="search" className="input input--search" placeholder="Cari judul, nama berkas atau alamat…" value={search} onChange={(event) => setSearch(event.target.value)} data-autofocus />
-      </div>
+      <SearchBox label="Cari di pustaka" value={search} onChange={setSearch} placeholder="Cari judul, nama berkas atau alamat…" className="library__search" autoFocus />
       {library.error ? <ErrorState error={library.error} onRetry={library.reload} /> : null}
       {!library.data && !library.error ? <Loading /> : null}
       {library.data && rows.length === 0 ? (

@@ -7,7 +7,6 @@ import { EmptyState, ErrorState } from '../../components/states';
 import { api, errorMessage, isPreview } from '../../lib/api';
 import { formatCount, formatDate } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
-import { CIcon } from './checklist-icons';
 import { FileBadge } from './file-badge';
 import { extensionOf, formatBytes, formatDateTime, reqKeyOf } from './model';
 import type { UploadState } from './requirement-list';
@@ -175,7 +174,7 @@ function History({ periodId, unitId, requirement, version }: { periodId: number;
   return (
     <section className="ev-section" aria-label="Riwayat perubahan">
       <h3 className="ev-section__title">
-        <CIcon name="history" size={15} /> Riwayat
+        <Icon name="history" size={15} /> Riwayat
       </h3>
       {history.error ? <ErrorState error={history.error} onRetry={history.reload} /> : null}
       {!entries && !history.error ? <div className="text-subtle history__loading">Memuat riwayat…</div> : null}
@@ -263,7 +262,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
                   disabled={busy}
                   onClick={() => handlers.onStatus(button.status)}
                 >
-                  <CIcon name={button.icon} size={15} />
+                  <Icon name={button.icon} size={15} />
                   <span>{button.label}</span>
                 </button>
               );
@@ -273,7 +272,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
 
         <section className="ev-section" aria-label="Bukti dukung">
           <h3 className="ev-section__title">
-            <CIcon name="paperclip" size={15} /> Bukti dukung <span className="ev-section__count">{formatCount(requirement.evidence.length)}</span>
+            <Icon name="paperclip" size={15} /> Bukti dukung <span className="ev-section__count">{formatCount(requirement.evidence.length)}</span>
           </h3>
           {requirement.evidence.length === 0 && !uploadingHere ? (
             <div className="ev-empty">Belum ada bukti. Unggah berkas, tambahkan tautan, atau seret berkas ke daftar persyaratan.</div>
@@ -320,7 +319,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
           ) : null}
           <div className="ev-actions">
             <label htmlFor={inputId} className={`btn btn--primary btn--sm ev-upload${uploading ? ' ev-upload--busy' : ''}`}>
-              <CIcon name="upload" size={16} />
+              <Icon name="upload" size={16} />
               <span>Unggah berkas</span>
             </label>
             <input

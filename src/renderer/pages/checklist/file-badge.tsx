@@ -1,9 +1,9 @@
 /** A small tile telling what kind of file (or link) an evidence item is: icon, colour and extension. */
 import type { EvidenceItem } from '../../../shared/types';
-import { CIcon, type ChecklistIconName } from './checklist-icons';
+import { Icon, type IconName } from '../../components/icons';
 import { extensionOf, fileKind, type FileKind } from './model';
 
-const ICON: Record<FileKind, ChecklistIconName> = {
+const ICON: Record<FileKind, IconName> = {
   pdf: 'file',
   image: 'image',
   word: 'file',
@@ -36,7 +36,7 @@ export function FileBadge({ item }: { item: Pick<EvidenceItem, 'kind' | 'mime' |
   const ext = kind === 'link' ? 'URL' : extensionOf(item.originalName).toUpperCase();
   return (
     <span className={`file-badge file-badge--${kind}`} title={LABEL[kind]}>
-      <CIcon name={ICON[kind]} size={17} />
+      <Icon name={ICON[kind]} size={17} />
       {ext ? <span className="file-badge__ext">{ext.slice(0, 4)}</span> : null}
       <span className="sr-only">{LABEL[kind]}</span>
     </span>

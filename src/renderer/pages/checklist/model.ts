@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/types';
 import type { Tone } from '../../components/badge';
 import { normalizeSearch } from '../../lib/format';
-import type { ChecklistIconName } from './checklist-icons';
+import type { IconName } from '../../components/icons';
 
 export { isGap };
 
@@ -38,7 +38,7 @@ export const selectionId = (selection: Selection): string =>
       ? `a:${selection.instrumentId}:${selection.aspectCode}`
       : `n:${selection.instrumentId}:${selection.indicatorCode}`;
 
-export const STATUS_META: Record<EvidenceStatus, { tone: Tone; icon: ChecklistIconName; short: string }> = {
+export const STATUS_META: Record<EvidenceStatus, { tone: Tone; icon: IconName; short: string }> = {
   belum_ada: { tone: 'neutral', icon: 'circle-dashed', short: 'Belum ada' },
   menunggu_verifikasi: { tone: 'blue', icon: 'clock', short: 'Menunggu' },
   terverifikasi: { tone: 'green', icon: 'check', short: 'Terverifikasi' },

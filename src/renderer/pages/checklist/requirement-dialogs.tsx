@@ -3,12 +3,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { ChecklistIndicator, ChecklistInstrument, ChecklistRequirement, HiddenRequirement } from '../../../shared/types';
 import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
-import { FormAlert, SelectField } from '../../components/field';
+import { FormAlert, SelectField, TextAreaField } from '../../components/field';
+import { FormDialog, messageWithoutFields, useFormSubmit } from '../../components/form-dialog';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api, errorMessage, fieldErrors } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
-import { TextAreaField } from './textarea-field';
 
 interface ReasonDialogProps {
   title: string;
@@ -25,64 +25,44 @@ interface ReasonDialogProps {
 
 export function ReasonDialog({ title, description, label, placeholder, confirmLabel, tone = 'primary', initial = '', onSubmit, onClose }: ReasonDialogProps) {
   const [reason, setReason] = useState(initial);
-  const [error, setError] = useState<string | undefined>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Only the reason is a field here; any other message is shown above it.
+  const form = useFormSubmit((caught) => (fieldErrors(caught)['reason'] ? null : errorMessage(caught)));
 
   const submit = async () => {
     if (reason.trim() === '') {
-      setError('Alasan wajib diisi.');
+      form.setErrors({ reason: 'Alasan wajib diisi.' });
       return;
     }
-    setBusy(true);
-    setFormError(null);
-    try {
-      await onSubmit(reason.trim());
-    } catch (caught) {
-      const fields = fieldErrors(caught);
-      const fieldError = fields['reason'];
-      setError(fieldError);
-      setFormError(fieldError ? null : errorMessage(caught));
-      setBusy(false);
-    }
+    await form.run(() => onSubmit(reason.trim()));
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       size="sm"
       title={title}
       description={description}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Batal
-          </Button>
-          <Button type="submit" variant={tone} busy={busy}>
-            {confirmLabel}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      busy={form.busy}
+      formError={form.formError}
+      submitVariant={tone}
+      submitLabel={confirmLabel}
     >
-      <FormAlert message={formError} />
       <TextAreaField
         label={label}
         required
         value={reason}
         onChange={(value) => {
           setReason(value);
-          if (error && value.trim() !== '') setError(undefined);
+          if (value.trim() !== '') form.clearError('reason');
         }}
-        error={error}
+        error={form.errors['reason']}
         placeholder={placeholder}
         maxLength={500}
         rows={4}
         autoFocus
       />
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -105,30 +85,21 @@ interface AddRequirementDialogProps {
 export function AddRequirementDialog({ periodId, year, instrument, indicator, onClose, onAdded }: AddRequirementDialogProps) {
   const [text, setText] = useState('');
   const [kind, setKind] = useState<(typeof KINDS)[number]['value']>('dokumen');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit(messageWithoutFields);
+  const { errors } = form;
 
   const submit = async () => {
     if (text.trim() === '') {
-      setErrors({ text: 'Uraian bukti dukung wajib diisi.' });
+      form.setErrors({ text: 'Uraian bukti dukung wajib diisi.' });
       return;
     }
-    setBusy(true);
-    setFormError(null);
-    try {
+    await form.run(async () => {
       onAdded(await api['checklist:add-requirement']({ periodId, instrumentId: instrument.instrumentId, indicatorCode: indicator.code, text: text.trim(), kind }));
-    } catch (error) {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      setFormError(Object.keys(fields).length > 0 ? null : errorMessage(error));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title="Tambah persyaratan"
       description={
         <>
@@ -136,20 +107,12 @@ export function AddRequirementDialog({ periodId, year, instrument, indicator, on
         </>
       }
       onClose={onClose}
-      onSubmit={() => void submit()}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Batal
-          </Button>
-          <Button type="submit" variant="primary" icon="plus" busy={busy}>
-            Tambah persyaratan
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      busy={form.busy}
+      formError={form.formError}
+      submitIcon="plus"
+      submitLabel="Tambah persyaratan"
     >
-      <FormAlert message={formError} />
       <div className="stack stack--tight">
         <TextAreaField
           label="Uraian bukti dukung"
@@ -157,7 +120,7 @@ export function AddRequirementDialog({ periodId, year, instrument, indicator, on
           value={text}
           onChange={(value) => {
             setText(value);
-            if (errors['text'] && value.trim() !== '') setErrors({});
+            if (errors['text'] && value.trim() !== '') form.setErrors({});
           }}
           error={errors['text']}
           placeholder="Misalnya: Foto papan informasi jam layanan di ruang tunggu"
@@ -174,7 +137,7 @@ export function AddRequirementDialog({ periodId, year, instrument, indicator, on
           ))}
         </SelectField>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }
 

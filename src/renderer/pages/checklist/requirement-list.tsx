@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_STATUSES, type ChecklistAspect, type ChecklistIndicator, type ChecklistRequirement, type EvidenceStatus } from '../../../shared/types';
 import { Badge } from '../../components/badge';
 import { formatCount, normalizeSearch } from '../../lib/format';
-import { CIcon } from './checklist-icons';
+import { Icon } from '../../components/icons';
 import { filtersActive, isGap, matchesSearch, passesStatus, reqKeyOf, type Filters, type NodeView, type ReqKey } from './model';
 import { CButton, CIconButton, ProgressRing, StatusChip } from './widgets';
 import type { ReactNode } from 'react';
@@ -113,7 +113,7 @@ function RequirementRow({
             </Badge>
           ) : null}
           <span className={`req-row__count${count === 0 ? ' req-row__count--none' : ''}`} title={`${formatCount(count)} bukti dukung`}>
-            <CIcon name="paperclip" size={14} />
+            <Icon name="paperclip" size={14} />
             {formatCount(count)} bukti
           </span>
         </span>
@@ -137,7 +137,7 @@ function RequirementRow({
               disabled={busy}
               onClick={() => onStatus(action.status)}
             >
-              <CIcon name={action.icon} size={16} />
+              <Icon name={action.icon} size={16} />
             </button>
           );
         })}
@@ -160,12 +160,12 @@ function IndicatorHeader({ item, onAdd, onShowHidden }: { item: Extract<ListItem
         <h3 className="ind-head__title">{indicator.name}</h3>
         <div className="ind-head__actions">
           <button type="button" className="ind-head__link" onClick={onAdd} aria-label={`Tambah persyaratan pada indikator ${indicator.number}`}>
-            <CIcon name="plus" size={14} />
+            <Icon name="plus" size={14} />
             Tambah persyaratan
           </button>
           {indicator.hiddenCount > 0 ? (
             <button type="button" className="ind-head__link ind-head__link--muted" onClick={onShowHidden}>
-              <CIcon name="eye-off" size={14} />
+              <Icon name="eye-off" size={14} />
               {formatCount(indicator.hiddenCount)} disembunyikan · tampilkan yang disembunyikan
             </button>
           ) : null}
@@ -255,7 +255,7 @@ export function RequirementList(props: RequirementListProps) {
         {items.length === 0 ? (
           <div className="req-list__empty">
             <span className="state__icon">
-              <CIcon name="filter" size={22} />
+              <Icon name="filter" size={22} />
             </span>
             <div className="state__title">{filtersOn ? 'Tidak ada persyaratan yang cocok' : 'Belum ada persyaratan'}</div>
             {filtersOn ? (
@@ -304,7 +304,7 @@ export function RequirementList(props: RequirementListProps) {
       {dragging ? (
         <div className={`drop-overlay${selected ? '' : ' drop-overlay--blocked'}`} aria-hidden="true">
           <div className="drop-overlay__card">
-            <CIcon name="upload" size={28} />
+            <Icon name="upload" size={28} />
             {selected ? (
               <>
                 <div className="drop-overlay__title">Lepaskan untuk melampirkan</div>

@@ -2,7 +2,7 @@
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { EVIDENCE_STATUS_LABELS, type EvidenceStatus, type Progress } from '../../../shared/types';
 import { formatCount, formatPercent } from '../../lib/format';
-import { CIcon, type ChecklistIconName } from './checklist-icons';
+import { Icon, type IconName } from '../../components/icons';
 import { STATUS_META } from './model';
 
 /** Colour and text together: the label is always written out. */
@@ -10,7 +10,7 @@ export function StatusChip({ status, compact = false }: { status: EvidenceStatus
   const meta = STATUS_META[status];
   return (
     <span className={`status-chip status-chip--${status}${compact ? ' status-chip--compact' : ''}`} title={EVIDENCE_STATUS_LABELS[status]}>
-      <CIcon name={meta.icon} size={13} />
+      <Icon name={meta.icon} size={13} />
       <span>{compact ? meta.short : EVIDENCE_STATUS_LABELS[status]}</span>
     </span>
   );
@@ -71,7 +71,7 @@ export function ProgressRing({ progress, size = 22, showLabel = false }: { progr
 interface CButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
   size?: 'sm' | 'md';
-  icon?: ChecklistIconName;
+  icon?: IconName;
   busy?: boolean;
   children?: ReactNode;
 }
@@ -80,16 +80,16 @@ export function CButton({ variant = 'secondary', size = 'md', icon, busy = false
   const classes = ['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <button type={type ?? 'button'} className={classes} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
-      {busy ? <span className="spinner spinner--inline" aria-hidden="true" /> : icon ? <CIcon name={icon} size={size === 'sm' ? 16 : 18} /> : null}
+      {busy ? <span className="spinner spinner--inline" aria-hidden="true" /> : icon ? <Icon name={icon} size={size === 'sm' ? 16 : 18} /> : null}
       {children ? <span>{children}</span> : null}
     </button>
   );
 }
 
-export function CIconButton({ icon, label, className, ...rest }: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> & { icon: ChecklistIconName; label: string }) {
+export function CIconButton({ icon, label, className, ...rest }: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> & { icon: IconName; label: string }) {
   return (
     <button type="button" className={['btn', 'btn--ghost', 'btn--icon', className ?? ''].filter(Boolean).join(' ')} aria-label={label} title={label} {...rest}>
-      <CIcon name={icon} size={17} />
+      <Icon name={icon} size={17} />
     </button>
   );
 }

@@ -296,7 +296,7 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
               </option>
             ))}
           </SelectField>
-          <ol className="exp-steps" aria-label="Langkah impor">
+          <ol className="point-list exp-steps" aria-label="Langkah impor">
             <li className={report || applied ? 'exp-steps__item--done' : 'exp-steps__item--now'}>
               <span className="exp-steps__num">1</span>
               <span>Pilih workbook yang dikirim unit</span>

@@ -40,7 +40,7 @@ export function RecapCard({ period }: { period: PeriodDetail }) {
         </Button>
       }
     >
-      <ul className="exp-contents" aria-label="Isi workbook rekap">
+      <ul className="point-list exp-contents" aria-label="Isi workbook rekap">
         <li>
           <Icon name="check" size={15} />
           <span>

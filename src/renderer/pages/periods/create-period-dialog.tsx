@@ -1,15 +1,13 @@
 /** Create an assessment year: instruments, deadline and which units take part. */
 import { useState } from 'react';
 import type { PeriodDetail, Period } from '../../../shared/types';
-import { Button } from '../../components/button';
 import { DateField } from '../../components/date-field';
-import { Dialog } from '../../components/dialog';
-import { FormAlert, TextField } from '../../components/field';
+import { TextField } from '../../components/field';
+import { FormDialog, useFormSubmit } from '../../components/form-dialog';
 import { ErrorState, Loading } from '../../components/states';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
-import { formLevelMessage } from '../units/unit-form-dialog';
 import { InstrumentPicker, applicableInstruments } from './instrument-picker';
 import { UnitPicker } from './unit-picker';
 
@@ -45,18 +43,15 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
   const previous = previousPeriod(periods, yearNumber);
   const [scopeMode, setScopeMode] = useState<'copy' | 'choose'>(previous ? 'copy' : 'choose');
   const [unitIds, setUnitIds] = useState<Set<number>>(new Set());
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors } = form;
 
   // Until the user ticks something, the instruments follow the year typed.
   const instrumentIds = chosenInstruments ?? applicableInstruments(data.data?.instruments ?? [], yearNumber);
   const copying = scopeMode === 'copy' && previous !== null;
 
   const submit = async () => {
-    setBusy(true);
-    setFormError(null);
-    try {
+    await form.run(async () => {
       const created = await api['periods:create']({
         year: year.trim() === '' ? Number.NaN : yearNumber,
         instrumentIds,
@@ -64,34 +59,21 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
         ...(copying ? { copyScopeFromPeriodId: previous.id } : { unitIds: [...unitIds] }),
       });
       onCreated(created);
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFormError(formLevelMessage(error));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog
-      open
+    <FormDialog
       size="lg"
       title="Buat tahun penilaian"
       description="Satu tahun penilaian memakai satu instrumen PEKPPP dan/atau satu instrumen Ombudsman."
       onClose={onClose}
-      onSubmit={() => void submit()}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Batal
-          </Button>
-          <Button type="submit" variant="primary" busy={busy} disabled={!data.data}>
-            Buat tahun penilaian
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      busy={form.busy}
+      formError={form.formError}
+      submitLabel="Buat tahun penilaian"
+      submitDisabled={!data.data}
     >
-      <FormAlert message={formError} />
       {data.error ? <ErrorState error={data.error} onRetry={data.reload} /> : null}
       {!data.data && !data.error ? <Loading /> : null}
       {data.data ? (
@@ -158,6 +140,6 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
           </fieldset>
         </div>
       ) : null}
-    </Dialog>
+    </FormDialog>
   );
 }

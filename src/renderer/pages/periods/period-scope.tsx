@@ -1,12 +1,12 @@
 /** Which units take part in a year, and which of them are in the Ombudsman sample. */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PeriodDetail, Unit } from '../../../shared/types';
 import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { useConfirm } from '../../components/confirm';
 import { DataTable, type Column } from '../../components/data-table';
 import { Switch } from '../../components/field';
-import { Icon } from '../../components/icons';
+import { SearchBox } from '../../components/search-box';
 import { EmptyState } from '../../components/states';
 import { api, errorMessage } from '../../lib/api';
 import { formatCount, normalizeSearch } from '../../lib/format';
@@ -48,7 +48,6 @@ interface PeriodScopeProps {
 export function PeriodScope({ period, units, onChanged }: PeriodScopeProps) {
   const toast = useToast();
   const confirm = useConfirm();
-  const searchId = useId();
   const [filter, setFilter] = useState<Filter>('semua');
   const [search, setSearch] = useState('');
   const [pending, setPending] = useState<Set<number>>(new Set());
@@ -179,13 +178,7 @@ export function PeriodScope({ period, units, onChanged }: PeriodScopeProps) {
             </button>
           ))}
         </div>
-        <div className="toolbar__search">
-          <label htmlFor={searchId} className="sr-only">
-            Cari unit di tahun ini
-          </label>
-          <Icon name="search" size={17} className="toolbar__search-icon" />
-          <input id={searchId} type="search" className="input input--search" placeholder="Cari unit…" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </div>
+        <SearchBox label="Cari unit di tahun ini" value={search} onChange={setSearch} placeholder="Cari unit…" />
       </div>
       <DataTable
         label={`Unit pada ${period.name}`}

@@ -6,7 +6,7 @@ import { DateField } from '../../components/date-field';
 import { FormAlert } from '../../components/field';
 import { api, fieldErrors } from '../../lib/api';
 import { useToast } from '../../lib/toast';
-import { formLevelMessage } from '../units/unit-form-dialog';
+import { formLevelMessage } from '../../components/form-dialog';
 import { InstrumentPicker } from './instrument-picker';
 
 interface PeriodSettingsFormProps {

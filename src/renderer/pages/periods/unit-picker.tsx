@@ -1,8 +1,8 @@
 /** Choose units with a search box and "pilih semua" (which applies to what the search shows). */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Unit } from '../../../shared/types';
 import { Checkbox } from '../../components/field';
-import { Icon } from '../../components/icons';
+import { SearchBox } from '../../components/search-box';
 import { formatCount, normalizeSearch } from '../../lib/format';
 
 interface UnitPickerProps {
@@ -12,7 +12,6 @@ interface UnitPickerProps {
 }
 
 export function UnitPicker({ units, value, onChange }: UnitPickerProps) {
-  const searchId = useId();
   const [search, setSearch] = useState('');
   const visible = useMemo(() => {
     const needle = normalizeSearch(search);
@@ -30,20 +29,7 @@ export function UnitPicker({ units, value, onChange }: UnitPickerProps) {
   return (
     <div className="unit-picker">
       <div className="unit-picker__bar">
-        <div className="toolbar__search unit-picker__search">
-          <label htmlFor={searchId} className="sr-only">
-            Cari unit untuk dipilih
-          </label>
-          <Icon name="search" size={16} className="toolbar__search-icon" />
-          <input
-            id={searchId}
-            type="search"
-            className="input input--search"
-            placeholder="Cari unit…"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </div>
+        <SearchBox label="Cari unit untuk dipilih" value={search} onChange={setSearch} placeholder="Cari unit…" className="unit-picker__search" iconSize={16} />
         <Checkbox
           label={search ? 'Pilih semua hasil pencarian' : 'Pilih semua'}
           checked={visible.length > 0 && chosenVisible === visible.length}

@@ -60,7 +60,7 @@ export function RestoreConfirmDialog({ open, source, askFolder = false, busy, er
             Yang dipulihkan: <strong>{source}</strong>
           </p>
         )}
-        <ul className="restore-confirm__points">
+        <ul className="point-list restore-confirm__points">
           <li>
             <Icon name="alert" size={16} />
             <span>

@@ -10,7 +10,7 @@ import { KIND_LABELS, useAppData } from '../../lib/app-data';
 import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
-import { formLevelMessage } from '../units/unit-form-dialog';
+import { formLevelMessage } from '../../components/form-dialog';
 
 const HOST_LABELS = { electron: 'Aplikasi desktop', preview: 'Pratinjau peramban', cli: 'Baris perintah' } as const;
 

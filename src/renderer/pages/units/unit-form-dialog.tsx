@@ -2,10 +2,9 @@
  * messages appear under the fields and nothing the user typed is lost. */
 import { useState } from 'react';
 import type { Unit, UnitGroup } from '../../../shared/types';
-import { Button } from '../../components/button';
-import { Dialog } from '../../components/dialog';
-import { FormAlert, SelectField, TextField } from '../../components/field';
-import { api, errorMessage, fieldErrors } from '../../lib/api';
+import { SelectField, TextField } from '../../components/field';
+import { FormDialog, useFormSubmit } from '../../components/form-dialog';
+import { api } from '../../lib/api';
 
 const NEW_GROUP = '__baru__';
 
@@ -17,64 +16,40 @@ interface UnitFormDialogProps {
   onSaved: (unit: Unit, created: boolean) => void;
 }
 
-/** Show the form-level message only when it adds something to the field messages. */
-export function formLevelMessage(error: unknown): string | null {
-  const fields = Object.values(fieldErrors(error));
-  const message = errorMessage(error);
-  return fields.includes(message) ? null : message;
-}
-
 export function UnitFormDialog({ unit, groups, onClose, onSaved }: UnitFormDialogProps) {
   const [name, setName] = useState(unit?.name ?? '');
   const [shortName, setShortName] = useState(unit?.shortName ?? '');
   const [groupChoice, setGroupChoice] = useState(unit?.groupName ?? groups[0]?.name ?? NEW_GROUP);
   const [newGroup, setNewGroup] = useState('');
   const [headName, setHeadName] = useState(unit?.headName ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit();
+  const { errors } = form;
 
   const edit = (field: string, setter: (value: string) => void) => (value: string) => {
     setter(value);
-    if (errors[field]) setErrors(({ [field]: _removed, ...rest }) => rest);
+    form.clearError(field);
   };
 
   const submit = async () => {
-    setBusy(true);
-    setFormError(null);
     const fields = { name, shortName, groupName: groupChoice === NEW_GROUP ? newGroup : groupChoice, headName };
-    try {
+    await form.run(async () => {
       const saved = unit ? await api['units:update']({ id: unit.id, ...fields }) : await api['units:create'](fields);
       onSaved(saved, unit === null);
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFormError(formLevelMessage(error));
-      setBusy(false);
-    }
+    });
   };
 
   const creatingGroup = groupChoice === NEW_GROUP;
 
   return (
-    <Dialog
-      open
+    <FormDialog
       title={unit ? 'Ubah unit' : 'Tambah unit'}
       description={unit ? unit.name : 'Unit layanan yang akan disiapkan untuk penilaian.'}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      busy={busy}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            Batal
-          </Button>
-          <Button type="submit" variant="primary" busy={busy}>
-            {unit ? 'Simpan perubahan' : 'Simpan unit'}
-          </Button>
-        </>
-      }
+      onSubmit={submit}
+      busy={form.busy}
+      formError={form.formError}
+      submitLabel={unit ? 'Simpan perubahan' : 'Simpan unit'}
     >
-      <FormAlert message={formError} />
       <div className="form-grid">
         <TextField
           className="form-grid__full"
@@ -129,6 +104,6 @@ export function UnitFormDialog({ unit, groups, onClose, onSaved }: UnitFormDialo
           hint="Dipakai pada laporan untuk kepala unit. Boleh dikosongkan."
         />
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

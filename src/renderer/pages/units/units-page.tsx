@@ -6,8 +6,8 @@ import { Button, IconButton } from '../../components/button';
 import { useConfirm } from '../../components/confirm';
 import { DataTable, type Column } from '../../components/data-table';
 import { Checkbox } from '../../components/field';
-import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
+import { SearchBox } from '../../components/search-box';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api, errorMessage } from '../../lib/api';
 import { formatCount } from '../../lib/format';
@@ -28,7 +28,6 @@ const muted = (text: string | null) => (text ? text : <span className="text-subt
 export function UnitsPage() {
   const toast = useToast();
   const confirm = useConfirm();
-  const searchId = useId();
   const groupId = useId();
   const [search, setSearch] = useState('');
   const [group, setGroup] = useState('');
@@ -146,20 +145,7 @@ export function UnitsPage() {
 
       <section className="panel">
         <div className="toolbar">
-          <div className="toolbar__search">
-            <label htmlFor={searchId} className="sr-only">
-              Cari unit
-            </label>
-            <Icon name="search" size={17} className="toolbar__search-icon" />
-            <input
-              id={searchId}
-              type="search"
-              className="input input--search"
-              placeholder="Cari nama, singkatan atau kepala unit…"
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-            />
-          </div>
+          <SearchBox label="Cari unit" value={search} onChange={setSearch} placeholder="Cari nama, singkatan atau kepala unit…" />
           <div className="toolbar__filter">
             <label htmlFor={groupId} className="toolbar__label">
               Kelompok

@@ -35,22 +35,57 @@ function digestOf(data: Buffer): FileDigest {
   return { sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length };
 }
 
+/** fsync many files at once: the thread pool overlaps the waits that one-by-one would add up. */
+async function fsyncAll(files: string[]): Promise<void> {
+  const batch = 8;
+  for (let start = 0; start < files.length; start += batch) {
+    await Promise.all(
+      files.slice(start, start + batch).map(async (file) => {
+        const handle = await fs.promises.open(file, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      }),
+    );
+  }
+}
+
 export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
+  const written: string[] = [];
+  const dirs = new Set<string>([tempDir]);
+  // A file supporting several requirements is read and hashed once; later copies are
+  // kernel copies of the verified first copy.
+  const firstCopy = new Map<string, { file: string; digest: FileDigest }>();
   const target = (relativePath: string) => {
     const file = path.join(tempDir, ...relativePath.split('/'));
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    dirs.add(path.dirname(file));
+    written.push(file);
     return file;
   };
   return {
-    addFile: (source, relativePath) => copyFileHashed(source, target(relativePath), signal),
+    async addFile(source, relativePath) {
+      const file = target(relativePath);
+      const earlier = firstCopy.get(source);
+      if (earlier) {
+        await fs.promises.copyFile(earlier.file, file, fs.constants.COPYFILE_EXCL);
+        return earlier.digest;
+      }
+      const digest = await copyFileHashed(source, file, signal, { fsync: false });
+      firstCopy.set(source, { file, digest });
+      return digest;
+    },
     async addBuffer(data, relativePath) {
       const file = target(relativePath);
       await fs.promises.writeFile(file, data, { flag: 'wx' });
-      fsyncFileSync(file);
       return digestOf(data);
     },
     async finish() {
-      fsyncDirSync(tempDir);
+      // Everything reaches the disk before the caller renames the temp to its final name.
+      await fsyncAll(written);
+      for (const dir of dirs) fsyncDirSync(dir);
     },
     discard: () => removeTemp(tempDir),
   };

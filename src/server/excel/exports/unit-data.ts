@@ -45,7 +45,8 @@ export function loadUnitPackageData(ctx: ServerContext, periodId: number, unitId
 function readUnitPackageData(ctx: ServerContext, periodId: number, unitId: number): UnitPackageData {
   requireScope(ctx, periodId, unitId);
   const settings = getSettings(ctx);
-  const year = computeYear(ctx, periodId);
+  // Only this unit's rows: scoring the whole year for one package would be wasted work.
+  const year = computeYear(ctx, periodId, { unitId });
   const entry = year.units.find((unit) => unit.unitId === unitId)!;
   const checklist = getChecklist(ctx, { periodId, unitId });
   const pekpppId = year.inputs.pekppp?.id;
