@@ -16,9 +16,19 @@ export function instrumentRef(definition: InstrumentDefinition): InstrumentRef {
   };
 }
 
+const scaleCache = new WeakMap<InstrumentDefinition['scoring'], ScaleInfo>();
+
+/**
+ * The scale of an instrument, built once per definition and shared by every report of it
+ * (a year of 300 units makes ~900 reports). Frozen, so sharing can never leak a change.
+ */
 export function scaleInfo(definition: InstrumentDefinition): ScaleInfo {
+  const cached = scaleCache.get(definition.scoring);
+  if (cached) return cached;
   const { scale, bands } = definition.scoring;
-  return { min: scale.min, max: scale.max, decimals: scale.decimals, bands: bands.map(toScaleBand) };
+  const info: ScaleInfo = Object.freeze({ min: scale.min, max: scale.max, decimals: scale.decimals, bands: Object.freeze(bands.map((band) => Object.freeze(toScaleBand(band)))) as ScaleInfo['bands'] });
+  scaleCache.set(definition.scoring, info);
+  return info;
 }
 
 function stripBounds(band: ScaleBand): BandRef {
