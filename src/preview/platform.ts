@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { AppError } from '../shared/result';
 import type { Platform } from '../server/platform';
+import { DATA_EXPORT_DIR } from '../server/maintenance';
 
 /** Exports made in the browser preview land here and are offered as downloads. */
-export const PREVIEW_EXPORT_DIR = 'ekspor';
+export const PREVIEW_EXPORT_DIR = DATA_EXPORT_DIR;
 
 /**
  * The browser preview has no native dialogs: the page uploads files itself, stored

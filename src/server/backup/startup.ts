@@ -114,6 +114,11 @@ export function sweepBackupTemps(dataDir: string, archiveDirs: readonly string[]
   return removed;
 }
 
+/** Remove `.tmp-*` leftovers of interrupted exports in a folder Patuh writes exports to. */
+export function sweepExportTemps(dir: string): string[] {
+  return sweepDir(dir, (name) => name.startsWith(TEMP_PREFIX));
+}
+
 function sweepDir(dir: string, matches: (name: string) => boolean): string[] {
   let names: string[];
   try {

@@ -86,4 +86,19 @@ describe('disk full', () => {
     expect(filesUnder(path.join(app.dataDir, 'backups'))).toEqual([]);
     expect(contentHash(app.ctx.db)).toBe(before);
   });
+
+  it('on export: clear message, no half workbook left', async () => {
+    const { app, key } = await seed();
+    const out = path.join(app.dataDir, 'ekspor-uji');
+    fs.mkdirSync(out);
+    const { exportRecap } = await import('../../../src/server/excel/exports');
+    const { silentJob } = await import('../../../src/server/jobs/job');
+    const writeFile = fs.promises.writeFile;
+    vi.spyOn(fs.promises, 'writeFile').mockImplementation(async (...args: Parameters<typeof writeFile>) => {
+      if (String(args[0]).startsWith(out)) throw enospc();
+      return writeFile(...args);
+    });
+    await expect(exportRecap(app.ctx, { periodId: key.periodId, outFile: path.join(out, 'rekap.xlsx') }, silentJob())).rejects.toThrow(/penuh/);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
 });
