@@ -12,16 +12,9 @@ import { createHandlers } from '../../src/server/api/handlers';
 import { startApp } from '../../src/server/app';
 import { repoResourcesDir } from '../../src/server/paths';
 import { startPreviewHost } from '../../src/preview/host';
-import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { EvidenceStatus } from '../../src/shared/types';
-import { expect, screenshot as save, SCREENSHOT_DIR, test, type AppFixture } from './fixtures';
+import { expect, screenshot, SCREENSHOT_DIR, test, type AppFixture, call } from './fixtures';
 
-async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
-  const handlers = createHandlers(app.started, { host: 'preview' });
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 function isoInDays(days: number): string {
   const date = new Date();
@@ -132,14 +125,6 @@ async function seedYear(app: AppFixture): Promise<Seeded> {
   return { current: current.id, previous: previous.id, unitIds };
 }
 
-/** Full-page screenshot from the top with the pointer out of the way. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.mouse.move(page.viewportSize()!.width - 4, page.viewportSize()!.height - 4);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await save(page, name);
-}
 
 /** The window as the user sees it (long forms): top of the page, a taller window. */
 async function windowShot(page: Page, name: string, height = 1180): Promise<void> {

@@ -4,31 +4,15 @@
  * note, filters, reload, drag and drop, library reuse, trash, carry-over, empty states.
  */
 import type { Locator, Page } from '@playwright/test';
-import { dispatch } from '../../src/server/api/dispatch';
-import { createHandlers } from '../../src/server/api/handlers';
-import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { Checklist, ChecklistRequirement, EvidenceStatus } from '../../src/shared/types';
-import { expect, screenshot as save, test, type AppFixture } from './fixtures';
+import { expect, screenshot, test, type AppFixture, call } from './fixtures';
 
-/** Call a channel exactly as a host would (schema validation included), for seeding. */
-async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
-  const handlers = createHandlers(app.started, { host: 'preview' });
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 /** A small but real PDF; `tag` makes each one a different file. */
 function pdf(tag: string): Buffer {
   return Buffer.from(`%PDF-1.4\n% ${tag}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.mouse.move(page.viewportSize()!.width - 4, page.viewportSize()!.height - 4);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await save(page, name);
-}
 
 async function closeToasts(page: Page): Promise<void> {
   const buttons = page.getByRole('button', { name: 'Tutup pemberitahuan' });

@@ -6,18 +6,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { dispatch } from '../../src/server/api/dispatch';
-import { createHandlers } from '../../src/server/api/handlers';
-import type { Channel, Input, Output } from '../../src/shared/contract';
-import { expect, screenshot as save, test, type AppFixture } from './fixtures';
+import { expect, screenshot, test, type AppFixture, call } from './fixtures';
 
-/** Call a channel exactly as a host would (schema validation included), for seeding. */
-async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
-  const handlers = createHandlers(app.started, { host: 'preview' });
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 async function seed(app: AppFixture): Promise<{ periodId: number; units: Array<{ id: number; name: string }> }> {
   await call(app, 'settings:update', { operatorName: 'Rina Kurniasih, S.AP.', localGovernmentName: 'Kabupaten Sleman', localGovernmentKind: 'kabupaten' });
@@ -40,13 +30,6 @@ async function seed(app: AppFixture): Promise<{ periodId: number; units: Array<{
   return { periodId: period.id, units: units.map((unit) => ({ id: unit.id, name: unit.name })) };
 }
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.mouse.move(page.viewportSize()!.width - 4, page.viewportSize()!.height - 4);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await save(page, name);
-}
 
 async function closeToasts(page: Page): Promise<void> {
   const buttons = page.getByRole('button', { name: 'Tutup pemberitahuan' });

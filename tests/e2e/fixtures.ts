@@ -9,6 +9,9 @@ import path from 'node:path';
 import { startApp, type StartedApp } from '../../src/server/app';
 import { repoResourcesDir } from '../../src/server/paths';
 import { startPreviewHost } from '../../src/preview/host';
+import { createHandlers } from '../../src/server/api/handlers';
+import { dispatch } from '../../src/server/api/dispatch';
+import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { PreviewServer } from '../../src/preview/server';
 
 export interface AppFixture {
@@ -43,9 +46,22 @@ export const test = base.extend<{ app: AppFixture; consoleErrors: string[] }>({
   },
 });
 
+/** Full-page screenshot from the top, animations settled and the pointer out of the way. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.mouse.move(page.viewportSize()!.width - 4, page.viewportSize()!.height - 4);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Call a channel exactly as a host would (schema validation included), for seeding. */
+export async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
+  const handlers = createHandlers(app.started, { host: 'preview' });
+  const result = await dispatch(handlers, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as Output<C>;
 }
 
 export { expect };

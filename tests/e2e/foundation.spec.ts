@@ -3,18 +3,8 @@
  * driven through the real UI in Chromium against the preview host and real services.
  */
 import type { Page } from '@playwright/test';
-import { dispatch } from '../../src/server/api/dispatch';
-import { createHandlers } from '../../src/server/api/handlers';
-import type { Channel, Input, Output } from '../../src/shared/contract';
-import { expect, screenshot as save, test, type AppFixture } from './fixtures';
+import { expect, screenshot, test, type AppFixture, call } from './fixtures';
 
-/** Call a channel exactly as a host would (schema validation included), for seeding. */
-async function call<C extends Channel>(app: AppFixture, channel: C, input: Input<C>): Promise<Output<C>> {
-  const handlers = createHandlers(app.started, { host: 'preview' });
-  const result = await dispatch(handlers, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.value as Output<C>;
-}
 
 function count(app: AppFixture, table: 'units' | 'periods'): number {
   return (app.started.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -26,14 +16,6 @@ function isoInDays(days: number): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-/** Full-page screenshot from the top, so the sticky sidebar sits where the user sees it. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.mouse.move(page.viewportSize()!.width - 4, page.viewportSize()!.height - 4);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await save(page, name);
-}
 
 async function go(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: label, exact: true }).click();

@@ -4,21 +4,13 @@
  * while so a late poll still sees the outcome.
  */
 import crypto from 'node:crypto';
-import { AppError, type AppErrorData } from '../../shared/result';
+import { AppError } from '../../shared/result';
+import type { JobInfo } from '../../shared/types';
 import { toErrorData } from '../api/dispatch';
 import type { JobControl } from './job';
 
-export interface JobState {
-  id: string;
-  kind: string;
-  status: 'berjalan' | 'selesai' | 'gagal' | 'dibatalkan';
-  progress: number;
-  message: string;
-  startedAt: string;
-  finishedAt: string | null;
-  result: unknown;
-  error: AppErrorData | null;
-}
+/** A job's state as the API reports it. */
+export type JobState = JobInfo;
 
 interface Entry {
   state: JobState;
