@@ -5,7 +5,7 @@
 import { app, dialog, ipcMain, Menu, type BrowserWindow } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHandlers } from '../../src/server/api/handlers';
 import { startApp, type StartedApp } from '../../src/server/app';
 import { startupMaintenance } from '../../src/server/maintenance';
@@ -37,7 +37,8 @@ function nativeBinding(): string | undefined {
 function rendererUrl(): string {
   const devServer = process.env['ELECTRON_RENDERER_URL'];
   if (isDev && devServer) return devServer;
-  return new URL(`file://${path.join(here, '..', 'renderer', 'index.html')}`).toString();
+  // pathToFileURL: a Windows path (C:\\…) is not a valid URL when prefixed by hand.
+  return pathToFileURL(path.join(here, '..', 'renderer', 'index.html')).toString();
 }
 
 let mainWindow: BrowserWindow | null = null;
