@@ -6,7 +6,7 @@ import { memoFor } from '../db/memo';
 import { getInstrument, summarize } from '../instruments/instruments-service';
 import { unitsRepository } from '../units/units-repository';
 import { unitTemplates } from '../units/units-service';
-import { periodsRepository, type PeriodRow } from './periods-repository';
+import { periodsRepository, type PeriodRow, type PeriodUnitRow } from './periods-repository';
 
 const repo = (ctx: ServerContext) => memoFor(ctx.db, periodsRepository);
 
@@ -28,6 +28,16 @@ function toPeriod(ctx: ServerContext, row: PeriodRow): Period {
   };
 }
 
+function toPeriodUnit(unit: PeriodUnitRow): PeriodUnit {
+  return {
+    unitId: unit.unit_id,
+    unitName: unit.unit_name,
+    groupName: unit.group_name,
+    ombudsmanSample: unit.ombudsman_sample === 1,
+    archived: unit.archived_at !== null,
+  };
+}
+
 function detail(ctx: ServerContext, id: number): PeriodDetail {
   const row = repo(ctx).byId.get(id);
   if (!row) throw new AppError('NOT_FOUND', `Tahun penilaian dengan ID ${id} tidak ditemukan.`);
@@ -35,13 +45,7 @@ function detail(ctx: ServerContext, id: number): PeriodDetail {
     ...toPeriod(ctx, row),
     units: repo(ctx)
       .units.all(id)
-      .map((unit) => ({
-        unitId: unit.unit_id,
-        unitName: unit.unit_name,
-        groupName: unit.group_name,
-        ombudsmanSample: unit.ombudsman_sample === 1,
-        archived: unit.archived_at !== null,
-      })),
+      .map(toPeriodUnit),
   };
 }
 
@@ -83,19 +87,12 @@ function requireActiveUnit(ctx: ServerContext, unitId: number): void {
  * checklist, scoring and export action, so it must stay O(1) in the number of units.
  */
 export function periodWithUnit(ctx: ServerContext, periodId: number, unitId: number): (Period & { unit: PeriodUnit }) | null {
-  const row = repo(ctx).byId.get(periodId);
-  if (!row) throw new AppError('NOT_FOUND', `Tahun penilaian dengan ID ${periodId} tidak ditemukan.`);
+  const period = getPeriodSummary(ctx, periodId);
   const unit = repo(ctx).unit.get(periodId, unitId);
   if (!unit) return null;
   return {
-    ...toPeriod(ctx, row),
-    unit: {
-      unitId: unit.unit_id,
-      unitName: unit.unit_name,
-      groupName: unit.group_name,
-      ombudsmanSample: unit.ombudsman_sample === 1,
-      archived: unit.archived_at !== null,
-    },
+    ...period,
+    unit: toPeriodUnit(unit),
   };
 }
 

@@ -3,6 +3,7 @@
  * `/daftar-periksa/<unitId>`, optionally `?aspek=<aspectCode>` (and `&instrumen=<id, code
  * or family>` when two instruments share an aspect code) to open on that aspect.
  */
+import { Button } from '../../components/button';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Period, UnitProgress } from '../../../shared/types';
 import { PageHeader } from '../../components/page-header';
@@ -17,7 +18,7 @@ import { formatCount } from '../../lib/format';
 import { CarryOverDialog, sourceYears } from './carry-over-dialog';
 import { ChecklistWorkspace } from './checklist-workspace';
 import { TrashDialog } from './evidence-dialogs';
-import { CButton } from './widgets';
+
 
 const STORAGE_KEY = 'patuh.daftarPeriksa.unit';
 
@@ -215,17 +216,17 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
   const hasSources = sourceYears(period, periods).length > 0;
   const headerActions = (
     <>
-      <CButton icon="trash" onClick={() => setDialog('trash')}>
+      <Button icon="trash" onClick={() => setDialog('trash')}>
         Tempat sampah
-      </CButton>
-      <CButton
+      </Button>
+      <Button
         icon="copy"
         onClick={() => setDialog('carry')}
         disabled={!hasSources}
         title={hasSources ? 'Bawa bukti dan catatan dari tahun penilaian lain' : 'Belum ada tahun penilaian lain'}
       >
         Salin dari tahun sebelumnya
-      </CButton>
+      </Button>
     </>
   );
 

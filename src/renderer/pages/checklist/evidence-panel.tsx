@@ -1,4 +1,5 @@
 /** Right pane: everything about the selected requirement — status, evidence, note, history. */
+import { Button, IconButton } from '../../components/button';
 import { useId, useRef, useState } from 'react';
 import type { AttachReport, ChecklistAspect, ChecklistIndicator, ChecklistInstrument, ChecklistRequirement, EvidenceStatus, LinkedEvidence } from '../../../shared/types';
 import { Badge, FamilyBadge } from '../../components/badge';
@@ -8,9 +9,9 @@ import { api, errorMessage, isPreview } from '../../lib/api';
 import { formatCount, formatDate } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
 import { FileBadge } from './file-badge';
-import { extensionOf, formatBytes, formatDateTime, reqKeyOf } from './model';
+import { extensionOf, formatBytes, formatDateTime, reqKeyOf, STATUS_ACTIONS } from './model';
 import type { UploadState } from './requirement-list';
-import { CButton, CIconButton, StatusChip } from './widgets';
+import { StatusChip } from './widgets';
 
 export interface EvidenceHandlers {
   onStatus: (status: EvidenceStatus) => void;
@@ -42,13 +43,6 @@ interface EvidencePanelProps {
   historyVersion: number;
   handlers: EvidenceHandlers;
 }
-
-const STATUS_BUTTONS: Array<{ status: EvidenceStatus; label: string; icon: 'check' | 'alert-triangle' | 'ban' | 'clock' }> = [
-  { status: 'terverifikasi', label: 'Verifikasi', icon: 'check' },
-  { status: 'perlu_perbaikan', label: 'Perlu perbaikan', icon: 'alert-triangle' },
-  { status: 'tidak_berlaku', label: 'Tidak berlaku', icon: 'ban' },
-  { status: 'menunggu_verifikasi', label: 'Menunggu verifikasi', icon: 'clock' },
-];
 
 function hostOf(url: string | null): string {
   if (!url) return '';
@@ -84,10 +78,10 @@ function EvidenceRow({ item, windowText, handlers }: { item: LinkedEvidence; win
         ) : null}
       </div>
       <div className="ev-item__actions">
-        <CIconButton icon="external" label={`Buka ${item.title}`} onClick={() => handlers.onOpen(item)} />
-        <CIconButton icon="edit" label={`Ubah judul/tanggal ${item.title}`} onClick={() => handlers.onEdit(item)} />
-        <CIconButton icon="unlink" label={`Lepas ${item.title}`} onClick={() => handlers.onDetach(item)} />
-        <CIconButton icon="trash" label={`Buang ${item.title} ke tempat sampah`} className="btn--ghost-danger" onClick={() => handlers.onTrash(item)} />
+        <IconButton icon="external" label={`Buka ${item.title}`} onClick={() => handlers.onOpen(item)} />
+        <IconButton icon="edit" label={`Ubah judul/tanggal ${item.title}`} onClick={() => handlers.onEdit(item)} />
+        <IconButton icon="unlink" label={`Lepas ${item.title}`} onClick={() => handlers.onDetach(item)} />
+        <IconButton icon="trash" label={`Buang ${item.title} ke tempat sampah`} className="btn--ghost-danger" onClick={() => handlers.onTrash(item)} />
       </div>
     </li>
   );
@@ -251,7 +245,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
                 : 'Belum pernah diubah'}
           </div>
           <div className="status-buttons" role="group" aria-label="Ubah status persyaratan">
-            {STATUS_BUTTONS.map((button) => {
+            {STATUS_ACTIONS.map((button) => {
               const current = requirement.status === button.status;
               return (
                 <button
@@ -306,7 +300,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
             <div className="ev-rejected" role="alert">
               <div className="ev-rejected__head">
                 <strong>{formatCount(rejected.length)} berkas ditolak</strong>
-                <CIconButton icon="x" label="Tutup daftar berkas yang ditolak" onClick={handlers.onDismissRejected} />
+                <IconButton icon="x" label="Tutup daftar berkas yang ditolak" onClick={handlers.onDismissRejected} />
               </div>
               <ul>
                 {rejected.map((item, index) => (
@@ -336,16 +330,16 @@ export function EvidencePanel(props: EvidencePanelProps) {
               }}
             />
             {isPreview() ? null : (
-              <CButton size="sm" icon="folder" busy={attachingDialog} disabled={uploading !== null} onClick={handlers.onAttachDialog}>
+              <Button size="sm" icon="folder" busy={attachingDialog} disabled={uploading !== null} onClick={handlers.onAttachDialog}>
                 Pilih berkas…
-              </CButton>
+              </Button>
             )}
-            <CButton size="sm" icon="link" onClick={handlers.onAddLink}>
+            <Button size="sm" icon="link" onClick={handlers.onAddLink}>
               Tambah tautan
-            </CButton>
-            <CButton size="sm" icon="copy" onClick={handlers.onLibrary}>
+            </Button>
+            <Button size="sm" icon="copy" onClick={handlers.onLibrary}>
               Dari pustaka unit
-            </CButton>
+            </Button>
           </div>
           <div className="ev-hint">Tanggal dokumen diharapkan dalam rentang {windowText}.</div>
         </section>

@@ -321,3 +321,11 @@ export function fileKind(item: Pick<EvidenceItem, 'kind' | 'mime' | 'originalNam
   if (/zip/.test(mime)) return 'archive';
   return KIND_BY_EXT[extensionOf(item.originalName)] ?? (mime.startsWith('text/') ? 'text' : 'other');
 }
+
+/** The status actions offered on a requirement row and in the evidence panel, in one order. */
+export const STATUS_ACTIONS: ReadonlyArray<{ status: EvidenceStatus; label: string; icon: IconName }> = [
+  { status: 'terverifikasi', label: 'Verifikasi', icon: 'check' },
+  { status: 'perlu_perbaikan', label: 'Perlu perbaikan', icon: 'alert-triangle' },
+  { status: 'tidak_berlaku', label: 'Tidak berlaku', icon: 'ban' },
+  { status: 'menunggu_verifikasi', label: 'Menunggu verifikasi', icon: 'clock' },
+];

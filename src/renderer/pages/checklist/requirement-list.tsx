@@ -3,14 +3,15 @@
  * through a virtualiser (an instrument holds 80+ rows, both together 230+), with quick
  * status actions. Files dropped anywhere on the pane go to the selected requirement.
  */
+import { Button, IconButton } from '../../components/button';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { EVIDENCE_STATUSES, type ChecklistAspect, type ChecklistIndicator, type ChecklistRequirement, type EvidenceStatus } from '../../../shared/types';
 import { Badge } from '../../components/badge';
 import { formatCount, normalizeSearch } from '../../lib/format';
 import { Icon } from '../../components/icons';
-import { filtersActive, isGap, matchesSearch, passesStatus, reqKeyOf, type Filters, type NodeView, type ReqKey } from './model';
-import { CButton, CIconButton, ProgressRing, StatusChip } from './widgets';
+import { filtersActive, isGap, matchesSearch, passesStatus, reqKeyOf, type Filters, type NodeView, type ReqKey, STATUS_ACTIONS } from './model';
+import { ProgressRing, StatusChip } from './widgets';
 import type { ReactNode } from 'react';
 
 export type ListItem =
@@ -79,13 +80,6 @@ interface RequirementListProps {
   onDropFiles: (files: File[]) => void;
 }
 
-const QUICK: Array<{ status: EvidenceStatus; label: string; icon: 'check' | 'alert-triangle' | 'ban' | 'clock' }> = [
-  { status: 'terverifikasi', label: 'Verifikasi', icon: 'check' },
-  { status: 'perlu_perbaikan', label: 'Perlu perbaikan', icon: 'alert-triangle' },
-  { status: 'tidak_berlaku', label: 'Tidak berlaku', icon: 'ban' },
-  { status: 'menunggu_verifikasi', label: 'Menunggu verifikasi', icon: 'clock' },
-];
-
 function RequirementRow({
   requirement,
   selected,
@@ -124,7 +118,7 @@ function RequirementRow({
       </button>
       <div className="req-row__actions" role="group" aria-label="Ubah status">
         {busy ? <span className="spinner spinner--small" aria-label="Menyimpan…" role="status" /> : null}
-        {QUICK.map((action) => {
+        {STATUS_ACTIONS.map((action) => {
           const current = requirement.status === action.status;
           return (
             <button
@@ -141,7 +135,7 @@ function RequirementRow({
             </button>
           );
         })}
-        {requirement.custom ? null : <CIconButton icon="eye-off" label="Sembunyikan" className="quick quick--hide" disabled={busy} onClick={onHide} />}
+        {requirement.custom ? null : <IconButton icon="eye-off" label="Sembunyikan" className="quick quick--hide" disabled={busy} onClick={onHide} />}
       </div>
     </div>
   );
@@ -261,9 +255,9 @@ export function RequirementList(props: RequirementListProps) {
             {filtersOn ? (
               <>
                 <p className="state__text">Ubah saringan atau kata kunci. Angka di sebelah kiri menunjukkan bagian lain yang cocok.</p>
-                <CButton size="sm" icon="x" onClick={onClearFilters}>
+                <Button size="sm" icon="x" onClick={onClearFilters}>
                   Hapus saringan
-                </CButton>
+                </Button>
               </>
             ) : null}
           </div>

@@ -1,8 +1,7 @@
-/** Small pieces of the Daftar Periksa screen: status chip, progress ring, buttons with the extra icons. */
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+/** Small pieces of the Daftar Periksa screen: status chip, progress ring. */
 import { EVIDENCE_STATUS_LABELS, type EvidenceStatus, type Progress } from '../../../shared/types';
 import { formatCount, formatPercent } from '../../lib/format';
-import { Icon, type IconName } from '../../components/icons';
+import { Icon } from '../../components/icons';
 import { STATUS_META } from './model';
 
 /** Colour and text together: the label is always written out. */
@@ -65,31 +64,5 @@ export function ProgressRing({ progress, size = 22, showLabel = false }: { progr
       </svg>
       {showLabel ? <span className="ring__label">{formatPercent(Math.round(verified))}</span> : null}
     </span>
-  );
-}
-
-interface CButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
-  variant?: 'primary' | 'secondary' | 'ghost' | 'danger';
-  size?: 'sm' | 'md';
-  icon?: IconName;
-  busy?: boolean;
-  children?: ReactNode;
-}
-
-export function CButton({ variant = 'secondary', size = 'md', icon, busy = false, children, className, disabled, type, ...rest }: CButtonProps) {
-  const classes = ['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? ''].filter(Boolean).join(' ');
-  return (
-    <button type={type ?? 'button'} className={classes} disabled={disabled || busy} aria-busy={busy || undefined} {...rest}>
-      {busy ? <span className="spinner spinner--inline" aria-hidden="true" /> : icon ? <Icon name={icon} size={size === 'sm' ? 16 : 18} /> : null}
-      {children ? <span>{children}</span> : null}
-    </button>
-  );
-}
-
-export function CIconButton({ icon, label, className, ...rest }: Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children'> & { icon: IconName; label: string }) {
-  return (
-    <button type="button" className={['btn', 'btn--ghost', 'btn--icon', className ?? ''].filter(Boolean).join(' ')} aria-label={label} title={label} {...rest}>
-      <Icon name={icon} size={17} />
-    </button>
   );
 }
