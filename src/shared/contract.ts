@@ -37,19 +37,8 @@ import type {
   UnitGroup,
   UnitTemplate,
 } from './types';
+import { channel, none } from './channel';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
-
-interface ChannelSpec<S extends z.ZodType, Out> {
-  input: S;
-  /** Phantom: carries the output type only. */
-  output?: Out;
-}
-
-const channel =
-  <Out>() =>
-  <S extends z.ZodType>(input: S): ChannelSpec<S, Out> => ({ input });
-
-const none = z.undefined().or(z.null()).or(z.object({}).strict()).optional();
 
 const unitFields = {
   name: textSchema('Nama unit', 160),
