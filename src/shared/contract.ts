@@ -87,6 +87,9 @@ const importSourceFields = {
   upload: z.object({ name: z.string().min(1).max(500), data: bytesSchema }).optional(),
 };
 
+/** Which PEKPPP levels gaps are ranked from; *terkini* (verified where verified, else own) by default. */
+const gapBasisSchema = z.enum(['terkini', 'mandiri', 'verifikasi'], { error: 'Dasar nilai tidak dikenal.' }).default('terkini');
+
 const periodFields = {
   year: yearSchema,
   instrumentIds: z.array(idSchema).min(1, 'Pilih minimal satu instrumen.'),
@@ -252,7 +255,7 @@ export const contract = {
   'scores:unit': channel<UnitScores>()(z.object({ periodId: idSchema, unitId: idSchema })),
   'scores:dashboard': channel<Dashboard>()(z.object({ periodId: idSchema })),
   'gaps:unit': channel<UnitGaps>()(
-    z.object({ periodId: idSchema, unitId: idSchema, basis: z.enum(['mandiri', 'verifikasi']).default('mandiri') }),
+    z.object({ periodId: idSchema, unitId: idSchema, basis: gapBasisSchema }),
   ),
   'gaps:period': channel<PeriodGaps>()(z.object({ periodId: idSchema, target: z.string().max(4).default('A-') })),
 
@@ -275,7 +278,7 @@ export const contract = {
   ),
   'export:recap': channel<JobInfo | null>()(z.object({ periodId: idSchema, outFile: xlsxPathSchema.optional() })),
   'export:gaps': channel<JobInfo | null>()(
-    z.object({ periodId: idSchema, unitId: idSchema, outFile: xlsxPathSchema.optional(), basis: z.enum(['mandiri', 'verifikasi']).default('mandiri') }),
+    z.object({ periodId: idSchema, unitId: idSchema, outFile: xlsxPathSchema.optional(), basis: gapBasisSchema }),
   ),
   'export:forms': channel<JobInfo | null>()(
     z.object({ periodId: idSchema, unitIds: z.array(idSchema).min(1).optional(), outDir: z.string().min(1).max(4000).optional() }),

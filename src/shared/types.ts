@@ -230,12 +230,18 @@ export type OpenResult = { openedBy: 'os' } | { url: string };
 import type {
   OmbudsmanLocalGovernmentReport,
   OmbudsmanReport,
+  PekpppBasis,
   PekpppLocalGovernmentReport,
   PekpppReport,
+  PekpppView,
+  ScoreState,
 } from '../core/scoring/types';
 import type { CrossUnitGaps, OmbudsmanAction, PekpppAction, Prediction } from '../core/gaps/types';
 
 export type {
+  PekpppBasis,
+  PekpppView,
+  ScoreState,
   OmbudsmanLocalGovernmentReport,
   OmbudsmanReport,
   PekpppLocalGovernmentReport,
@@ -284,6 +290,8 @@ export interface Assessment {
   aspects: AssessmentAspect[];
   selfReport: PekpppReport;
   verifiedReport: PekpppReport;
+  /** *Nilai terkini*; null when no indicator has a level yet. */
+  currentReport: PekpppReport | null;
 }
 
 export interface OmbudsmanInputs {
@@ -295,16 +303,20 @@ export interface UnitScores {
   periodId: number;
   unitId: number;
   unitName: string;
-  pekppp: { instrumentId: number; self: PekpppReport; verified: PekpppReport } | null;
+  /** The three views; `current` is null for a unit with no level at all (*belum dinilai*). */
+  pekppp: { instrumentId: number; self: PekpppReport; verified: PekpppReport; current: PekpppReport | null } | null;
   ombudsman: { instrumentId: number; report: OmbudsmanReport; inputs: OmbudsmanInputs; sample: boolean } | null;
 }
+
+/** The PEKPPP view gaps are ranked from. */
+export type GapBasis = 'terkini' | 'mandiri' | 'verifikasi';
 
 export interface UnitGaps {
   periodId: number;
   unitId: number;
   unitName: string;
   deadline: string | null;
-  basis: 'mandiri' | 'verifikasi';
+  basis: GapBasis;
   pekppp: { actions: PekpppAction[]; predictions: Prediction[]; toNextBand: Prediction | null } | null;
   ombudsman: { actions: OmbudsmanAction[]; predictions: Prediction[]; toNextBand: Prediction | null } | null;
 }
@@ -317,8 +329,12 @@ export interface DashboardUnit {
   progress: Progress;
   selfIndex: number | null;
   verifiedIndex: number | null;
-  category: { code: string; label: string; tone: string } | null;
-  aspectIndexes: Array<{ code: string; name: string; index: number }>;
+  /** *Nilai terkini* and what it rests on; null when the unit has no level (*belum dinilai*). */
+  current: { index: number; state: ScoreState; basis: PekpppBasis; total: number } | null;
+  /** Category of the *terkini* view; provisional while the view is incomplete. */
+  category: { code: string; label: string; tone: string; provisional: boolean } | null;
+  /** Aspect indexes of the *terkini* view; null for an aspect with no level yet. */
+  aspectIndexes: Array<{ code: string; name: string; index: number | null; assessed: number; total: number }>;
   ombudsman: { total: number | null; grade: string | null; zone: string | null; tone: string | null } | null;
   previousIndex: number | null;
 }
@@ -330,6 +346,8 @@ export interface Dashboard {
   daysLeft: number | null;
   progress: Progress;
   units: DashboardUnit[];
+  /** The PEKPPP view every figure of the dashboard shows. */
+  view: PekpppView;
   pekppp: PekpppLocalGovernmentReport | null;
   ombudsman: OmbudsmanLocalGovernmentReport | null;
   previousYear: number | null;

@@ -163,9 +163,13 @@ test('penilaian mandiri: levels, suggested level, override reason and live summa
   await expect(sdm.getByText('Tersimpan')).toBeVisible();
   let saved = await call(app, 'assessment:get', { periodId: seeded.current, unitId });
   expect(saved.selfReport.index).toBe(0.5);
-  await expect(selfIndex).toContainText(format2(saved.selfReport.index));
+  await expect(selfIndex).toContainText(format2(saved.selfReport.index!));
   await expect(selfIndex).toContainText(saved.selfReport.band!.code);
   await expect(selfIndex).toContainText(saved.selfReport.band!.label);
+  // 2 of 30 indicators: the category is provisional and says on what it rests.
+  await expect(selfIndex).toContainText('sementara');
+  await expect(selfIndex).toContainText('2 dari 30 indikator');
+  await expect(page.getByTestId('indeks-terkini')).toContainText('2 mandiri, 28 belum dinilai');
 
   // Elements suggest a level; the level follows while it was not overridden.
   const parking = page.getByRole('article', { name: /^Indikator 15:/ });
@@ -190,14 +194,14 @@ test('penilaian mandiri: levels, suggested level, override reason and live summa
   await expect(parking.getByText('Tersimpan')).toBeVisible();
   saved = await call(app, 'assessment:get', { periodId: seeded.current, unitId });
   expect(saved.aspects[2]!.indicators[0]).toMatchObject({ selfLevel: 4, suggestedLevel: 2, overrideReason: 'Kanopi dan CCTV sudah ada, foto bertanggal menyusul.' });
-  await expect(selfIndex).toContainText(format2(saved.selfReport.index));
+  await expect(selfIndex).toContainText(format2(saved.selfReport.index!));
 
   // The verified column beside it, with the difference visible.
   await page.getByRole('button', { name: 'Verifikasi', exact: true }).click();
   await first.getByRole('radio', { name: /^Tingkat 3:/ }).check();
   await expect(first.getByText('(−2)')).toBeVisible();
   saved = await call(app, 'assessment:get', { periodId: seeded.current, unitId });
-  await expect(page.getByTestId('indeks-verifikasi')).toContainText(format2(saved.verifiedReport.index));
+  await expect(page.getByTestId('indeks-verifikasi')).toContainText(format2(saved.verifiedReport.index!));
   await page.getByRole('button', { name: 'Mandiri', exact: true }).click();
 
   // Indicator 31 is reported, not scored; the derivation is one click away.

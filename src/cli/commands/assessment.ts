@@ -3,7 +3,8 @@ import { getInstrument } from '../../server/instruments/instruments-service';
 import { getPeriod } from '../../server/periods/periods-service';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
 import { resolvePeriod, resolveUnit } from '../resolve';
-import type { CliRuntime } from '../runtime';
+import { table, type CliRuntime } from '../runtime';
+import { formatDecimal, viewLine } from '../../core/scoring';
 
 /** An indicator by its number in the PEKPPP instrument (1–31) or by its code. */
 function resolveIndicator(runtime: CliRuntime, periodId: number, value: string): string {
@@ -29,8 +30,9 @@ export async function assessCommand(runtime: CliRuntime, action: string | undefi
     level,
     ...(reason ? { overrideReason: reason } : {}),
   });
-  const report = args.booleans.has('verified') ? view.verifiedReport : view.selfReport;
-  runtime.print(view, () => `Tersimpan. Indeks ${args.booleans.has('verified') ? 'verifikasi' : 'mandiri'} ${view.unitName}: ${report.index.toFixed(2).replace('.', ',')} (${report.band?.code ?? '-'})`);
+  const verified = args.booleans.has('verified');
+  const report = verified ? view.verifiedReport : view.selfReport;
+  runtime.print(view, () => `Tersimpan. ${view.unitName}: ${viewLine(report, verified ? 'verified' : 'self')}`);
 }
 
 export async function scoreCommand(runtime: CliRuntime, _action: string | undefined, args: ParsedArgs): Promise<void> {
@@ -38,19 +40,43 @@ export async function scoreCommand(runtime: CliRuntime, _action: string | undefi
   const unit = flag(args, 'unit');
   if (unit) {
     const scores = await runtime.call('scores:unit', { periodId, unitId: resolveUnit(runtime, unit) });
+    const pekppp = scores.pekppp;
     runtime.print(scores, () =>
       [
-        ...(scores.pekppp ? [`PEKPPP mandiri: ${scores.pekppp.self.index} (${scores.pekppp.self.band?.code ?? '-'})`, ...scores.pekppp.self.derivation] : []),
-        ...(scores.ombudsman ? [`\nOmbudsman (estimasi): ${scores.ombudsman.report.total ?? '-'}`, ...scores.ombudsman.report.derivation] : []),
+        ...(pekppp
+          ? [
+              `PEKPPP ${viewLine(pekppp.current, 'current')}`,
+              `       ${viewLine(pekppp.self, 'self')}`,
+              `       ${viewLine(pekppp.verified, 'verified')}`,
+              ...(pekppp.current ? ['', 'Cara menghitung nilai terkini:', ...pekppp.current.derivation] : []),
+            ]
+          : []),
+        ...(scores.ombudsman
+          ? [`\nOmbudsman (estimasi kesiapan): ${scores.ombudsman.report.total === null ? '-' : formatDecimal(scores.ombudsman.report.total, 2)}`, ...scores.ombudsman.report.derivation]
+          : []),
       ].join('\n'),
     );
     return;
   }
   const board = await runtime.call('scores:dashboard', { periodId });
+  const pemda = board.pekppp;
+  const number = (value: number | null) => (value === null ? '-' : formatDecimal(value, 2));
   runtime.print(board, () =>
     [
-      `Tahun ${board.year}: indeks pemda ${board.pekppp?.index ?? '-'} (${board.pekppp?.band?.code ?? '-'}), Ombudsman estimasi ${board.ombudsman?.total ?? '-'}`,
-      ...board.units.map((row) => `  ${row.unitName}: ${row.selfIndex ?? '-'} / ${row.verifiedIndex ?? '-'} ${row.category?.code ?? ''}`),
+      `Tahun ${board.year} — nilai terkini. Indeks pemda ${number(pemda?.index ?? null)} ${pemda?.band ? `${pemda.band.code}${pemda.band.provisional ? ' (sementara)' : ''}` : ''}`.trimEnd() +
+        `; Ombudsman estimasi ${number(board.ombudsman?.total ?? null)}`,
+      ...(pemda && pemda.unassessedUnits.length > 0 ? [`Belum dinilai (tidak dihitung): ${pemda.unassessedUnits.join(', ')}`] : []),
+      table(
+        ['Unit', 'Terkini', 'Kategori', 'Dasar', 'Mandiri', 'Verifikasi'],
+        board.units.map((row) => [
+          row.unitName,
+          row.current ? number(row.current.index) : 'belum dinilai',
+          row.category ? `${row.category.code}${row.category.provisional ? ' (sementara)' : ''}` : '',
+          row.current ? `${row.current.basis.verified} verifikasi / ${row.current.basis.selfOnly} mandiri / ${row.current.basis.unassessed} belum` : '',
+          number(row.selfIndex),
+          number(row.verifiedIndex),
+        ]),
+      ),
     ].join('\n'),
   );
 }
@@ -60,7 +86,7 @@ export async function gapsCommand(runtime: CliRuntime, _action: string | undefin
   const gaps = await runtime.call('gaps:unit', {
     periodId,
     unitId: resolveUnit(runtime, requiredFlag(args, 'unit')),
-    basis: args.booleans.has('verified') ? 'verifikasi' : 'mandiri',
+    basis: args.booleans.has('verified') ? 'verifikasi' : args.booleans.has('self') ? 'mandiri' : 'terkini',
   });
   runtime.print(gaps, () =>
     [

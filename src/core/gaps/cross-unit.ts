@@ -27,6 +27,7 @@ function distanceOf(entry: CrossUnitEntry, target: ScaleBand, decimals: number):
     band: entry.report.band,
     distance,
     reached: value !== null && value >= target.min,
+    ...(entry.report.kind === 'pekppp' ? { state: entry.report.state } : {}),
   };
 }
 
@@ -67,14 +68,17 @@ function missingRequirements(entries: readonly CrossUnitEntry[]): MissingRequire
 /** Distance of every unit to `targetBandCode` (all reports must share one instrument scale). */
 export function crossUnitGaps(entries: readonly CrossUnitEntry[], targetBandCode: string): CrossUnitGaps {
   const scale = entries[0]?.report.scale;
-  if (!scale) return { target: null, units: [], missingRequirements: [] };
+  if (!scale) return { target: null, units: [], notStarted: [], missingRequirements: [] };
   const target = targetBand(scale, targetBandCode);
-  const units = entries
-    .map((entry) => distanceOf(entry, target, scale.decimals))
+  const distances = entries.map((entry) => distanceOf(entry, target, scale.decimals));
+  // A unit that has not started is not "furthest away": it has its own group.
+  const notStarted = distances.filter((unit) => unit.state === 'belum_dinilai').sort((a, b) => a.unitName.localeCompare(b.unitName, 'id'));
+  const units = distances
+    .filter((unit) => unit.state !== 'belum_dinilai')
     .sort((a, b) => {
       if (a.distance === null || b.distance === null) return a.distance === null ? (b.distance === null ? 0 : 1) : -1;
       return b.distance - a.distance || a.unitName.localeCompare(b.unitName, 'id');
     });
-  return { target, units, missingRequirements: missingRequirements(entries) };
+  return { target, units, notStarted, missingRequirements: missingRequirements(entries) };
 }
 

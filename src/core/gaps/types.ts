@@ -9,6 +9,7 @@ import type {
   PekpppLevels,
   PekpppReport,
   ScaleBand,
+  ScoreState,
 } from '../scoring/types';
 
 interface ActionBase {
@@ -95,6 +96,8 @@ export interface UnitDistance {
   /** Points still needed to reach the target band's minimum; 0 when reached, null when unknown. */
   distance: number | null;
   reached: boolean;
+  /** PEKPPP: how far the unit's view is (a provisional category while incomplete). */
+  state?: ScoreState;
 }
 
 export interface MissingRequirement {
@@ -113,6 +116,8 @@ export interface CrossUnitGaps {
   target: ScaleBand | null;
   /** Furthest from the target first; units without a value last. */
   units: UnitDistance[];
+  /** PEKPPP units with no level at all (*belum mulai*), by name: never ranked as furthest. */
+  notStarted: UnitDistance[];
   /** Most often missing first. */
   missingRequirements: MissingRequirement[];
 }

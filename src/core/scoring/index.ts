@@ -3,3 +3,5 @@ export { bandFor, formatDecimal, formatNumber, formatPercent, round2, roundHalfU
 export { scorePekppp, scoreLocalGovernment } from './pekppp';
 export { scoreOmbudsman, scoreOmbudsmanLocalGovernment, TRUST_MISSING_NOTE } from './ombudsman';
 export type * from './types';
+export { currentLevels, scorePekpppViews, viewOf, VIEW_LABELS, type PekpppViews } from './views';
+export { basisText, basisWords, summarizeView, viewLine, type ViewSummary } from './view-text';

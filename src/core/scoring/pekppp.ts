@@ -7,12 +7,15 @@
 import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
 import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum } from './common';
 import { formatDecimal, formatPercent, mean, roundHalfUp } from './rounding';
+import { VIEW_LABELS, basisOf, sourceLine, stateOf, viewNote } from './view-text';
 import type {
+  LevelSource,
   PekpppAspectResult,
   PekpppIndicatorResult,
   PekpppLevels,
   PekpppLocalGovernmentReport,
   PekpppReport,
+  PekpppView,
   UnitReportEntry,
 } from './types';
 
@@ -27,7 +30,7 @@ function readLevel(levels: PekpppLevels, indicator: Indicator, maxLevel: number,
   return raw;
 }
 
-function scoreIndicator(aspect: Aspect, indicator: Indicator, level: number | null): PekpppIndicatorResult {
+function scoreIndicator(aspect: Aspect, indicator: Indicator, level: number | null, source: LevelSource | null): PekpppIndicatorResult {
   const scored = aspect.weight > 0 && indicator.weight > 0;
   const exact = scored ? (aspect.weight * indicator.weight * (level ?? 0)) / 10000 : 0;
   return {
@@ -36,6 +39,7 @@ function scoreIndicator(aspect: Aspect, indicator: Indicator, level: number | nu
     name: indicator.name,
     weight: indicator.weight,
     level,
+    source: level === null ? null : source,
     levelText: level === null ? null : (indicator.levels?.[level] ?? null),
     statusLabel: level === null ? 'belum dinilai' : `Tingkat ${level}`,
     scored,
@@ -44,9 +48,9 @@ function scoreIndicator(aspect: Aspect, indicator: Indicator, level: number | nu
   };
 }
 
-function scoreAspect(aspect: Aspect, levels: PekpppLevels, maxLevel: number, notes: string[]): PekpppAspectResult {
+function scoreAspect(aspect: Aspect, levels: PekpppLevels, maxLevel: number, notes: string[], sourceOf: (code: string) => LevelSource): PekpppAspectResult {
   const indicators = aspect.indicators.map((indicator) =>
-    scoreIndicator(aspect, indicator, readLevel(levels, indicator, maxLevel, notes)),
+    scoreIndicator(aspect, indicator, readLevel(levels, indicator, maxLevel, notes), sourceOf(indicator.code)),
   );
   const scored = aspect.weight > 0;
   // Σ w_i × level stays an integer for integer weights; divide once.
@@ -86,10 +90,12 @@ function aspectLine(label: string, aspect: PekpppAspectResult): string {
   return `${head}: ${terms.join(' + ')} = ${formatDecimal(aspect.indexExact, 2)} → kontribusi ${formatDecimal(aspect.contributionExact, 2)}${extra}`;
 }
 
-function totalLine(report: Pick<PekpppReport, 'aspects' | 'indexExact' | 'band' | 'scale'>): string {
+function totalLine(report: Pick<PekpppReport, 'aspects' | 'indexExact' | 'band' | 'scale' | 'state'>): string {
+  if (report.state === 'belum_dinilai') return 'Indeks unit: belum dinilai (belum ada indikator yang diberi tingkat).';
   const parts = report.aspects.filter((aspect) => aspect.scored).map((aspect) => formatDecimal(aspect.contributionExact, 4));
   const decimals = report.scale.decimals;
-  return `Indeks unit = ${parts.join(' + ')} = ${formatDecimal(report.indexExact, 4)} ≈ ${formatDecimal(report.indexExact, decimals)} → kategori ${describeBand(report.band)}`;
+  const provisional = report.band?.provisional ? ' (sementara)' : '';
+  return `Indeks unit = ${parts.join(' + ')} = ${formatDecimal(report.indexExact, 4)} ≈ ${formatDecimal(report.indexExact, decimals)} → kategori ${describeBand(report.band)}${provisional}`;
 }
 
 function unknownCodeNotes(definition: InstrumentDefinition, levels: PekpppLevels): string[] {
@@ -99,18 +105,28 @@ function unknownCodeNotes(definition: InstrumentDefinition, levels: PekpppLevels
     .map((code) => `Tingkat untuk kode indikator "${code}" yang tidak ada di instrumen ini diabaikan.`);
 }
 
-/** Score one unit on a level-scored (PEKPPP) instrument. */
-export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLevels): PekpppReport {
+export interface ScorePekpppOptions {
+  /** Which levels these are (default: the unit's own, *mandiri*). */
+  view?: PekpppView;
+  /** Source per indicator code for the *terkini* view; otherwise derived from the view. */
+  sources?: Readonly<Record<string, LevelSource>>;
+}
+
+/** Score one unit on a level-scored (PEKPPP) instrument, for one view of its levels. */
+export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLevels, options: ScorePekpppOptions = {}): PekpppReport {
   if (definition.scoring.kind !== 'levels') {
     throw new Error(`Instrumen "${definition.code}" bukan instrumen bertingkat 0–5 (PEKPPP).`);
   }
+  const view = options.view ?? 'self';
+  const fixed: LevelSource = view === 'verified' ? 'verified' : 'self';
+  const sources = options.sources;
+  const sourceOf = (code: string): LevelSource => sources?.[code] ?? fixed;
   const maxLevel = definition.scoring.levelCount - 1;
   const notes: string[] = [];
-  const aspects = definition.aspects.map((aspect) => scoreAspect(aspect, levels, maxLevel, notes));
+  const aspects = definition.aspects.map((aspect) => scoreAspect(aspect, levels, maxLevel, notes, sourceOf));
   notes.push(...unknownCodeNotes(definition, levels));
   const scale = scaleInfo(definition);
   const indexExact = sum(aspects.map((aspect) => aspect.contributionExact));
-  const band = bandOnScale(indexExact, scale);
   const scoredIndicators = aspects.filter((aspect) => aspect.scored).flatMap((aspect) => aspect.indicators.filter((item) => item.scored));
   const missing = scoredIndicators.filter((item) => item.level === null);
   const total = scoredIndicators.length;
@@ -121,18 +137,29 @@ export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLeve
     complete: missing.length === 0,
     missing: missing.map(({ code, number, name }) => ({ code, number, name })),
   };
-  if (missing.length > 0) {
-    notes.push(`${missing.length} dari ${total} indikator belum dinilai; dihitung sebagai 0 sehingga indeks sementara lebih rendah.`);
-  }
-  const base = { aspects, indexExact, band, scale };
-  const derivation = [...aspects.map((aspect) => aspectLine(definition.aspectLabel, aspect)), totalLine(base)];
+  const basis = basisOf(scoredIndicators);
+  const state = stateOf(completeness);
+  const plainBand = state === 'belum_dinilai' ? null : bandOnScale(indexExact, scale);
+  const band = plainBand ? { ...plainBand, provisional: state === 'sementara' } : null;
+  const note = viewNote(view, completeness);
+  if (note) notes.push(note);
+  const base = { aspects, indexExact, band, scale, state };
+  const derivation = [
+    ...(view === 'current' ? [sourceLine(scoredIndicators)] : []),
+    ...aspects.map((aspect) => aspectLine(definition.aspectLabel, aspect)),
+    totalLine(base),
+  ];
   return {
     kind: 'pekppp',
+    view,
+    viewLabel: VIEW_LABELS[view],
+    state,
     instrument: instrumentRef(definition),
     scale,
-    index: roundHalfUp(indexExact, scale.decimals),
+    index: state === 'belum_dinilai' ? null : roundHalfUp(indexExact, scale.decimals),
     indexExact,
     band,
+    basis,
     completeness,
     aspects,
     derivation,
@@ -142,36 +169,49 @@ export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLeve
 
 /**
  * Local-government index = mean of the units' published (rounded) indexes, so the figure
- * can be re-computed by hand from the recap table.
+ * can be re-computed by hand from the recap table. Units with no level at all are left
+ * out of the mean and listed; the category is provisional while any unit is unfinished.
  */
-export function scoreLocalGovernment(entries: ReadonlyArray<UnitReportEntry<PekpppReport>>): PekpppLocalGovernmentReport {
-  const reports = entries.map((entry) => entry.report);
-  const exact = mean(reports.map((report) => report.index));
-  const scale = reports[0]?.scale;
+export function scoreLocalGovernment(
+  entries: ReadonlyArray<UnitReportEntry<PekpppReport>>,
+  view: PekpppView = entries[0]?.report.view ?? 'current',
+): PekpppLocalGovernmentReport {
+  const included = entries.filter((entry) => entry.report.index !== null);
+  const unassessedUnits = entries.filter((entry) => entry.report.index === null).map((entry) => entry.unitName);
+  const reports = included.map((entry) => entry.report);
+  const exact = mean(reports.map((report) => report.index!));
+  const scale = entries[0]?.report.scale;
   const decimals = scale?.decimals ?? 2;
-  const band = exact === null || !scale ? null : bandOnScale(exact, scale);
+  const incompleteUnits = included.filter((entry) => entry.report.state !== 'lengkap').map((entry) => entry.unitName);
+  const plainBand = exact === null || !scale ? null : bandOnScale(exact, scale);
+  const band = plainBand ? { ...plainBand, provisional: incompleteUnits.length > 0 || unassessedUnits.length > 0 } : null;
   const units = entries.map((entry) => ({
     unitId: entry.unitId,
     unitName: entry.unitName,
     value: entry.report.index,
     band: entry.report.band,
+    state: entry.report.state,
   }));
   const aspects = aspectMeans(reports.map((report) => report.aspects.map((aspect) => ({ ...aspect, value: aspect.index }))));
   const derivation =
     exact === null
       ? ['Belum ada unit yang dinilai.']
       : [
-          `Indeks pemda = rata-rata ${entries.length} unit = (${reports.map((r) => formatDecimal(r.index, decimals)).join(' + ')}) ÷ ${entries.length} = ${formatDecimal(exact, decimals)} → kategori ${describeBand(band)}`,
+          `Indeks pemda (${VIEW_LABELS[view]}) = rata-rata ${included.length} unit = (${reports.map((r) => formatDecimal(r.index!, decimals)).join(' + ')}) ÷ ${included.length} = ${formatDecimal(exact, decimals)} → kategori ${describeBand(band)}${band?.provisional ? ' (sementara)' : ''}`,
+          ...(unassessedUnits.length > 0 ? [`${unassessedUnits.length} unit belum dinilai dan tidak dihitung: ${unassessedUnits.join(', ')}.`] : []),
         ];
   return {
     kind: 'pekppp-pemda',
-    unitCount: entries.length,
+    view,
+    viewLabel: VIEW_LABELS[view],
+    unitCount: included.length,
     index: exact === null ? null : roundHalfUp(exact, decimals),
     indexExact: exact,
     band,
     aspects,
     distribution: scale ? distributionOf(scale, units) : [],
-    incompleteUnits: entries.filter((entry) => !entry.report.completeness.complete).map((entry) => entry.unitName),
+    incompleteUnits,
+    unassessedUnits,
     units,
     derivation,
   };

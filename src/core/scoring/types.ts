@@ -45,6 +45,34 @@ export interface InstrumentRef {
 /** Level per indicator code; null/absent = not yet assessed ("belum dinilai"). */
 export type PekpppLevels = Record<string, number | null | undefined>;
 
+/**
+ * Which levels a PEKPPP report scores: the unit's own (*mandiri*), the office's
+ * (*verifikasi*), or per indicator the verified level where there is one, else the
+ * unit's own (*terkini*, the default wherever one number is shown).
+ */
+export type PekpppView = 'self' | 'verified' | 'current';
+
+/** Where an indicator's level in a report came from. */
+export type LevelSource = 'verified' | 'self';
+
+/**
+ * How far a view is: `belum_dinilai` (no level at all: never shown as 0 or F),
+ * `sementara` (some indicators unassessed, or verification still running), `lengkap`.
+ */
+export type ScoreState = 'belum_dinilai' | 'sementara' | 'lengkap';
+
+/** What a view's number rests on, counted over the scored indicators. */
+export interface PekpppBasis {
+  verified: number;
+  selfOnly: number;
+  unassessed: number;
+}
+
+/** A category that may still change because the view is incomplete. */
+export interface ViewBand extends BandRef {
+  provisional: boolean;
+}
+
 export interface PekpppIndicatorResult {
   code: string;
   number: number;
@@ -52,6 +80,8 @@ export interface PekpppIndicatorResult {
   /** Weight inside the aspect, percent. */
   weight: number;
   level: number | null;
+  /** Which level the view took (null when unassessed). */
+  source: LevelSource | null;
   levelText: string | null;
   /** "Tingkat 3" or "belum dinilai". */
   statusLabel: string;
@@ -97,12 +127,19 @@ export interface PekpppCompleteness {
 
 export interface PekpppReport {
   kind: 'pekppp';
+  view: PekpppView;
+  /** "nilai mandiri", "nilai verifikasi", "nilai terkini". */
+  viewLabel: string;
+  state: ScoreState;
   instrument: InstrumentRef;
   scale: ScaleInfo;
-  /** Unit index (IPP) rounded to the scale's decimals. */
-  index: number;
+  /** Unit index (IPP) rounded to the scale's decimals; null when nothing is assessed. */
+  index: number | null;
+  /** Arithmetic value (unassessed indicators as 0), for predictions; 0 when nothing is assessed. */
   indexExact: number;
-  band: BandRef | null;
+  /** Null when nothing is assessed (never F for work not done); provisional when incomplete. */
+  band: ViewBand | null;
+  basis: PekpppBasis;
   completeness: PekpppCompleteness;
   aspects: PekpppAspectResult[];
   /** Indonesian lines showing how the index was computed. */
@@ -230,18 +267,27 @@ export interface UnitSummary {
   unitName: string;
   value: number | null;
   band: BandRef | null;
+  /** PEKPPP views: how far the unit's view is; absent for Ombudsman. */
+  state?: ScoreState;
 }
 
 export interface PekpppLocalGovernmentReport {
   kind: 'pekppp-pemda';
+  view: PekpppView;
+  viewLabel: string;
+  /** Units in the mean (those with at least one level). */
   unitCount: number;
-  /** Mean of the units' (rounded) indexes, rounded; null without units. */
+  /** Mean of the units' (rounded) indexes, rounded; null without an assessed unit. */
   index: number | null;
   indexExact: number | null;
-  band: BandRef | null;
+  /** Provisional while a unit in the mean is incomplete or a unit is not assessed yet. */
+  band: ViewBand | null;
   aspects: AspectMean[];
   distribution: BandCount[];
+  /** Assessed but incomplete units (in the mean, with a provisional category). */
   incompleteUnits: string[];
+  /** Units with no level at all: left out of the mean, listed here. */
+  unassessedUnits: string[];
   units: UnitSummary[];
   derivation: string[];
 }

@@ -42,3 +42,12 @@ export function BandCode({ band }: { band: Pick<Band, 'code' | 'tone' | 'label'>
 export function FamilyBadge({ family }: { family: 'pekppp' | 'ombudsman' }) {
   return family === 'pekppp' ? <Badge tone="blue">PEKPPP</Badge> : <Badge tone="teal">Ombudsman</Badge>;
 }
+
+/** Marks a category that can still change: unassessed indicators or verification still running. */
+export function ProvisionalTag({ title }: { title?: string }) {
+  return (
+    <span className="tag-provisional" title={title ?? 'Kategori sementara: masih ada indikator yang belum dinilai atau belum diverifikasi.'}>
+      sementara
+    </span>
+  );
+}

@@ -5,7 +5,9 @@
  */
 import { suggestLevel } from '../../core/assessment/suggest';
 import { isOutsideWindow } from '../../core/checklist/progress';
-import { scorePekppp } from '../../core/scoring';
+import { scorePekpppViews, type PekpppViews } from '../../core/scoring';
+
+const reportsOf = (views: PekpppViews) => ({ selfReport: views.self, verifiedReport: views.verified, currentReport: views.current });
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Assessment, AssessmentIndicator, LinkedEvidence } from '../../shared/types';
@@ -107,8 +109,7 @@ function buildAssessment(ctx: ServerContext, periodId: number, unitId: number): 
     instrumentId: pekppp.id,
     instrumentName: pekppp.definition.shortName,
     aspects,
-    selfReport: scorePekppp(pekppp.definition, inputs.levels(unitId, false)),
-    verifiedReport: scorePekppp(pekppp.definition, inputs.levels(unitId, true)),
+    ...reportsOf(scorePekpppViews(pekppp.definition, inputs.levels(unitId, false), inputs.levels(unitId, true))),
   };
 }
 

@@ -5,17 +5,29 @@
 import { crossUnitGaps, ombudsmanActions, pekpppActions, predict, stepsToReach } from '../../core/gaps/gaps';
 import type { GapAction, Prediction, ScoringSubject } from '../../core/gaps/types';
 import type { ParsedInput } from '../../shared/contract';
-import type { PeriodGaps, UnitGaps } from '../../shared/types';
+import type { GapBasis, PeriodGaps, UnitGaps } from '../../shared/types';
 import type { ServerContext } from '../context';
 import { requireScope } from '../checklist/checklist-service';
-import { loadYearInputs } from './scoring-inputs';
+import { loadYearInputs, type YearInputs } from './scoring-inputs';
+import { currentLevels } from '../../core/scoring';
+import type { PekpppLevels } from '../../core/scoring/types';
 import { computeYear } from './scores-service';
 
 const PREDICTION_STEPS = [1, 3, 5];
 
+/** The levels of the chosen view: *terkini* takes the verified level where there is one. */
+function basisLevels(inputs: YearInputs, unitId: number, basis: GapBasis): PekpppLevels {
+  if (basis === 'mandiri') return inputs.levels(unitId, false);
+  if (basis === 'verifikasi') return inputs.levels(unitId, true);
+  return currentLevels(inputs.pekppp!.definition, inputs.levels(unitId, false), inputs.levels(unitId, true)).levels;
+}
+
 function predictions(subject: ScoringSubject, actions: GapAction[]): { predictions: Prediction[]; toNextBand: Prediction | null } {
   const list = PREDICTION_STEPS.filter((steps) => steps <= actions.length).map((steps) => predict(subject, actions, steps));
-  const before = predict(subject, actions, 0).before.band;
+  const now = predict(subject, actions, 0).before;
+  // Nothing assessed yet (or no Ombudsman total): there is no "next" category to aim for.
+  if (now.value === null) return { predictions: list, toNextBand: null };
+  const before = now.band;
   const bands = subject.definition.scoring.bands;
   const sorted = [...bands].sort((a, b) => a.min - b.min);
   const next = before ? sorted[sorted.findIndex((band) => band.code === before.code) + 1] : sorted[0];
@@ -29,7 +41,7 @@ export function unitGaps(ctx: ServerContext, input: ParsedInput<'gaps:unit'>): U
   const unit = period.unit;
   let pekppp: UnitGaps['pekppp'] = null;
   if (inputs.pekppp) {
-    const levels = inputs.levels(input.unitId, input.basis === 'verifikasi');
+    const levels = basisLevels(inputs, input.unitId, input.basis);
     const subject: ScoringSubject = { kind: 'pekppp', definition: inputs.pekppp.definition, levels };
     const actions = pekpppActions(inputs.pekppp.definition, levels);
     pekppp = { actions, ...predictions(subject, actions) };
@@ -56,7 +68,8 @@ export function periodGaps(ctx: ServerContext, input: ParsedInput<'gaps:period'>
           return {
             unitId: unit.unitId,
             unitName: unit.unitName,
-            report: unit.self!,
+            // *Nilai terkini*; a unit with no level keeps its (belum dinilai) mandiri report.
+            report: unit.current ?? unit.self!,
             requirements: year.inputs.pekppp!.requirements.map((requirement) => ({ ...requirement, status: map.get(requirement.code) ?? 'belum_ada' })),
           };
         }),

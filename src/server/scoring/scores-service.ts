@@ -4,8 +4,8 @@
  * same reports, never a second computation.
  */
 import { progressOf, sumProgress } from '../../core/checklist/progress';
-import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp } from '../../core/scoring';
-import type { OmbudsmanReport, PekpppReport, UnitReportEntry } from '../../core/scoring/types';
+import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekpppViews, viewOf } from '../../core/scoring';
+import type { OmbudsmanReport, PekpppReport, PekpppView, UnitReportEntry } from '../../core/scoring/types';
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Dashboard, DashboardUnit, OmbudsmanInputs, UnitScores } from '../../shared/types';
@@ -21,27 +21,43 @@ export interface YearScores {
     unitName: string;
     groupName: string;
     sample: boolean;
+    /** The three PEKPPP views; null when the year has no PEKPPP instrument. */
     self: PekpppReport | null;
     verified: PekpppReport | null;
+    /** Null also when the unit has no level at all (*belum dinilai*). */
+    current: PekpppReport | null;
     ombudsman: OmbudsmanReport | null;
   }>;
+}
+
+export type YearUnitScores = YearScores['units'][number];
+
+/** One PEKPPP view of a unit (the *terkini* view is null for a unit with no level). */
+export function pekpppView(unit: YearUnitScores, view: PekpppView): PekpppReport | null {
+  return viewOf({ self: unit.self!, verified: unit.verified!, current: unit.current }, view);
 }
 
 /** Every unit's reports for a year (or one unit's), from one load of the inputs. */
 export function computeYear(ctx: ServerContext, periodId: number, options: LoadOptions = { statuses: 'ombudsman' }): YearScores {
   const inputs = loadYearInputs(ctx, periodId, options);
   const scope = options.unitId === undefined ? inputs.period.units : inputs.period.units.filter((unit) => unit.unitId === options.unitId);
-  const units = scope.map((unit) => ({
-    unitId: unit.unitId,
-    unitName: unit.unitName,
-    groupName: unit.groupName,
-    sample: unit.ombudsmanSample,
-    self: inputs.pekppp ? scorePekppp(inputs.pekppp.definition, inputs.levels(unit.unitId, false)) : null,
-    verified: inputs.pekppp ? scorePekppp(inputs.pekppp.definition, inputs.levels(unit.unitId, true)) : null,
-    ombudsman: inputs.ombudsman
-      ? scoreOmbudsman(inputs.ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId))
-      : null,
-  }));
+  const units = scope.map((unit) => {
+    const views = inputs.pekppp
+      ? scorePekpppViews(inputs.pekppp.definition, inputs.levels(unit.unitId, false), inputs.levels(unit.unitId, true))
+      : null;
+    return {
+      unitId: unit.unitId,
+      unitName: unit.unitName,
+      groupName: unit.groupName,
+      sample: unit.ombudsmanSample,
+      self: views?.self ?? null,
+      verified: views?.verified ?? null,
+      current: views?.current ?? null,
+      ombudsman: inputs.ombudsman
+        ? scoreOmbudsman(inputs.ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId))
+        : null,
+    };
+  });
   return { inputs, units };
 }
 
@@ -54,7 +70,10 @@ export function unitScores(ctx: ServerContext, input: ParsedInput<'scores:unit'>
     periodId: input.periodId,
     unitId: unit.unitId,
     unitName: unit.unitName,
-    pekppp: pekppp && unit.self && unit.verified ? { instrumentId: pekppp.id, self: unit.self, verified: unit.verified } : null,
+    pekppp:
+      pekppp && unit.self && unit.verified
+        ? { instrumentId: pekppp.id, self: unit.self, verified: unit.verified, current: unit.current }
+        : null,
     ombudsman:
       ombudsman && unit.ombudsman
         ? { instrumentId: ombudsman.id, report: unit.ombudsman, inputs: year.inputs.ombudsmanInputs(unit.unitId), sample: unit.sample }
@@ -85,20 +104,14 @@ function daysBetween(today: string, deadline: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Does a report have any assessed indicator (an unassessed unit shows no index)? */
-const assessed = (report: PekpppReport | null): report is PekpppReport => report !== null && report.completeness.assessed > 0;
-
+/** The previous year's *nilai terkini* per unit, so the comparison uses the same view. */
 function previousIndexes(ctx: ServerContext, year: number): { year: number | null; byUnit: Map<number, number | null> } {
   const previous = listPeriods(ctx).find((period) => period.year === year - 1);
   if (!previous) return { year: null, byUnit: new Map() };
   const scores = computeYear(ctx, previous.id);
   // A unit never assessed that year has no comparison (null), not an index of 0.
-  return {
-    year: previous.year,
-    byUnit: new Map(scores.units.map((unit) => [unit.unitId, (assessed(unit.verified) ? unit.verified : assessed(unit.self) ? unit.self : null)?.index ?? null])),
-  };
+  return { year: previous.year, byUnit: new Map(scores.units.map((unit) => [unit.unitId, unit.current?.index ?? null])) };
 }
-
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
   const year = computeYear(ctx, input.periodId, { statuses: 'all' });
@@ -111,17 +124,22 @@ export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboa
         const map = year.inputs.statusesOf(unit.unitId, instrument.id);
         return instrument.requirements.map((requirement) => map.get(requirement.code) ?? 'belum_ada');
       });
-    const best = assessed(unit.verified) ? unit.verified : assessed(unit.self) ? unit.self : null;
+    const current = unit.current;
     return {
       unitId: unit.unitId,
       unitName: unit.unitName,
       groupName: unit.groupName,
       ombudsmanSample: unit.sample,
       progress: progressOf(statuses),
-      selfIndex: assessed(unit.self) ? unit.self.index : null,
-      verifiedIndex: assessed(unit.verified) ? unit.verified.index : null,
-      category: best?.band ? { code: best.band.code, label: best.band.label, tone: best.band.tone } : null,
-      aspectIndexes: best ? best.aspects.filter((aspect) => aspect.scored).map((aspect) => ({ code: aspect.code, name: aspect.name, index: aspect.index })) : [],
+      selfIndex: unit.self?.index ?? null,
+      verifiedIndex: unit.verified?.index ?? null,
+      current: current ? { index: current.index!, state: current.state, basis: current.basis, total: current.completeness.total } : null,
+      category: current?.band ? { code: current.band.code, label: current.band.label, tone: current.band.tone, provisional: current.band.provisional } : null,
+      aspectIndexes: current
+        ? current.aspects
+            .filter((aspect) => aspect.scored)
+            .map((aspect) => ({ code: aspect.code, name: aspect.name, index: aspect.assessedCount > 0 ? aspect.index : null, assessed: aspect.assessedCount, total: aspect.totalCount }))
+        : [],
       ombudsman: unit.ombudsman
         ? { total: unit.ombudsman.total, grade: unit.ombudsman.band?.code ?? null, zone: unit.ombudsman.zone, tone: unit.ombudsman.band?.tone ?? null }
         : null,
@@ -129,8 +147,8 @@ export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboa
     };
   });
   const pekpppEntries: UnitReportEntry<PekpppReport>[] = year.units
-    .filter((unit) => assessed(unit.verified) || assessed(unit.self))
-    .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: (assessed(unit.verified) ? unit.verified : unit.self)! }));
+    .filter((unit) => unit.self !== null)
+    .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: unit.current ?? unit.self! }));
   // The Ombudsman scores its sample; with no sample marked yet, every unit stands in.
   const sampled = year.units.filter((unit) => unit.sample);
   const ombudsmanEntries: UnitReportEntry<OmbudsmanReport>[] = (sampled.length > 0 ? sampled : year.units)
@@ -144,7 +162,8 @@ export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboa
     daysLeft: period.deadline ? daysBetween(today, period.deadline) : null,
     progress: sumProgress(units.map((unit) => unit.progress)),
     units,
-    pekppp: year.inputs.pekppp ? scoreLocalGovernment(pekpppEntries) : null,
+    view: 'current',
+    pekppp: year.inputs.pekppp ? scoreLocalGovernment(pekpppEntries, 'current') : null,
     ombudsman: year.inputs.ombudsman ? scoreOmbudsmanLocalGovernment(ombudsmanEntries) : null,
     previousYear: previous.year,
     aspects: (year.inputs.pekppp?.definition.aspects ?? [])

@@ -189,19 +189,21 @@ describe('ombudsmanActions and predictions', () => {
 });
 
 describe('crossUnitGaps', () => {
-  it('orders PEKPPP units by distance to the target category', () => {
+  it('orders PEKPPP units by distance to the target category; units not started form their own group', () => {
     const entries = [
       { unitId: 1, unitName: 'Disdukcapil', report: scorePekppp(small, levels) }, // 2.84
       { unitId: 2, unitName: 'DPMPTSP', report: scorePekppp(small, { k1: 5, k2: 5, k3: 5, s1: 5, s2: 5 }) }, // 5.00
-      { unitId: 3, unitName: 'Dinas Sosial', report: scorePekppp(small, {}) }, // 0.00
+      { unitId: 3, unitName: 'Dinas Sosial', report: scorePekppp(small, {}) }, // no level at all
+      { unitId: 4, unitName: 'Bappeda', report: scorePekppp(small, { k1: 0, k2: 0, k3: 0, s1: 0, s2: 0 }) }, // 0.00, all assessed
     ];
     const result = crossUnitGaps(entries, 'B'); // B starts at 3.51
-    // 3.51 − 0 = 3.51; 3.51 − 2.84 = 0.67; reached → 0
-    expect(result.units.map((u) => [u.unitName, u.distance, u.reached])).toEqual([
-      ['Dinas Sosial', 3.51, false],
-      ['Disdukcapil', 0.67, false],
-      ['DPMPTSP', 0, true],
+    // 3.51 − 0 = 3.51 (a real 0); 3.51 − 2.84 = 0.67; reached → 0
+    expect(result.units.map((u) => [u.unitName, u.distance, u.reached, u.state])).toEqual([
+      ['Bappeda', 3.51, false, 'lengkap'],
+      ['Disdukcapil', 0.67, false, 'sementara'],
+      ['DPMPTSP', 0, true, 'lengkap'],
     ]);
+    expect(result.notStarted.map((u) => [u.unitName, u.value, u.band])).toEqual([['Dinas Sosial', null, null]]);
     expect(result.target?.min).toBe(3.51);
     expect(() => crossUnitGaps(entries, 'Z')).toThrow();
   });
@@ -248,6 +250,6 @@ describe('crossUnitGaps', () => {
     );
     // 0.7 × 50 + 0.3 × 80 = 35 + 24 = 59 → 88.01 − 59 = 29.01
     expect(result.units.map((u) => [u.unitName, u.distance])).toEqual([['Dengan survei', 29.01], ['Tanpa survei', null]]);
-    expect(crossUnitGaps([], 'A')).toEqual({ target: null, units: [], missingRequirements: [] });
+    expect(crossUnitGaps([], 'A')).toEqual({ target: null, units: [], notStarted: [], missingRequirements: [] });
   });
 });

@@ -56,7 +56,9 @@ describe('scorePekppp on a hand-made instrument', () => {
     ]);
     expect(report.index).toBe(2.84);
     expect(report.indexExact).toBeCloseTo(2.84, 12);
-    expect(report.band).toEqual({ code: 'C', label: 'Cukup', tone: 'amber', zone: null, estimated: false });
+    // k3 is not assessed: the category is provisional.
+    expect(report.band).toEqual({ code: 'C', label: 'Cukup', tone: 'amber', zone: null, estimated: false, provisional: true });
+    expect(report.state).toBe('sementara');
   });
 
   it('gives indicator contributions = aspect w × indicator w × level', () => {
@@ -76,13 +78,13 @@ describe('scorePekppp on a hand-made instrument', () => {
     expect(report.completeness).toMatchObject({ assessed: 4, total: 5, percent: 80, complete: false });
     expect(report.completeness.missing.map((m) => m.code)).toEqual(['k3']);
     expect(report.aspects.map((a) => [a.assessedCount, a.totalCount])).toEqual([[2, 3], [2, 2], [1, 1]]);
-    expect(report.notes.join(' ')).toContain('1 dari 5 indikator belum dinilai');
+    expect(report.notes.join(' ')).toContain('4 dari 5 indikator sudah dinilai; 1 indikator belum dinilai');
   });
 
   it('writes the derivation in Indonesian', () => {
     expect(report.derivation[0]).toBe('Aspek K (60%): 50% × 4 + 30% × 3 + 20% × 0 (belum dinilai) = 2,90 → kontribusi 1,74');
     expect(report.derivation[2]).toContain('dilaporkan, tidak dihitung');
-    expect(report.derivation.at(-1)).toBe('Indeks unit = 1,7400 + 1,1000 = 2,8400 ≈ 2,84 → kategori C (Cukup)');
+    expect(report.derivation.at(-1)).toBe('Indeks unit = 1,7400 + 1,1000 = 2,8400 ≈ 2,84 → kategori C (Cukup) (sementara)');
   });
 
   it('treats invalid levels as not assessed and says so', () => {
@@ -130,15 +132,16 @@ describe('scorePekppp on the shipped PEKPPP 2022 (variant A)', () => {
       'Aspek Kebijakan Pelayanan (24%): 17% × 3 + 14% × 2 + 7% × 4 + 14% × 3 + 10% × 5 + 17% × 2 + 7% × 1 + 7% × 0 + 7% × 0 (belum dinilai) = 2,40 → kontribusi 0,58',
     );
     expect(report.derivation.at(-1)).toBe(
-      'Indeks unit = 0,5760 + 0,9000 + 0,5004 + 0,4620 + 0,3650 + 0,3000 = 3,1034 ≈ 3,10 → kategori B- (Baik dengan catatan)',
+      'Indeks unit = 0,5760 + 0,9000 + 0,5004 + 0,4620 + 0,3650 + 0,3000 = 3,1034 ≈ 3,10 → kategori B- (Baik dengan catatan) (sementara)',
     );
   });
 
-  it('all 5 = 5.00 A, all 0 = 0.00 F, nothing entered = 0.00 F with 30 missing', () => {
+  it('all 5 = 5.00 A, all 0 = 0.00 F, nothing entered = belum dinilai (never 0,00 F)', () => {
     expect([scorePekppp(pekppp, uniform(5)).index, scorePekppp(pekppp, uniform(5)).band?.code]).toEqual([5, 'A']);
     expect([scorePekppp(pekppp, uniform(0)).index, scorePekppp(pekppp, uniform(0)).band?.code]).toEqual([0, 'F']);
     const empty = scorePekppp(pekppp, {});
-    expect([empty.index, empty.band?.code, empty.completeness.assessed, empty.completeness.total]).toEqual([0, 'F', 0, 30]);
+    expect([empty.index, empty.band, empty.state, empty.completeness.assessed, empty.completeness.total]).toEqual([null, null, 'belum_dinilai', 0, 30]);
+    expect(empty.derivation.at(-1)).toBe('Indeks unit: belum dinilai (belum ada indikator yang diberi tingkat).');
   });
 
   it('indicator 31 never changes the index', () => {
@@ -167,7 +170,8 @@ describe('scoreLocalGovernment', () => {
     expect(result.band?.code).toBe('C');
     // K: (2.90 + 5 + 0) / 3 = 2.6333 → 2.63; S: (2.75 + 5 + 0) / 3 = 2.5833 → 2.58
     expect(result.aspects.map((x) => [x.code, x.mean])).toEqual([['k', 2.63], ['s', 2.58], ['x', 0]]);
-    expect(result.derivation[0]).toBe('Indeks pemda = rata-rata 3 unit = (2,84 + 5,00 + 0,00) ÷ 3 = 2,61 → kategori C (Cukup)');
+    expect(result.derivation[0]).toBe('Indeks pemda (nilai mandiri) = rata-rata 3 unit = (2,84 + 5,00 + 0,00) ÷ 3 = 2,61 → kategori C (Cukup) (sementara)');
+    expect(result.band?.provisional).toBe(true);
   });
 
   it('counts units per category and lists incomplete units', () => {

@@ -33,17 +33,20 @@ describe('year recap', () => {
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Rekap', 'Perangkat Daerah', 'Kecamatan', 'Kesenjangan']);
     const sheet = workbook.getWorksheet('Rekap')!;
     const aspects = ['Kebijakan Pelayanan', 'Profesionalisme Sumber Daya Manusia', 'Sarana dan Prasarana', 'SIPP', 'Konsultasi dan Pengaduan', 'Inovasi Pelayanan Publik'];
-    const headers = ['No', 'Nama Unit', 'Kelompok', ...aspects, 'Indeks Mandiri', 'Indeks Verifikasi', 'Kategori', 'Predikat', 'Estimasi Ombudsman', 'Zona', 'Bukti terverifikasi (%)'];
+    const headers = ['No', 'Nama Unit', 'Kelompok', ...aspects, 'Nilai Terkini', 'Dasar Nilai', 'Kategori', 'Predikat', 'Estimasi Ombudsman', 'Zona', 'Bukti terverifikasi (%)'];
     expect(rowValues(sheet, RECAP_MAIN_HEADER_ROW, headers.length)).toEqual(headers);
     for (const [index, unit] of board.units.entries()) {
       const values = rowValues(sheet, RECAP_MAIN_HEADER_ROW + 1 + index, headers.length);
       expect(values.slice(0, 3)).toEqual([index + 1, unit.unitName, unit.groupName]);
       expect(values.slice(3, 9)).toEqual(board.aspects.map((aspect) => unit.aspectIndexes.find((item) => item.code === aspect.code)?.index ?? '–'));
-      expect(values.slice(9)).toEqual([unit.selfIndex ?? '–', unit.verifiedIndex ?? '–', unit.category?.code ?? '–', unit.category?.label ?? '–', unit.ombudsman?.total ?? '–', expect.any(String), unit.progress.percentVerified]);
+      const predicate = unit.category ? `${unit.category.label}${unit.category.provisional ? ' (sementara)' : ''}` : '–';
+      expect(values.slice(9)).toEqual([unit.current?.index ?? 'belum dinilai', expect.any(String), unit.category?.code ?? '–', predicate, unit.ombudsman?.total ?? '–', expect.any(String), unit.progress.percentVerified]);
+      // Never 0,00 / F for a unit nobody assessed.
+      if (!unit.current) expect(values.slice(9, 12)).toEqual(['belum dinilai', '–', '–']);
     }
     const totals = findRow(sheet, LOCAL_GOVERNMENT_ROW_LABEL, 2);
     expect(sheet.getCell(totals, 10).value).toBe(board.pekppp!.index);
-    expect(sheet.getCell(totals, 11).isMerged).toBe(true);
+    expect(String(sheet.getCell(totals, 11).value)).toMatch(/unit dinilai/);
     expect(sheet.getCell(totals, 12).value).toBe(board.pekppp!.band!.code);
     expect(sheet.getCell(totals, 14).value).toBe(board.ombudsman!.total);
     expect(sheet.getCell(totals, 4).value).toBe(board.pekppp!.aspects[0]!.mean);

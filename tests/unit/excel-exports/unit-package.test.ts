@@ -69,17 +69,22 @@ describe('unit package (folder)', () => {
 
     const recap = workbook.getWorksheet('Rekap')!;
     const indexRow = findRow(recap, RECAP_LABELS.index);
-    expect([recap.getCell(indexRow, 3).value, recap.getCell(indexRow, 4).value]).toEqual([scores.pekppp!.self.index, scores.pekppp!.verified.index]);
-    expect(recap.getCell(indexRow, 4).numFmt).toBe('0.00');
-    for (const aspect of scores.pekppp!.verified.aspects.filter((item) => item.scored)) {
-      expect(recap.getCell(findRow(recap, aspect.name), 4).value).toBe(aspect.index);
+    const { current, self, verified } = scores.pekppp!;
+    expect([3, 4, 5].map((column) => recap.getCell(indexRow, column).value)).toEqual([current!.index, self.index, verified.index]);
+    expect(recap.getCell(indexRow, 3).numFmt).toBe('0.00');
+    for (const aspect of current!.aspects.filter((item) => item.scored)) {
+      expect(recap.getCell(findRow(recap, aspect.name), 3).value).toBe(aspect.assessedCount > 0 ? aspect.index : '–');
     }
-    const category = recap.getCell(findRow(recap, RECAP_LABELS.category), 4);
-    expect(category.value).toBe(scores.pekppp!.verified.band!.code);
+    // Verification is still running: the verified category is marked provisional, never a bare F.
+    const category = recap.getCell(findRow(recap, RECAP_LABELS.category), 5);
+    expect(verified.state).toBe('sementara');
+    expect(category.value).toBe(`${verified.band!.code} (sementara)`);
     expect(category.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } }); // F is red
+    expect(recap.getCell(findRow(recap, RECAP_LABELS.completeness), 3).value).toBe(`${current!.basis.verified} diverifikasi, ${current!.basis.selfOnly} mandiri, ${current!.basis.unassessed} belum dinilai`);
     expect(recap.getCell(findRow(recap, RECAP_LABELS.ombudsmanTotal), 2).value).toBe(scores.ombudsman!.report.total);
     expect(scores.ombudsman!.report.total).toBeGreaterThan(0);
-    const derivation = scores.pekppp!.verified.derivation.at(-1)!;
+    const derivation = current!.derivation[0]!;
+    expect(derivation).toMatch(/^Nilai terkini: indikator /);
     expect([...allCells(workbook)].some(({ sheet, cell }) => sheet === 'Rekap' && cell.value === derivation)).toBe(true);
   });
 

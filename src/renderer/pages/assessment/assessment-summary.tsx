@@ -3,19 +3,20 @@
  * columns, the aspect indexes, completeness, and how the index was computed.
  */
 import type { Assessment, PekpppReport } from '../../../shared/types';
-import { BandCode } from '../../components/badge';
+import { basisText } from '../../../core/scoring/view-text';
+import { BandCode, ProvisionalTag } from '../../components/badge';
 import { formatCount, formatNumber } from '../../lib/format';
 import type { Column } from './indicator-card';
 import { formatDelta, formatScore, indexColor, shortAspectName } from './score-format';
 
-function IndexBlock({ label, report, active, testId }: { label: string; report: PekpppReport; active: boolean; testId: string }) {
-  const assessed = report.completeness.assessed > 0;
+function IndexBlock({ label, report, active, testId }: { label: string; report: PekpppReport | null; active: boolean; testId: string }) {
+  const index = report?.index ?? null;
   return (
     <div className={`index-block${active ? ' index-block--active' : ''}`} data-testid={testId}>
       <div className="index-block__label">{label}</div>
-      <div className="index-block__value">{assessed ? formatNumber(report.index, 2) : '–'}</div>
+      <div className="index-block__value">{index === null ? '–' : formatNumber(index, 2)}</div>
       <div className="index-block__band">
-        {assessed && report.band ? (
+        {report && index !== null && report.band ? (
           <>
             <BandCode band={report.band} />
             <span className="index-block__band-label">{report.band.label}</span>
@@ -24,6 +25,12 @@ function IndexBlock({ label, report, active, testId }: { label: string; report: 
           <span className="text-subtle">Belum dinilai</span>
         )}
       </div>
+      {report && index !== null && (report.view === 'current' || report.state !== 'lengkap') ? (
+        <div className="index-block__basis" data-testid={`${testId}-dasar`}>
+          {report.band?.provisional ? <ProvisionalTag /> : null}
+          <span>{basisText(report)}</span>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -38,18 +45,20 @@ export function AssessmentSummary({ assessment, column, onJump }: SummaryProps) 
   const self = assessment.selfReport;
   const verified = assessment.verifiedReport;
   const active = column === 'mandiri' ? self : verified;
-  const bothAssessed = self.completeness.assessed > 0 && verified.completeness.assessed > 0;
+  const bothAssessed = self.index !== null && verified.index !== null;
   return (
     <aside className="assess-summary" aria-label="Ringkasan nilai unit">
       <div className="assess-summary__card">
         <h2 className="assess-summary__title">Indeks Pelayanan Publik</h2>
+        <IndexBlock label="Nilai terkini" report={assessment.currentReport} active={false} testId="indeks-terkini" />
+        <p className="assess-summary__hint">Nilai verifikasi bila indikator sudah diverifikasi, selain itu nilai mandiri unit.</p>
         <div className="index-pair">
           <IndexBlock label="Mandiri" report={self} active={column === 'mandiri'} testId="indeks-mandiri" />
           <IndexBlock label="Verifikasi" report={verified} active={column === 'verifikasi'} testId="indeks-verifikasi" />
         </div>
         {bothAssessed && verified.index !== self.index ? (
           <p className="assess-summary__delta">
-            Verifikasi {formatDelta(Number((verified.index - self.index).toFixed(2)), 2)} dibanding mandiri
+            Verifikasi {formatDelta(Number((verified.index! - self.index!).toFixed(2)), 2)} dibanding mandiri
           </p>
         ) : null}
         <div className="assess-summary__progress">
@@ -78,6 +87,7 @@ export function AssessmentSummary({ assessment, column, onJump }: SummaryProps) 
             {self.aspects.map((aspect) => {
               const other = verified.aspects.find((entry) => entry.code === aspect.code);
               const value = column === 'mandiri' ? aspect.index : (other?.index ?? 0);
+              const shown = (entry: typeof aspect | undefined) => (entry && entry.assessedCount > 0 ? formatScore(entry.index) : '–');
               return (
                 <tr key={aspect.code}>
                   <th scope="row">
@@ -91,8 +101,8 @@ export function AssessmentSummary({ assessment, column, onJump }: SummaryProps) 
                       </span>
                     ) : null}
                   </th>
-                  <td className="num">{aspect.scored ? formatScore(aspect.index) : '–'}</td>
-                  <td className="num">{aspect.scored ? formatScore(other?.index) : '–'}</td>
+                  <td className="num">{aspect.scored ? shown(aspect) : '–'}</td>
+                  <td className="num">{aspect.scored ? shown(other) : '–'}</td>
                 </tr>
               );
             })}

@@ -73,11 +73,12 @@ export function levelLabel(level: number | null): string {
   return level === null ? 'belum dinilai' : `Tingkat ${level}`;
 }
 
-/**
- * The previous year's index of a unit, or null when that year was not assessed. The
- * dashboard reports an unassessed previous year as 0 (an all-zero assessment is not a
- * realistic result), so 0 is read as "no comparison" rather than as a huge rise.
- */
+/** The previous year's *nilai terkini* of a unit, or null when that year was not assessed. */
 export function previousIndexOf(unit: { previousIndex: number | null }): number | null {
-  return unit.previousIndex === null || unit.previousIndex === 0 ? null : unit.previousIndex;
+  return unit.previousIndex;
+}
+
+/** A unit's *nilai terkini*, or null when it has no level at all (*belum dinilai*). */
+export function currentIndexOf(unit: { current: { index: number } | null }): number | null {
+  return unit.current?.index ?? null;
 }

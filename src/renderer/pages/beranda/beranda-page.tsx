@@ -76,7 +76,7 @@ function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; acti
       <StatCards period={period} activeUnitCount={activeUnitCount} dashboard={data} />
       {dashboard.error && !data ? <ErrorState error={dashboard.error} onRetry={dashboard.reload} /> : null}
       {!data && !dashboard.error ? <Loading label="Menghitung nilai…" /> : null}
-      {data && data.units.length > 0 && !data.units.some((unit) => unit.selfIndex !== null || unit.verifiedIndex !== null) ? (
+      {data && data.units.length > 0 && !data.units.some((unit) => unit.current !== null) ? (
         <section className="panel" aria-labelledby="no-scores-title">
           <EmptyState
             icon="chart"
@@ -91,7 +91,7 @@ function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; acti
           </EmptyState>
         </section>
       ) : null}
-      {data && data.units.some((unit) => unit.selfIndex !== null || unit.verifiedIndex !== null) ? (
+      {data && data.units.some((unit) => unit.current !== null) ? (
         <>
           <div className="dash-row">
             {data.pekppp ? (
@@ -101,7 +101,7 @@ function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; acti
                     <h2 className="panel__title" id="category-title">
                       Sebaran kategori unit
                     </h2>
-                    <p className="panel__subtitle">PEKPPP · nilai verifikasi, atau mandiri bila belum diverifikasi</p>
+                    <p className="panel__subtitle">PEKPPP · nilai terkini (verifikasi bila sudah ada, selain itu mandiri)</p>
                   </div>
                 </div>
                 <CategoryChart dashboard={data} />

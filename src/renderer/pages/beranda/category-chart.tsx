@@ -10,14 +10,24 @@ interface Row {
   count: number;
   color: string;
   names: string[];
+  /** Units in this category whose view is still incomplete. */
+  provisional: number;
 }
 
 export function categoryRows(dashboard: Dashboard): Row[] {
   const distribution = dashboard.pekppp?.distribution ?? [];
-  const rows: Row[] = distribution.map((band) => ({ code: band.code, label: band.label, count: band.count, color: TONE_COLORS[band.tone] ?? '#2563d8', names: band.unitNames }));
+  const provisional = new Set(dashboard.units.filter((unit) => unit.category?.provisional).map((unit) => unit.unitName));
+  const rows: Row[] = distribution.map((band) => ({
+    code: band.code,
+    label: band.label,
+    count: band.count,
+    color: TONE_COLORS[band.tone] ?? '#2563d8',
+    names: band.unitNames,
+    provisional: band.unitNames.filter((name) => provisional.has(name)).length,
+  }));
   const assessed = new Set(distribution.flatMap((band) => band.unitNames));
   const missing = dashboard.units.filter((unit) => !assessed.has(unit.unitName) && unit.category === null).map((unit) => unit.unitName);
-  if (missing.length > 0) rows.push({ code: '–', label: 'Belum dinilai', count: missing.length, color: '#c4ccd8', names: missing });
+  if (missing.length > 0) rows.push({ code: '–', label: 'Belum dinilai', count: missing.length, color: '#c4ccd8', names: missing, provisional: 0 });
   return rows;
 }
 
@@ -29,6 +39,7 @@ function TooltipBody({ active, payload }: { active?: boolean; payload?: Array<{ 
       <div className="chart-tooltip__title">
         {row.code === '–' ? row.label : `${row.code} — ${row.label}`}: {formatCount(row.count)} unit
       </div>
+      {row.provisional > 0 ? <div className="chart-tooltip__text">{formatCount(row.provisional)} di antaranya kategori sementara</div> : null}
       {row.names.length > 0 ? (
         <div className="chart-tooltip__text">
           {row.names.slice(0, 6).join(', ')}

@@ -7,7 +7,7 @@ import type { Dashboard, DashboardUnit } from '../../../shared/types';
 import { BandCode } from '../../components/badge';
 import { compareText, formatNumber } from '../../lib/format';
 import { href } from '../../lib/router';
-import { bandOf, indexColor, shortAspectName } from '../assessment/score-format';
+import { bandOf, currentIndexOf, indexColor, shortAspectName } from '../assessment/score-format';
 
 type Sort = 'rendah' | 'tinggi' | 'nama' | 'kelompok';
 
@@ -18,7 +18,7 @@ const SORTS: Array<[Sort, string]> = [
   ['kelompok', 'Kelompok'],
 ];
 
-const indexOf = (unit: DashboardUnit) => unit.verifiedIndex ?? unit.selfIndex;
+const indexOf = (unit: DashboardUnit) => currentIndexOf(unit);
 
 function sortUnits(units: DashboardUnit[], sort: Sort): DashboardUnit[] {
   const byName = (a: DashboardUnit, b: DashboardUnit) => compareText(a.unitName, b.unitName);
@@ -50,7 +50,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
           <h2 className="panel__title" id="heatmap-title">
             Peta nilai per aspek
           </h2>
-          <p className="panel__subtitle">Indeks aspek 0–5 per unit (verifikasi, atau mandiri bila belum diverifikasi). Klik sel untuk membuka daftar periksa aspek itu.</p>
+          <p className="panel__subtitle">Nilai terkini per aspek (0–5): nilai verifikasi bila sudah diverifikasi, selain itu nilai mandiri. Kategori bertanda titik masih sementara. Klik sel untuk membuka daftar periksa aspek itu.</p>
         </div>
         <div className="heatmap-panel__controls">
           <label className="sr-only" htmlFor={groupId}>
@@ -82,7 +82,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
             Unit
           </div>
           <div role="columnheader" className="heatmap__head heatmap__head--center">
-            Indeks
+            Terkini
           </div>
           {dashboard.aspects.map((aspect) => (
             <div key={aspect.code} role="columnheader" className="heatmap__head heatmap__head--center" title={`${aspect.name} (bobot ${aspect.weight}%)`}>
@@ -101,8 +101,12 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
                 </a>
               </div>
               <div role="cell" className="heatmap__total">
-                {total === null ? <span className="text-subtle">–</span> : formatNumber(total, 2)}
-                {band ? <BandCode band={band} /> : null}
+                {total === null ? <span className="text-subtle">belum dinilai</span> : formatNumber(total, 2)}
+                {band ? (
+                  <span className={unit.category?.provisional ? 'band-provisional' : undefined} title={unit.category?.provisional ? `${band.label} — sementara` : band.label}>
+                    <BandCode band={band} />
+                  </span>
+                ) : null}
               </div>
               {dashboard.aspects.map((aspect) => {
                 const entry = unit.aspectIndexes.find((item) => item.code === aspect.code);

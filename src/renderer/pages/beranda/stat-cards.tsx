@@ -1,7 +1,7 @@
 /** The top row of Beranda: deadline, scope, verified evidence, the local-government IPP and the Ombudsman estimate. */
 import type { ReactNode } from 'react';
 import type { Dashboard, PeriodDetail } from '../../../shared/types';
-import { BandCode, EstimateTag, ZoneBadge } from '../../components/badge';
+import { BandCode, EstimateTag, ProvisionalTag, ZoneBadge } from '../../components/badge';
 import { Icon, type IconName } from '../../components/icons';
 import { daysUntil, formatCount, formatLongDate, formatNumber, formatPercent } from '../../lib/format';
 import { href } from '../../lib/router';
@@ -79,8 +79,13 @@ export function StatCards({ period, activeUnitCount, dashboard }: { period: Peri
       </StatCard>
       <StatCard
         icon="chart"
-        label="IPP pemda"
-        foot={pekppp && pekppp.index !== null ? `rata-rata ${formatCount(pekppp.unitCount)} unit yang sudah dinilai` : 'Menunggu penilaian mandiri unit'}
+        label="IPP pemda · nilai terkini"
+        extra={pekppp?.band?.provisional ? <ProvisionalTag title="Masih ada unit yang belum selesai dinilai atau diverifikasi." /> : undefined}
+        foot={
+          pekppp && pekppp.index !== null
+            ? `rata-rata ${formatCount(pekppp.unitCount)} unit yang sudah dinilai${pekppp.unassessedUnits.length > 0 ? ` · ${formatCount(pekppp.unassessedUnits.length)} belum dinilai, tidak dihitung` : ''}`
+            : 'Menunggu penilaian mandiri unit'
+        }
       >
         {pekppp && pekppp.index !== null ? (
           <div className="stat-card__value stat-card__value--band" data-testid="ipp-pemda">

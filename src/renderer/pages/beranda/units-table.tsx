@@ -1,13 +1,14 @@
 /** Every unit of the year with its progress and scores: sortable, searchable, virtualised. */
 import { useMemo, useState } from 'react';
 import type { Dashboard, DashboardUnit } from '../../../shared/types';
-import { BandCode } from '../../components/badge';
+import { BandCode, ProvisionalTag } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { Icon } from '../../components/icons';
 import { formatCount, formatPercent, normalizeSearch } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useDebounced } from '../../lib/use-query';
-import { bandOf, formatDelta, formatScore, previousIndexOf } from '../assessment/score-format';
+import { basisWords } from '../../../core/scoring/view-text';
+import { bandOf, currentIndexOf, formatDelta, formatScore, previousIndexOf } from '../assessment/score-format';
 
 function ombudsmanCell(unit: DashboardUnit) {
   const om = unit.ombudsman;
@@ -65,17 +66,40 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         </span>
       ),
     },
-    { key: 'self', header: 'Mandiri', width: '96px', align: 'end', sortValue: (row) => row.selfIndex, render: (row) => formatScore(row.selfIndex) },
-    { key: 'verified', header: 'Verifikasi', width: '104px', align: 'end', sortValue: (row) => row.verifiedIndex, render: (row) => formatScore(row.verifiedIndex) },
+    {
+      key: 'current',
+      header: 'Nilai terkini',
+      width: '150px',
+      align: 'end',
+      sortValue: (row) => currentIndexOf(row),
+      render: (row) =>
+        row.current ? (
+          <span className="cell-score" title={`${basisWords(row.current.basis)} (dari ${row.current.total} indikator)`}>
+            <span className="cell-score__value">{formatScore(row.current.index)}</span>
+            <span className="cell-score__basis">
+              {row.current.basis.verified}/{row.current.total} verif.
+            </span>
+          </span>
+        ) : (
+          <span className="text-subtle">belum dinilai</span>
+        ),
+    },
     {
       key: 'category',
       header: 'Kategori',
-      width: '88px',
+      width: '120px',
       align: 'center',
-      sortValue: (row) => row.verifiedIndex ?? row.selfIndex,
+      sortValue: (row) => currentIndexOf(row),
       render: (row) => {
         const band = bandOf(row.category);
-        return band ? <BandCode band={band} /> : <span className="text-subtle">–</span>;
+        return band ? (
+          <span className="cell-band">
+            <BandCode band={band} />
+            {row.category?.provisional ? <ProvisionalTag /> : null}
+          </span>
+        ) : (
+          <span className="text-subtle">–</span>
+        );
       },
     },
     ...(hasPrevious
@@ -86,12 +110,12 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
             width: '88px',
             align: 'end' as const,
             sortValue: (row: DashboardUnit) => {
-              const now = row.verifiedIndex ?? row.selfIndex;
+              const now = currentIndexOf(row);
               const before = previousIndexOf(row);
               return now === null || before === null ? null : now - before;
             },
             render: (row: DashboardUnit) => {
-              const now = row.verifiedIndex ?? row.selfIndex;
+              const now = currentIndexOf(row);
               const before = previousIndexOf(row);
               if (now === null || before === null) return <span className="text-subtle">–</span>;
               const delta = Number((now - before).toFixed(2));

@@ -2,12 +2,12 @@
 import type { Dashboard } from '../../../shared/types';
 import { compareText, formatCount, formatNumber } from '../../lib/format';
 import { href } from '../../lib/router';
-import { formatDelta, previousIndexOf } from '../assessment/score-format';
+import { currentIndexOf, formatDelta, previousIndexOf } from '../assessment/score-format';
 
 export function yearChanges(dashboard: Dashboard) {
   return dashboard.units
     .map((unit) => {
-      const now = unit.verifiedIndex ?? unit.selfIndex;
+      const now = currentIndexOf(unit);
       const before = previousIndexOf(unit);
       return now === null || before === null ? null : { unit, now, before, delta: Number((now - before).toFixed(2)) };
     })
@@ -29,6 +29,7 @@ export function YearChange({ dashboard }: { dashboard: Dashboard }) {
             Perubahan dari {dashboard.previousYear}
           </h2>
           <p className="panel__subtitle">
+            Nilai terkini kedua tahun ·{' '}
             {rows.length === 0
               ? `Belum ada unit yang dinilai pada kedua tahun.`
               : `${formatCount(up)} unit naik, ${formatCount(down)} turun · rata-rata ${formatDelta(Number(mean.toFixed(2)), 2)}`}

@@ -40,7 +40,7 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
   const path = usePath();
   const unitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
   const { activePeriod } = useAppData();
-  const [basis, setBasis] = useState<Basis>('mandiri');
+  const [basis, setBasis] = useState<Basis>('terkini');
   const period = useQuery(`gaps-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
   const detail = period.data ?? null;
   const unit = detail?.units.find((entry) => entry.unitId === unitId) ?? null;
@@ -103,9 +103,9 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
               <div className="tabs__aside">
                 <span className="toolbar__label">Dasar nilai</span>
                 <div className="segmented" role="group" aria-label="Dasar nilai">
-                  {(['mandiri', 'verifikasi'] as const).map((item) => (
+                  {(['terkini', 'mandiri', 'verifikasi'] as const).map((item) => (
                     <button key={item} type="button" className={`segmented__item${basis === item ? ' segmented__item--on' : ''}`} aria-pressed={basis === item} onClick={() => setBasis(item)}>
-                      {item === 'mandiri' ? 'Mandiri' : 'Verifikasi'}
+                      {item === 'terkini' ? 'Terkini' : item === 'mandiri' ? 'Mandiri' : 'Verifikasi'}
                     </button>
                   ))}
                 </div>

@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { CrossUnitGaps, Instrument, PeriodDetail } from '../../../shared/types';
-import { BandCode, EstimateTag } from '../../components/badge';
+import { BandCode, EstimateTag, ProvisionalTag } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -39,7 +39,8 @@ function FurthestUnits({ data, family }: { data: CrossUnitGaps; family: Family }
             Unit terjauh dari target {data.target ? <BandCode band={data.target} /> : null}
           </h2>
           <p className="panel__subtitle">
-            {formatCount(open)} dari {formatCount(data.units.length)} unit belum mencapai {data.target?.code ?? 'target'}
+            {family === 'pekppp' ? 'Nilai terkini · ' : ''}
+            {formatCount(open)} dari {formatCount(data.units.length)} unit yang sudah dinilai belum mencapai {data.target?.code ?? 'target'}
             {data.target ? ` (minimal ${formatNumber(data.target.min, decimals)})` : ''}
           </p>
         </div>
@@ -53,6 +54,7 @@ function FurthestUnits({ data, family }: { data: CrossUnitGaps; family: Family }
             <span className="distance-row__now">
               {unit.band ? <BandCode band={unit.band} /> : null}
               <span>{formatScore(unit.value, decimals)}</span>
+              {unit.state === 'sementara' ? <ProvisionalTag /> : null}
             </span>
             <span className="distance-row__bar" aria-hidden="true">
               {unit.distance !== null && !unit.reached ? <span style={{ width: `${Math.max(3, (unit.distance / max) * 100)}%` }} /> : null}
@@ -75,6 +77,20 @@ function FurthestUnits({ data, family }: { data: CrossUnitGaps; family: Family }
         <Button size="sm" variant="ghost" icon={all ? 'arrow-up' : 'chevron-down'} onClick={() => setAll((value) => !value)}>
           {all ? 'Tampilkan lebih sedikit' : `Tampilkan semua (${data.units.length} unit)`}
         </Button>
+      ) : null}
+      {data.notStarted.length > 0 ? (
+        <div className="not-started" data-testid="belum-mulai">
+          <h3 className="not-started__title">
+            Belum mulai <span className="text-subtle">· {formatCount(data.notStarted.length)} unit belum memberi satu tingkat pun</span>
+          </h3>
+          <ul className="not-started__list">
+            {data.notStarted.map((unit) => (
+              <li key={unit.unitId}>
+                <a href={href(`/penilaian/${unit.unitId}`)}>{unit.unitName}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </section>
   );

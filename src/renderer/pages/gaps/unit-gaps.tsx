@@ -3,7 +3,7 @@
  * ranked actions for PEKPPP and Ombudsman — printable for the unit head ("Cetak").
  */
 import { useState } from 'react';
-import type { PeriodDetail, Prediction, UnitGaps as UnitGapsData } from '../../../shared/types';
+import type { GapBasis, PeriodDetail, Prediction, UnitGaps as UnitGapsData } from '../../../shared/types';
 import { BandCode, EstimateTag } from '../../components/badge';
 import { Icon } from '../../components/icons';
 import { ErrorState, Loading } from '../../components/states';
@@ -16,7 +16,7 @@ import { ActionList } from './action-list';
 import { GapsPrintHeader, SignatureBlock } from './gaps-print';
 import { PredictionCards, sentenceCase } from './prediction-cards';
 
-export type Basis = 'mandiri' | 'verifikasi';
+export type Basis = GapBasis;
 
 export function DeadlineCountdown({ deadline }: { deadline: string | null }) {
   if (!deadline) return <span className="text-subtle">Tenggat belum diatur</span>;
@@ -109,7 +109,7 @@ export function UnitGapsView({ period, unitId, basis }: UnitGapsProps) {
       <section className="gap-strip" aria-label="Ringkasan kesenjangan">
         {data.pekppp ? (
           <div className="gap-strip__item">
-            <span className="gap-strip__label">Kategori PEKPPP ({basis})</span>
+            <span className="gap-strip__label">Kategori PEKPPP (nilai {basis})</span>
             <span className="gap-strip__value">
               {pekpppNow?.band ? <BandCode band={pekpppNow.band} /> : null}
               <strong>{formatScore(pekpppNow?.value ?? null)}</strong>

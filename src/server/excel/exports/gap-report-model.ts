@@ -4,6 +4,7 @@
  * print view render the same model, and every number is taken from the gap and score
  * reports, never recomputed here.
  */
+import { summarizeView, VIEW_LABELS, viewOf } from '../../../core/scoring';
 import { formatDecimal } from '../../../core/scoring/rounding';
 import type { BandRef, Tone, Zone } from '../../../core/scoring/types';
 import type { OmbudsmanAction, PekpppAction, Prediction } from '../../../core/gaps/types';
@@ -83,9 +84,14 @@ function bandText(band: BandRef | null): string {
 
 function facts(gaps: UnitGaps, scores: UnitScores, deadline: GapReportModel['deadline']): GapReportFact[] {
   const list: GapReportFact[] = [{ label: 'Tenggat', text: deadline.text, value: null, tone: null }];
-  const pekppp = scores.pekppp ? (gaps.basis === 'verifikasi' ? scores.pekppp.verified : scores.pekppp.self) : null;
-  if (pekppp) {
-    list.push({ label: 'Indeks PEKPPP saat ini', text: `${formatDecimal(pekppp.index, pekppp.scale.decimals)} — ${bandText(pekppp.band)}`, value: pekppp.index, tone: pekppp.band?.tone ?? null });
+  if (scores.pekppp) {
+    const view = gaps.basis === 'verifikasi' ? 'verified' : gaps.basis === 'mandiri' ? 'self' : 'current';
+    const report = viewOf(scores.pekppp, view);
+    const summary = summarizeView(report);
+    const text = summary.assessed
+      ? `${summary.value} — ${bandText(report!.band)}${report!.band?.provisional ? ' (sementara)' : ''}${summary.basis ? ` · ${summary.basis}` : ''}`
+      : 'belum dinilai';
+    list.push({ label: `Indeks PEKPPP (${VIEW_LABELS[view]})`, text, value: report?.index ?? null, tone: report?.band?.tone ?? null });
   }
   const report = scores.ombudsman?.report;
   if (report) {

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { requireScope } from '../../checklist/checklist-service';
 import type { ServerContext } from '../../context';
+import type { GapBasis } from '../../../shared/types';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { unitGaps } from '../../scoring/gaps-service';
 import { unitScores } from '../../scoring/scores-service';
@@ -22,7 +23,7 @@ export interface GapReportParams {
   unitId: number;
   outFile: string;
   /** Which levels the ranking starts from; the app's default is the unit's own (mandiri). */
-  basis?: 'mandiri' | 'verifikasi';
+  basis?: GapBasis;
 }
 
 export interface GapReportResult {
@@ -104,7 +105,7 @@ export async function exportGapReport(ctx: ServerContext, params: GapReportParam
   throwIfCancelled(job);
   job.progress(0, 'Menghitung langkah perbaikan…');
   const period = requireScope(ctx, params.periodId, params.unitId);
-  const gaps = unitGaps(ctx, { periodId: params.periodId, unitId: params.unitId, basis: params.basis ?? 'mandiri' });
+  const gaps = unitGaps(ctx, { periodId: params.periodId, unitId: params.unitId, basis: params.basis ?? 'terkini' });
   const scores = unitScores(ctx, { periodId: params.periodId, unitId: params.unitId });
   const unit = getUnit(ctx, { id: params.unitId });
   const model = gapReportModel(gaps, scores, getSettings(ctx), { year: period.year, today: localIsoDay(ctx.now()), headName: unit.headName });

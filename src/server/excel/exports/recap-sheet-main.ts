@@ -4,6 +4,7 @@
  * index columns carry a red–yellow–green colour scale over the 0–5 range.
  */
 import type ExcelJS from 'exceljs';
+import { basisWords } from '../../../core/scoring/view-text';
 import type { Tone, Zone } from '../../../core/scoring/types';
 import type { DashboardUnit } from '../../../shared/types';
 import { aspectShortName, formatDateTimeId, TONE_COLORS, zoneLabel, ZONE_TONE } from './format';
@@ -16,14 +17,16 @@ export const LOCAL_GOVERNMENT_ROW_LABEL = 'Pemerintah daerah (rata-rata unit)';
 
 export function recapHeaders(data: RecapData): string[] {
   const aspects = data.board.aspects.map((aspect) => aspectShortName(aspect.name));
-  return ['No', 'Nama Unit', 'Kelompok', ...aspects, 'Indeks Mandiri', 'Indeks Verifikasi', 'Kategori', 'Predikat', 'Estimasi Ombudsman', 'Zona', 'Bukti terverifikasi (%)'];
+  return ['No', 'Nama Unit', 'Kelompok', ...aspects, 'Nilai Terkini', 'Dasar Nilai', 'Kategori', 'Predikat', 'Estimasi Ombudsman', 'Zona', 'Bukti terverifikasi (%)'];
 }
 
 /** 1-based columns after the aspect columns. */
 export function recapColumns(data: RecapData) {
   const first = 4 + data.board.aspects.length;
-  return { firstAspect: 4, self: first, verified: first + 1, category: first + 2, predicate: first + 3, ombudsman: first + 4, zone: first + 5, progress: first + 6 };
+  return { firstAspect: 4, current: first, basis: first + 1, category: first + 2, predicate: first + 3, ombudsman: first + 4, zone: first + 5, progress: first + 6 };
 }
+
+const NOT_ASSESSED = 'belum dinilai';
 
 const orDash = (value: number | null | undefined): number | string => (value === null || value === undefined ? '–' : value);
 
@@ -36,17 +39,18 @@ function unitRow(sheet: ExcelJS.Worksheet, row: number, number: number, unit: Da
     const value = unit.aspectIndexes.find((item) => item.code === aspect.code)?.index;
     bodyCell(sheet, row, columns.firstAspect + index, orDash(value), NUM_INDEX);
   });
-  bodyCell(sheet, row, columns.self, orDash(unit.selfIndex), NUM_INDEX);
-  bodyCell(sheet, row, columns.verified, orDash(unit.verifiedIndex), NUM_INDEX);
+  // A unit nobody has assessed is "belum dinilai", never 0,00 F.
+  bodyCell(sheet, row, columns.current, unit.current ? unit.current.index : NOT_ASSESSED, NUM_INDEX);
+  bodyCell(sheet, row, columns.basis, unit.current ? basisWords(unit.current.basis) : '–');
   bodyCell(sheet, row, columns.category, unit.category?.code ?? '–').alignment = { horizontal: 'center', vertical: 'top' };
-  bodyCell(sheet, row, columns.predicate, unit.category?.label ?? '–');
+  bodyCell(sheet, row, columns.predicate, unit.category ? `${unit.category.label}${unit.category.provisional ? ' (sementara)' : ''}` : '–');
   bodyCell(sheet, row, columns.ombudsman, orDash(unit.ombudsman?.total), NUM_INDEX);
   bodyCell(sheet, row, columns.zone, zoneLabel(unit.ombudsman?.zone as Zone | null) || '–').alignment = { horizontal: 'center', vertical: 'top' };
   bodyCell(sheet, row, columns.progress, unit.progress.percentVerified, NUM_ONE_DECIMAL);
   fitRowHeight(sheet, row, columns.progress);
 }
 
-/** The local-government row: its index spans both index columns (it mixes verified and self). */
+/** The local-government row: the mean of the units' *nilai terkini* (unassessed units left out). */
 function totalsRow(sheet: ExcelJS.Worksheet, row: number, data: RecapData): void {
   const columns = recapColumns(data);
   const { pekppp, ombudsman, progress } = data.board;
@@ -56,10 +60,10 @@ function totalsRow(sheet: ExcelJS.Worksheet, row: number, data: RecapData): void
   data.board.aspects.forEach((aspect, index) => {
     bodyCell(sheet, row, columns.firstAspect + index, orDash(pekppp?.aspects.find((item) => item.code === aspect.code)?.mean), NUM_INDEX);
   });
-  bodyCell(sheet, row, columns.self, orDash(pekppp?.index), NUM_INDEX);
-  sheet.mergeCells(row, columns.self, row, columns.verified);
+  bodyCell(sheet, row, columns.current, pekppp?.index ?? NOT_ASSESSED, NUM_INDEX);
+  bodyCell(sheet, row, columns.basis, pekppp ? `${pekppp.unitCount} unit dinilai${pekppp.unassessedUnits.length > 0 ? `, ${pekppp.unassessedUnits.length} belum` : ''}` : '–');
   bodyCell(sheet, row, columns.category, pekppp?.band?.code ?? '–').alignment = { horizontal: 'center', vertical: 'top' };
-  bodyCell(sheet, row, columns.predicate, pekppp?.band?.label ?? '–');
+  bodyCell(sheet, row, columns.predicate, pekppp?.band ? `${pekppp.band.label}${pekppp.band.provisional ? ' (sementara)' : ''}` : '–');
   bodyCell(sheet, row, columns.ombudsman, orDash(ombudsman?.total), NUM_INDEX);
   bodyCell(sheet, row, columns.zone, zoneLabel(ombudsman?.zone) || '–').alignment = { horizontal: 'center', vertical: 'top' };
   bodyCell(sheet, row, columns.progress, progress.percentVerified, NUM_ONE_DECIMAL);
@@ -90,7 +94,7 @@ function colourRules(sheet: ExcelJS.Worksheet, data: RecapData, firstRow: number
   sheet.addConditionalFormatting({ ref: `${column(columns.zone)}${firstRow}:${column(columns.zone)}${lastRow}`, rules: zoneRules });
   if (data.board.aspects.length === 0) return;
   sheet.addConditionalFormatting({
-    ref: `${column(columns.firstAspect)}${firstRow}:${column(columns.self - 1)}${lastRow}`,
+    ref: `${column(columns.firstAspect)}${firstRow}:${column(columns.current - 1)}${lastRow}`,
     rules: [
       {
         type: 'colorScale',
@@ -104,7 +108,8 @@ function colourRules(sheet: ExcelJS.Worksheet, data: RecapData, firstRow: number
 
 function notes(sheet: ExcelJS.Worksheet, start: number, data: RecapData, lastColumn: number): void {
   const lines = [
-    'Indeks pemerintah daerah = rata-rata indeks unit yang sudah dinilai (nilai verifikasi bila sudah ada, selain itu nilai mandiri).',
+    'Nilai terkini = per indikator nilai verifikasi bila sudah diverifikasi, selain itu nilai mandiri unit. Kategori bertanda "sementara" bila masih ada indikator yang belum dinilai.',
+    'Indeks pemerintah daerah = rata-rata nilai terkini unit yang sudah dinilai; unit yang belum dinilai tidak dihitung.',
     ...(data.board.pekppp?.derivation ?? []),
     ...(data.board.ombudsman ? [`Ombudsman (${data.board.ombudsman.estimateLabel}):`, ...data.board.ombudsman.derivation, ...data.board.ombudsman.notes] : []),
   ];
@@ -118,7 +123,7 @@ export function addRecapMainSheet(workbook: ExcelJS.Workbook, data: RecapData, t
   setColumnWidths(sheet, [5, 36, 18, ...data.board.aspects.map(() => 12), 11, 11, 10, 22, 12, 10, 13]);
   addTitle(sheet, 1, `Rekapitulasi Kesiapan Penilaian Pelayanan Publik — ${data.localGovernment}`, headers.length, 14);
   addTitle(sheet, 2, `Tahun ${data.year} · ${data.instrumentNames.join(' · ')}`, headers.length, 11);
-  addTitle(sheet, 3, `Dibuat ${formatDateTimeId(data.exportedAt)}. Indeks aspek memakai nilai verifikasi bila sudah ada. Nilai Ombudsman adalah estimasi kesiapan.`, headers.length, 10);
+  addTitle(sheet, 3, `Dibuat ${formatDateTimeId(data.exportedAt)}. Semua indeks PEKPPP adalah nilai terkini. Nilai Ombudsman adalah estimasi kesiapan.`, headers.length, 10);
   writeHeader(sheet, RECAP_MAIN_HEADER_ROW, headers);
   const firstRow = RECAP_MAIN_HEADER_ROW + 1;
   data.board.units.forEach((unit, index) => unitRow(sheet, firstRow + index, index + 1, unit, data));

@@ -32,6 +32,8 @@ export interface UnitPackageData {
   checklist: Checklist;
   self: PekpppReport | null;
   verified: PekpppReport | null;
+  /** *Nilai terkini*; null when the unit has no level at all. */
+  current: PekpppReport | null;
   ombudsman: OmbudsmanReport | null;
   /** Self-assessment rows of the PEKPPP instrument by indicator code (justifications, notes). */
   assessments: Map<string, AssessmentRow>;
@@ -69,6 +71,7 @@ function readUnitPackageData(ctx: ServerContext, periodId: number, unitId: numbe
     checklist,
     self: entry.self,
     verified: entry.verified,
+    current: entry.current,
     ombudsman: entry.ombudsman,
     assessments: new Map(rows.map((row) => [row.indicator_code, row])),
   };

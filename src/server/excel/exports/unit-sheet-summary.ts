@@ -6,20 +6,22 @@
  */
 import type ExcelJS from 'exceljs';
 import { formatPercent } from '../../../core/scoring/rounding';
-import type { BandRef, PekpppReport } from '../../../core/scoring/types';
+import { basisText } from '../../../core/scoring/view-text';
+import type { PekpppReport, ViewBand } from '../../../core/scoring/types';
 import { formatDateId, formatDateTimeId, ZONE_TONE, zoneLabel } from './format';
 import { addTitle, bodyCell, exportSheetName, labelRow, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
 import type { UnitPackageData } from './unit-data';
 
 export const IDENTITY_SHEET = 'Identitas';
 export const RECAP_SHEET = 'Rekap';
-export const RECAP_HEADERS = ['Uraian', 'Bobot', 'Mandiri', 'Verifikasi'] as const;
+export const RECAP_HEADERS = ['Uraian', 'Bobot', 'Nilai Terkini', 'Mandiri', 'Verifikasi'] as const;
+const LAST_COLUMN = RECAP_HEADERS.length;
 export const RECAP_HEADER_ROW = 4;
 export const RECAP_LABELS = {
   index: 'Indeks unit (IPP)',
   category: 'Kategori',
   predicate: 'Predikat',
-  completeness: 'Indikator yang sudah dinilai',
+  completeness: 'Dasar nilai',
   ombudsmanTotal: 'Estimasi nilai Ombudsman',
   ombudsmanGrade: 'Opini (estimasi)',
   ombudsmanZone: 'Zona',
@@ -48,51 +50,68 @@ export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageDa
   printSetup(sheet, null, 'portrait');
 }
 
-function bandCells(sheet: ExcelJS.Worksheet, row: number, label: string, self: BandRef | null, verified: BandRef | null, text: (band: BandRef) => string): void {
-  bodyCell(sheet, row, 1, label).font = { bold: true };
-  bodyCell(sheet, row, 2, '');
-  toneCell(bodyCell(sheet, row, 3, self ? text(self) : '–'), self?.tone);
-  toneCell(bodyCell(sheet, row, 4, verified ? text(verified) : '–'), verified?.tone);
+const NOT_ASSESSED = 'belum dinilai';
+
+/** The three PEKPPP views side by side, *nilai terkini* first (the number that counts today). */
+interface Views {
+  current: PekpppReport | null;
+  self: PekpppReport;
+  verified: PekpppReport;
 }
 
-function writePekppp(sheet: ExcelJS.Worksheet, self: PekpppReport, verified: PekpppReport): number {
+const viewList = (views: Views): Array<PekpppReport | null> => [views.current, views.self, views.verified];
+
+function bandText(report: PekpppReport | null, text: (band: ViewBand) => string): string {
+  if (!report?.band) return '–';
+  return `${text(report.band)}${report.band.provisional ? ' (sementara)' : ''}`;
+}
+
+function bandCells(sheet: ExcelJS.Worksheet, row: number, label: string, views: Views, text: (band: ViewBand) => string): void {
+  bodyCell(sheet, row, 1, label).font = { bold: true };
+  bodyCell(sheet, row, 2, '');
+  viewList(views).forEach((report, index) => toneCell(bodyCell(sheet, row, 3 + index, bandText(report, text)), report?.band?.tone));
+}
+
+function writePekppp(sheet: ExcelJS.Worksheet, views: Views): number {
   let row = RECAP_HEADER_ROW + 1;
-  for (const aspect of verified.aspects.filter((item) => item.scored)) {
-    const own = self.aspects.find((item) => item.code === aspect.code);
+  for (const aspect of views.self.aspects.filter((item) => item.scored)) {
     bodyCell(sheet, row, 1, aspect.name);
     bodyCell(sheet, row, 2, formatPercent(aspect.weight));
-    bodyCell(sheet, row, 3, own?.index ?? null, NUM_INDEX);
-    bodyCell(sheet, row, 4, aspect.index, NUM_INDEX);
+    viewList(views).forEach((report, index) => {
+      const own = report?.aspects.find((item) => item.code === aspect.code);
+      bodyCell(sheet, row, 3 + index, own && own.assessedCount > 0 ? own.index : '–', NUM_INDEX);
+    });
     row += 1;
   }
   bodyCell(sheet, row, 1, RECAP_LABELS.index).font = { bold: true };
   bodyCell(sheet, row, 2, '100%');
-  bodyCell(sheet, row, 3, self.index, NUM_INDEX).font = { bold: true };
-  bodyCell(sheet, row, 4, verified.index, NUM_INDEX).font = { bold: true };
-  bandCells(sheet, row + 1, RECAP_LABELS.category, self.band, verified.band, (band) => band.code);
-  bandCells(sheet, row + 2, RECAP_LABELS.predicate, self.band, verified.band, (band) => band.label);
-  const completeness = (report: PekpppReport) => `${report.completeness.assessed} dari ${report.completeness.total}`;
+  viewList(views).forEach((report, index) => {
+    bodyCell(sheet, row, 3 + index, report?.index ?? NOT_ASSESSED, NUM_INDEX).font = { bold: true };
+  });
+  bandCells(sheet, row + 1, RECAP_LABELS.category, views, (band) => band.code);
+  bandCells(sheet, row + 2, RECAP_LABELS.predicate, views, (band) => band.label);
   bodyCell(sheet, row + 3, 1, RECAP_LABELS.completeness).font = { bold: true };
   bodyCell(sheet, row + 3, 2, '');
-  bodyCell(sheet, row + 3, 3, completeness(self));
-  bodyCell(sheet, row + 3, 4, completeness(verified));
+  viewList(views).forEach((report, index) => {
+    bodyCell(sheet, row + 3, 3 + index, report && report.index !== null ? basisText(report) : NOT_ASSESSED);
+  });
   return row + 4;
 }
 
-/** Label in column 1, value across columns 2–4. */
+/** Label in column 1, value across columns 2–5. */
 function pairRow(sheet: ExcelJS.Worksheet, row: number, label: string, value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
   bodyCell(sheet, row, 1, label).font = { bold: true };
   const cell = bodyCell(sheet, row, 2, value, numFmt);
   cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
-  for (let column = 3; column <= 4; column += 1) bodyCell(sheet, row, column, null);
-  sheet.mergeCells(row, 2, row, 4);
+  for (let column = 3; column <= LAST_COLUMN; column += 1) bodyCell(sheet, row, column, null);
+  sheet.mergeCells(row, 2, row, LAST_COLUMN);
   return cell;
 }
 
 function writeOmbudsman(sheet: ExcelJS.Worksheet, start: number, data: UnitPackageData): number {
   const report = data.ombudsman;
   if (!report) return start;
-  sectionRow(sheet, start, `Ombudsman RI — ${report.estimateLabel}`, 4);
+  sectionRow(sheet, start, `Ombudsman RI — ${report.estimateLabel}`, LAST_COLUMN);
   pairRow(sheet, start + 1, RECAP_LABELS.ombudsmanTotal, report.total ?? 'belum dapat dihitung', NUM_INDEX);
   const grade = report.band ? `${report.band.code} — ${report.opinion ?? report.band.label}` : '–';
   toneCell(pairRow(sheet, start + 2, RECAP_LABELS.ombudsmanGrade, grade), report.band?.tone);
@@ -102,19 +121,20 @@ function writeOmbudsman(sheet: ExcelJS.Worksheet, start: number, data: UnitPacka
 
 function writeLines(sheet: ExcelJS.Worksheet, start: number, title: string, lines: readonly string[]): number {
   if (lines.length === 0) return start;
-  sectionRow(sheet, start, title, 4);
-  lines.forEach((line, index) => sectionRow(sheet, start + 1 + index, line, 4, false));
+  sectionRow(sheet, start, title, LAST_COLUMN);
+  lines.forEach((line, index) => sectionRow(sheet, start + 1 + index, line, LAST_COLUMN, false));
   return start + 1 + lines.length;
 }
 
 export function addRecapSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
   const sheet = workbook.addWorksheet(exportSheetName(RECAP_SHEET, taken));
-  setColumnWidths(sheet, [46, 10, 22, 22]);
-  addTitle(sheet, 1, `Rekap Nilai — ${data.unit.name} — Tahun ${data.period.year}`, 4, 14);
-  addTitle(sheet, 2, `${data.localGovernment} · indeks skala 0–5`, 4, 11);
+  setColumnWidths(sheet, [40, 8, 21, 21, 21]);
+  addTitle(sheet, 1, `Rekap Nilai — ${data.unit.name} — Tahun ${data.period.year}`, LAST_COLUMN, 14);
+  addTitle(sheet, 2, `${data.localGovernment} · indeks skala 0–5 · nilai terkini = nilai verifikasi bila sudah diverifikasi, selain itu nilai mandiri`, LAST_COLUMN, 11);
   writeHeader(sheet, RECAP_HEADER_ROW, RECAP_HEADERS);
-  let row = data.self && data.verified ? writePekppp(sheet, data.self, data.verified) : RECAP_HEADER_ROW + 1;
+  let row = data.self && data.verified ? writePekppp(sheet, { current: data.current, self: data.self, verified: data.verified }) : RECAP_HEADER_ROW + 1;
   row = writeOmbudsman(sheet, row + 1, data);
+  row = writeLines(sheet, row + 1, 'Cara menghitung — nilai terkini', [...(data.current?.derivation ?? [NOT_ASSESSED]), ...(data.current?.notes ?? [])]);
   row = writeLines(sheet, row + 1, 'Cara menghitung — penilaian mandiri', [...(data.self?.derivation ?? []), ...(data.self?.notes ?? [])]);
   row = writeLines(sheet, row + 1, 'Cara menghitung — nilai verifikasi', [...(data.verified?.derivation ?? []), ...(data.verified?.notes ?? [])]);
   writeLines(sheet, row + 1, `Cara menghitung — Ombudsman (${data.ombudsman?.estimateLabel ?? ''})`, [...(data.ombudsman?.derivation ?? []), ...(data.ombudsman?.notes ?? [])]);
