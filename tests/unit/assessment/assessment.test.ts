@@ -18,7 +18,9 @@ describe('self-assessment', () => {
     // Indicator 1 (17% of Kebijakan 24%) at level 5: 0.24 × 0.17 × 5 = 0.204 → 0.20
     let view = await api['assessment:set']({ periodId: period.id, unitId: unit.id, indicatorCode: 'i01', level: 5 });
     expect(view.selfReport.index).toBe(0.2);
-    expect(view.verifiedReport.index).toBe(0);
+    // Nothing verified yet: the verified view is belum dinilai, never 0,00 F; terkini = own level.
+    expect([view.verifiedReport.index, view.verifiedReport.band, view.verifiedReport.state]).toEqual([null, null, 'belum_dinilai']);
+    expect([view.currentReport?.index, view.currentReport?.basis]).toEqual([0.2, { verified: 0, selfOnly: 1, unassessed: 29 }]);
     // Indicator 14 (30% of SDM 25%) at level 4: 0.25 × 0.30 × 4 = 0.30 → total 0.504 → 0.50
     await expect(api['assessment:set']({ periodId: period.id, unitId: unit.id, indicatorCode: 'i14', level: 4, elements: ['tidak-ada'] })).rejects.toThrow(/Unsur tidak dikenal/);
     view = await api['assessment:set']({ periodId: period.id, unitId: unit.id, indicatorCode: 'i14', level: 4 });

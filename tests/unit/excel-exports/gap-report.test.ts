@@ -16,7 +16,10 @@ describe('gap report', () => {
     const settings = await api['settings:get'](undefined);
     const model = gapReportModel(gaps, scores, settings, { year: 2026, today: '2026-11-24', headName: 'Dra. Ani Lestari' });
     expect(model.deadline).toEqual({ date: '2026-12-04', daysLeft: 10, text: '4 Des 2026 (10 hari lagi)' });
-    expect(model.facts[1]).toMatchObject({ label: 'Indeks PEKPPP saat ini', value: scores.pekppp!.self.index });
+    // Gaps are ranked from nilai terkini by default, and the fact says which view it is.
+    expect(gaps.basis).toBe('terkini');
+    expect(model.facts[1]).toMatchObject({ label: 'Indeks PEKPPP (nilai terkini)', value: scores.pekppp!.current!.index });
+    expect(model.facts[1]!.text).toMatch(/\(sementara\) · \d+ diverifikasi, \d+ mandiri, \d+ belum dinilai$/);
     expect(model.facts[2]).toMatchObject({ value: scores.ombudsman!.report.total });
     expect(model.sections[0]!.rows.map((row) => row.gain)).toEqual(gaps.pekppp!.actions.map((action) => action.gain));
     expect(model.sections[0]!.predictions[0]).toBe(`PEKPPP: ${gaps.pekppp!.predictions[0]!.sentence}.`);
