@@ -236,7 +236,7 @@ test('penilaian mandiri: levels, suggested level, override reason and live summa
 test('kesenjangan: ranked actions in the API order, predictions, cross-unit view', async ({ app, page, consoleErrors }) => {
   const seeded = await seedYear(app);
   const unitId = seeded.unitIds['Dishub']!;
-  const gaps = await call(app, 'gaps:unit', { periodId: seeded.current, unitId, basis: 'mandiri' });
+  const gaps = await call(app, 'gaps:unit', { periodId: seeded.current, unitId, basis: 'terkini' });
   await page.goto(`${app.url}#/kesenjangan/${unitId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Kesenjangan' })).toBeVisible();
 
@@ -273,7 +273,11 @@ test('kesenjangan: ranked actions in the API order, predictions, cross-unit view
   await page.getByLabel('Target kategori').selectOption('B');
   const towardsB = await call(app, 'gaps:period', { periodId: seeded.current, target: 'B' });
   const open = towardsB.pekppp!.units.filter((unit) => !unit.reached).length;
-  await expect(page.getByText(`${open} dari 12 unit belum mencapai B`)).toBeVisible();
+  await expect(page.getByText(`${open} dari ${towardsB.pekppp!.units.length} unit yang sudah dinilai belum mencapai B`)).toBeVisible();
+  // Kecamatan Mlati has no level yet: its own group "belum mulai", not the top of the ranking.
+  expect(towardsB.pekppp!.notStarted.map((unit) => unit.unitName)).toEqual(['Kecamatan Mlati']);
+  await expect(furthest).not.toContainText('Kecamatan Mlati');
+  await expect(page.getByTestId('belum-mulai')).toContainText('Kecamatan Mlati');
   await screenshot(page, 'kesenjangan-semua-unit');
   expect(consoleErrors).toEqual([]);
 });
@@ -291,9 +295,20 @@ test('beranda dashboard: cards, heatmap, category chart and the unit table', asy
   await expect(page.getByRole('heading', { name: 'Sebaran kategori unit' })).toBeVisible();
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Perubahan dari 2025' })).toBeVisible();
-  const table = page.getByRole('table', { name: 'Nilai unit' });
-  await table.getByRole('button', { name: 'Verifikasi', exact: true }).click();
-  await expect(table.getByRole('columnheader', { name: 'Verifikasi', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  const table = page.getByRole('table', { name: 'Nilai unit', exact: true });
+  await table.getByRole('button', { name: 'Nilai terkini', exact: true }).click();
+  await expect(table.getByRole('columnheader', { name: 'Nilai terkini', exact: true })).toHaveAttribute('aria-sort', 'ascending');
+  // A half-done year: every figure is nilai terkini, and nothing reads F for work not done.
+  await expect(page.getByText(`${dashboard.pekppp!.band!.label} · nilai terkini`)).toBeVisible();
+  expect(dashboard.pekppp!.unassessedUnits).toEqual(['Kecamatan Mlati']);
+  const mlati = table.getByRole('row').filter({ hasText: 'Kecamatan Mlati' });
+  await expect(mlati).toContainText('belum dinilai');
+  await expect(mlati.locator('.band-code')).toHaveCount(0);
+  const heatRow = page.getByRole('table', { name: 'Peta nilai unit per aspek' }).getByRole('row').filter({ hasText: 'Kecamatan Mlati' });
+  await expect(heatRow).toContainText('belum dinilai');
+  for (const unit of dashboard.units.filter((entry) => entry.verifiedIndex === null)) {
+    expect(unit.category === null || unit.category.code !== 'F' || unit.category.provisional).toBe(true);
+  }
   await screenshot(page, 'beranda-dasbor');
 
   const dinsos = seeded.unitIds['Dinsos']!;

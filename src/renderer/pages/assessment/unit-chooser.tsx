@@ -1,13 +1,13 @@
 /** Landing list of a one-unit screen: every unit of the year with its scores, to pick one. */
 import type { DashboardUnit } from '../../../shared/types';
-import { BandCode } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
 import { formatPercent } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
-import { bandOf, formatScore } from './score-format';
+import { categoryColumn, currentScoreColumn } from './score-columns';
+import { formatScore } from './score-format';
 
 interface UnitChooserProps {
   periodId: number;
@@ -42,19 +42,10 @@ export function UnitChooser({ periodId, basePath, title, subtitle }: UnitChooser
       sortValue: (row) => row.progress.percentVerified,
       render: (row) => formatPercent(row.progress.percentVerified),
     },
-    { key: 'self', header: 'Mandiri', width: '110px', align: 'end', sortValue: (row) => row.selfIndex, render: (row) => formatScore(row.selfIndex) },
-    { key: 'verified', header: 'Verifikasi', width: '110px', align: 'end', sortValue: (row) => row.verifiedIndex, render: (row) => formatScore(row.verifiedIndex) },
-    {
-      key: 'category',
-      header: 'Kategori',
-      width: '110px',
-      align: 'center',
-      sortValue: (row) => row.verifiedIndex ?? row.selfIndex,
-      render: (row) => {
-        const band = bandOf(row.category);
-        return band ? <BandCode band={band} /> : <span className="text-subtle">–</span>;
-      },
-    },
+    currentScoreColumn(),
+    categoryColumn(),
+    { key: 'self', header: 'Mandiri', width: '96px', align: 'end', sortValue: (row) => row.selfIndex, render: (row) => formatScore(row.selfIndex) },
+    { key: 'verified', header: 'Verifikasi', width: '96px', align: 'end', sortValue: (row) => row.verifiedIndex, render: (row) => formatScore(row.verifiedIndex) },
   ];
 
   return (

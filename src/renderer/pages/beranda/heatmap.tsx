@@ -101,7 +101,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
                 </a>
               </div>
               <div role="cell" className="heatmap__total">
-                {total === null ? <span className="text-subtle">belum dinilai</span> : formatNumber(total, 2)}
+                {total === null ? <span className="text-subtle heatmap__none">belum dinilai</span> : formatNumber(total, 2)}
                 {band ? (
                   <span className={unit.category?.provisional ? 'band-provisional' : undefined} title={unit.category?.provisional ? `${band.label} — sementara` : band.label}>
                     <BandCode band={band} />

@@ -79,7 +79,7 @@ export function StatCards({ period, activeUnitCount, dashboard }: { period: Peri
       </StatCard>
       <StatCard
         icon="chart"
-        label="IPP pemda · nilai terkini"
+        label="IPP pemda"
         extra={pekppp?.band?.provisional ? <ProvisionalTag title="Masih ada unit yang belum selesai dinilai atau diverifikasi." /> : undefined}
         foot={
           pekppp && pekppp.index !== null
@@ -95,7 +95,7 @@ export function StatCards({ period, activeUnitCount, dashboard }: { period: Peri
         ) : (
           <div className="stat-card__text">Belum ada nilai</div>
         )}
-        {pekppp?.band ? <div className="stat-card__sub">{pekppp.band.label}</div> : null}
+        {pekppp?.band ? <div className="stat-card__sub">{pekppp.band.label} · nilai terkini</div> : null}
       </StatCard>
       <StatCard
         icon="shield"

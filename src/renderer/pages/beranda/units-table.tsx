@@ -1,13 +1,13 @@
 /** Every unit of the year with its progress and scores: sortable, searchable, virtualised. */
 import { useMemo, useState } from 'react';
 import type { Dashboard, DashboardUnit } from '../../../shared/types';
-import { BandCode, ProvisionalTag } from '../../components/badge';
+import { BandCode } from '../../components/badge';
 import { DataTable, type Column } from '../../components/data-table';
 import { Icon } from '../../components/icons';
 import { formatCount, formatPercent, normalizeSearch } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useDebounced } from '../../lib/use-query';
-import { basisWords } from '../../../core/scoring/view-text';
+import { categoryColumn, currentScoreColumn } from '../assessment/score-columns';
 import { bandOf, currentIndexOf, formatDelta, formatScore, previousIndexOf } from '../assessment/score-format';
 
 function ombudsmanCell(unit: DashboardUnit) {
@@ -66,42 +66,8 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         </span>
       ),
     },
-    {
-      key: 'current',
-      header: 'Nilai terkini',
-      width: '150px',
-      align: 'end',
-      sortValue: (row) => currentIndexOf(row),
-      render: (row) =>
-        row.current ? (
-          <span className="cell-score" title={`${basisWords(row.current.basis)} (dari ${row.current.total} indikator)`}>
-            <span className="cell-score__value">{formatScore(row.current.index)}</span>
-            <span className="cell-score__basis">
-              {row.current.basis.verified}/{row.current.total} verif.
-            </span>
-          </span>
-        ) : (
-          <span className="text-subtle">belum dinilai</span>
-        ),
-    },
-    {
-      key: 'category',
-      header: 'Kategori',
-      width: '120px',
-      align: 'center',
-      sortValue: (row) => currentIndexOf(row),
-      render: (row) => {
-        const band = bandOf(row.category);
-        return band ? (
-          <span className="cell-band">
-            <BandCode band={band} />
-            {row.category?.provisional ? <ProvisionalTag /> : null}
-          </span>
-        ) : (
-          <span className="text-subtle">–</span>
-        );
-      },
-    },
+    currentScoreColumn(),
+    categoryColumn(),
     ...(hasPrevious
       ? [
           {
