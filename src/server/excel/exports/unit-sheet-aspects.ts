@@ -74,11 +74,14 @@ function blocks(data: UnitPackageData, aspect: PekpppAspectResult, checklistAspe
 }
 
 function titles(sheet: ExcelJS.Worksheet, data: UnitPackageData, aspect: PekpppAspectResult, report: PekpppReport): void {
-  const self = data.self?.aspects.find((item) => item.code === aspect.code);
+  const text = (view: PekpppReport | null) => {
+    const entry = view?.aspects.find((item) => item.code === aspect.code);
+    return entry && entry.assessedCount > 0 ? formatDecimal(entry.index, 2) : 'belum dinilai';
+  };
   addTitle(sheet, 1, `Lembar Evaluasi ${report.instrument.shortName} — Aspek ${aspect.name} (bobot ${formatPercent(aspect.weight)})`, LAYOUT.lastColumn, 14);
   addTitle(sheet, 2, `${data.unit.name} · ${data.localGovernment} · Tahun ${data.period.year}`, LAYOUT.lastColumn, 12);
-  const selfText = self ? formatDecimal(self.index, 2) : '–';
-  addTitle(sheet, 3, `Indeks aspek: mandiri ${selfText} · verifikasi ${formatDecimal(aspect.index, 2)} (skala 0–5)`, LAYOUT.lastColumn, 11);
+  const line = `Indeks aspek (skala 0–5): nilai terkini ${text(data.current)} · mandiri ${text(data.self)} · verifikasi ${text(report)}`;
+  addTitle(sheet, 3, line, LAYOUT.lastColumn, 11);
 }
 
 /** Adds the aspect sheets; returns their names in order. */
