@@ -2,6 +2,7 @@
 import { ConfirmProvider } from './components/confirm';
 import { ErrorBoundary } from './components/error-boundary';
 import { Icon } from './components/icons';
+import { QuickSearch } from './components/quick-search';
 import { Sidebar } from './components/sidebar';
 import { StartStatusBanner } from './components/start-status-banner';
 import { EmptyState, ErrorState, Loading } from './components/states';
@@ -13,12 +14,14 @@ import { BerandaPage } from './pages/beranda/beranda-page';
 import { ChecklistPage } from './pages/checklist/checklist-page';
 import { ExportsPage } from './pages/exports/exports-page';
 import { GapsPage } from './pages/gaps/gaps-page';
+import { HelpPage } from './pages/help/help-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
 import { BackupPage } from './pages/settings/backup-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { UnitsPage } from './pages/units/units-page';
+import { UnitProfilePage } from './pages/unit-profile/unit-profile-page';
 
 function Screen({ path }: { path: string }) {
   const [first, second] = segments(path);
@@ -26,14 +29,18 @@ function Screen({ path }: { path: string }) {
   switch (first) {
     case undefined:
       return <BerandaPage />;
-    case 'unit':
-      return <UnitsPage />;
+    case 'unit': {
+      const id = idParam(second);
+      return id === null ? <UnitsPage /> : <UnitProfilePage key={id} unitId={id} />;
+    }
     case 'daftar-periksa':
       return <ChecklistPage unitId={idParam(second)} query={query} />;
     case 'penilaian':
       return <AssessmentPage unitId={idParam(second)} />;
     case 'kesenjangan':
       return <GapsPage unitId={idParam(second)} />;
+    case 'bantuan':
+      return <HelpPage query={query} />;
     case 'ekspor':
       return <ExportsPage />;
     case 'tahun': {
@@ -69,6 +76,7 @@ function Frame() {
   return (
     <div className="shell">
       <Sidebar path={path} />
+      <QuickSearch />
       <main className="shell__main" id="konten">
         <StartStatusBanner />
         {!loaded ? (

@@ -38,6 +38,7 @@ import type {
   UnitTemplate,
 } from './types';
 import { channel, none } from './channel';
+import { unitPageChannels } from './channels/units';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -293,6 +294,7 @@ export const contract = {
       resolveConflicts: z.enum(['skip', 'overwrite']).default('skip'),
     }),
   ),
+  ...unitPageChannels,
 } as const;
 
 export type Contract = typeof contract;

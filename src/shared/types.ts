@@ -429,3 +429,27 @@ export interface ImportPreviewResult {
 }
 
 export type ImportApplyResult = ApplyFormResult & { backupId: string | null };
+
+// ---------------------------------------------------------------- unit page
+
+export interface UnitProfile {
+  periodId: number;
+  year: number;
+  deadline: string | null;
+  unit: Unit;
+  ombudsmanSample: boolean;
+  progress: Progress;
+  instruments: Array<{ instrumentId: number; family: 'pekppp' | 'ombudsman'; shortName: string; progress: Progress }>;
+  scores: UnitScores;
+  /** The first steps of the gap list (ranked by gain, from *nilai terkini*). */
+  topGaps: {
+    pekppp: PekpppAction[];
+    ombudsman: OmbudsmanAction[];
+    pekpppCount: number;
+    ombudsmanCount: number;
+    toNextBand: Prediction | null;
+  };
+  history: Array<HistoryEntry & { requirementCode: string | null; indicatorCode: string | null }>;
+  /** Previous/next unit of the year's scope by name, for paging through units. */
+  neighbours: { previous: { id: number; name: string } | null; next: { id: number; name: string } | null; position: number; count: number };
+}

@@ -29,6 +29,7 @@ export const NAV_ITEMS: NavItem[] = [
       { path: '/pengaturan/cadangan', label: 'Cadangan' },
     ],
   },
+  { path: '/bantuan', label: 'Bantuan', icon: 'info' },
 ];
 
 /** The path without its query: "/daftar-periksa/3?aspek=sdm" → "/daftar-periksa/3". */

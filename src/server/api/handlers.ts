@@ -45,6 +45,7 @@ import {
   unitTemplates,
   updateUnit,
 } from '../units/units-service';
+import { unitProfile } from '../units/unit-profile';
 
 export interface HandlerOptions {
   host: 'electron' | 'preview' | 'cli';
@@ -85,6 +86,7 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'units:restore': (input) => restoreUnit(ctx, input),
     'units:templates': () => unitTemplates(ctx),
     'units:bulk-create': (input) => bulkCreateUnits(ctx, input),
+    'units:profile': (input) => unitProfile(ctx, input),
     'instruments:list': () => listInstruments(ctx),
     'instruments:get': (input) => getInstrument(ctx, input),
     'periods:list': () => listPeriods(ctx),

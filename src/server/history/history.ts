@@ -45,6 +45,10 @@ function historyRepository(db: Db) {
       `INSERT INTO history (at, operator, period_id, unit_id, instrument_id, requirement_code, indicator_code, action, detail)
        VALUES (@at, @operator, @periodId, @unitId, @instrumentId, @requirementCode, @indicatorCode, @action, @detail)`,
     ),
+    recentOfUnit: db.prepare<[number, number, number], HistoryRow & { requirement_code: string | null; indicator_code: string | null }>(
+      `SELECT id, at, operator, action, detail, requirement_code, indicator_code FROM history
+       WHERE unit_id = ? AND period_id = ? ORDER BY id DESC LIMIT ?`,
+    ),
     forItem: db.prepare<[number, number, number, string], HistoryRow>(
       `SELECT id, at, operator, action, detail FROM history
        WHERE period_id = ? AND unit_id = ? AND instrument_id = ? AND requirement_code = ?
@@ -120,5 +124,28 @@ export function historyForItem(
     .map((row) => {
       const detail = JSON.parse(row.detail) as Record<string, unknown>;
       return { id: row.id, at: row.at, operator: row.operator, action: row.action, summary: summarize(row.action, detail), detail };
+    });
+}
+
+/** The latest changes of one unit in one year (the unit page's "riwayat terbaru"). */
+export function recentHistoryOfUnit(
+  ctx: ServerContext,
+  key: { periodId: number; unitId: number },
+  limit: number,
+): Array<HistoryEntry & { requirementCode: string | null; indicatorCode: string | null }> {
+  return memoFor(ctx.db, historyRepository)
+    .recentOfUnit.all(key.unitId, key.periodId, limit)
+    .map((row) => {
+      const detail = JSON.parse(row.detail) as Record<string, unknown>;
+      return {
+        id: row.id,
+        at: row.at,
+        operator: row.operator,
+        action: row.action,
+        summary: summarize(row.action, detail),
+        detail,
+        requirementCode: row.requirement_code,
+        indicatorCode: row.indicator_code,
+      };
     });
 }

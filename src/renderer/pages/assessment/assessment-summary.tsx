@@ -5,6 +5,7 @@
 import type { Assessment, PekpppReport } from '../../../shared/types';
 import { basisText } from '../../../core/scoring/view-text';
 import { BandCode, ProvisionalTag } from '../../components/badge';
+import { Term } from '../../components/term';
 import { formatCount, formatNumber } from '../../lib/format';
 import type { Column } from './indicator-card';
 import { formatDelta, formatScore, indexColor, shortAspectName } from './score-format';
@@ -49,9 +50,13 @@ export function AssessmentSummary({ assessment, column, onJump }: SummaryProps) 
   return (
     <aside className="assess-summary" aria-label="Ringkasan nilai unit">
       <div className="assess-summary__card">
-        <h2 className="assess-summary__title">Indeks Pelayanan Publik</h2>
+        <h2 className="assess-summary__title">
+          Indeks Pelayanan Publik (<Term id="ipp">IPP</Term>)
+        </h2>
         <IndexBlock label="Nilai terkini" report={assessment.currentReport} active={false} testId="indeks-terkini" />
-        <p className="assess-summary__hint">Nilai verifikasi bila indikator sudah diverifikasi, selain itu nilai mandiri unit.</p>
+        <p className="assess-summary__hint">
+          <Term id="nilai-terkini">Nilai terkini</Term>: nilai verifikasi bila indikator sudah diverifikasi, selain itu nilai mandiri unit.
+        </p>
         <div className="index-pair">
           <IndexBlock label="Mandiri" report={self} active={column === 'mandiri'} testId="indeks-mandiri" />
           <IndexBlock label="Verifikasi" report={verified} active={column === 'verifikasi'} testId="indeks-verifikasi" />

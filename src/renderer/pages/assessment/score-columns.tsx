@@ -18,9 +18,9 @@ export function currentScoreColumn(): Column<DashboardUnit> {
     sortValue: (row) => currentIndexOf(row),
     render: (row) =>
       row.current ? (
-        <span className="cell-score" title={`${basisWords(row.current.basis)} (dari ${row.current.total} indikator)`}>
-          <span className="cell-score__value">{formatScore(row.current.index)}</span>
-          <span className="cell-score__basis">
+        <span className="cell-current" title={`${basisWords(row.current.basis)} (dari ${row.current.total} indikator)`}>
+          <span className="cell-current__value">{formatScore(row.current.index)}</span>
+          <span className="cell-current__basis">
             {row.current.basis.verified}/{row.current.total} diverifikasi
           </span>
         </span>

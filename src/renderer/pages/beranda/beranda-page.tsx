@@ -44,10 +44,10 @@ function SampleList({ period, dashboard }: { period: PeriodDetail; dashboard: Da
               const band = om?.grade ? bandOf({ code: om.grade, label: om.grade, tone: om.tone ?? 'neutral' }) : null;
               return (
                 <li key={unit.unitId}>
-                  <span className="sample-list__name">
+                  <a className="sample-list__name" href={href(`/unit/${unit.unitId}`)}>
                     {unit.unitName}
                     <span className="sample-list__group">{unit.groupName}</span>
-                  </span>
+                  </a>
                   <span className="sample-list__score">
                     {om && om.total !== null ? (
                       <>

@@ -96,7 +96,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
           return (
             <div key={unit.unitId} className="heatmap__row" role="row" style={{ gridTemplateColumns: template }}>
               <div role="rowheader" className="heatmap__unit">
-                <a href={href(`/penilaian/${unit.unitId}`)} title={`${unit.unitName} — ${unit.groupName}`}>
+                <a href={href(`/unit/${unit.unitId}`)} title={`${unit.unitName} — ${unit.groupName}`}>
                   {unit.unitName}
                 </a>
               </div>

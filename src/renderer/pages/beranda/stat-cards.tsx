@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Dashboard, PeriodDetail } from '../../../shared/types';
 import { BandCode, EstimateTag, ProvisionalTag, ZoneBadge } from '../../components/badge';
+import { Term } from '../../components/term';
 import { Icon, type IconName } from '../../components/icons';
 import { daysUntil, formatCount, formatLongDate, formatNumber, formatPercent } from '../../lib/format';
 import { href } from '../../lib/router';
@@ -95,7 +96,11 @@ export function StatCards({ period, activeUnitCount, dashboard }: { period: Peri
         ) : (
           <div className="stat-card__text">Belum ada nilai</div>
         )}
-        {pekppp?.band ? <div className="stat-card__sub">{pekppp.band.label} · nilai terkini</div> : null}
+        {pekppp?.band ? (
+          <div className="stat-card__sub">
+            {pekppp.band.label} · <Term id="nilai-terkini">nilai terkini</Term>
+          </div>
+        ) : null}
       </StatCard>
       <StatCard
         icon="shield"

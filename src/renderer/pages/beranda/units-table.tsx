@@ -46,7 +46,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
       width: 'minmax(160px, 2.2fr)',
       sortValue: (row) => row.unitName,
       render: (row) => (
-        <a className="cell-strong" href={href(`/penilaian/${row.unitId}`)} title={row.unitName}>
+        <a className="cell-strong" href={href(`/unit/${row.unitId}`)} title={row.unitName}>
           {row.unitName}
         </a>
       ),

@@ -40,7 +40,7 @@ export function YearChange({ dashboard }: { dashboard: Dashboard }) {
         <ol className="change-list" aria-label={`Perubahan indeks dari ${dashboard.previousYear}`}>
           {rows.map((row) => (
             <li key={row.unit.unitId} className="change-row">
-              <a className="change-row__name" href={href(`/penilaian/${row.unit.unitId}`)} title={`${row.unit.unitName}: ${formatNumber(row.before, 2)} → ${formatNumber(row.now, 2)}`}>
+              <a className="change-row__name" href={href(`/unit/${row.unit.unitId}`)} title={`${row.unit.unitName}: ${formatNumber(row.before, 2)} → ${formatNumber(row.now, 2)}`}>
                 {row.unit.unitName}
                 <span className="change-row__values">
                   {formatNumber(row.before, 2)} → {formatNumber(row.now, 2)}

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api, errorMessage } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
+import { href } from '../../lib/router';
 import { useDebounced, useQuery } from '../../lib/use-query';
 import { TemplatesDialog } from './templates-dialog';
 import { UnitFormDialog } from './unit-form-dialog';
@@ -87,9 +88,9 @@ export function UnitsPage() {
       width: 'minmax(240px, 2.6fr)',
       sortValue: (unit) => unit.name,
       render: (unit) => (
-        <button type="button" className="link-button cell-strong" onClick={() => setEditing(unit)} title="Ubah unit">
+        <a className="cell-strong" href={href(`/unit/${unit.id}`)} title={`Buka profil ${unit.name}`}>
           {unit.name}
-        </button>
+        </a>
       ),
     },
     { key: 'shortName', header: 'Singkatan', width: 'minmax(100px, 1fr)', sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
