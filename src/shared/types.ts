@@ -449,7 +449,8 @@ export interface UnitProfile {
     ombudsmanCount: number;
     toNextBand: Prediction | null;
   };
-  history: Array<HistoryEntry & { requirementCode: string | null; indicatorCode: string | null }>;
+  /** Latest changes, each with what it is about (indicator or requirement) in words. */
+  history: Array<HistoryEntry & { instrumentId: number | null; requirementCode: string | null; indicatorCode: string | null; target: string | null }>;
   /** Previous/next unit of the year's scope by name, for paging through units. */
   neighbours: { previous: { id: number; name: string } | null; next: { id: number; name: string } | null; position: number; count: number };
 }

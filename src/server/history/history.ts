@@ -45,8 +45,8 @@ function historyRepository(db: Db) {
       `INSERT INTO history (at, operator, period_id, unit_id, instrument_id, requirement_code, indicator_code, action, detail)
        VALUES (@at, @operator, @periodId, @unitId, @instrumentId, @requirementCode, @indicatorCode, @action, @detail)`,
     ),
-    recentOfUnit: db.prepare<[number, number, number], HistoryRow & { requirement_code: string | null; indicator_code: string | null }>(
-      `SELECT id, at, operator, action, detail, requirement_code, indicator_code FROM history
+    recentOfUnit: db.prepare<[number, number, number], HistoryRow & { instrument_id: number | null; requirement_code: string | null; indicator_code: string | null }>(
+      `SELECT id, at, operator, action, detail, instrument_id, requirement_code, indicator_code FROM history
        WHERE unit_id = ? AND period_id = ? ORDER BY id DESC LIMIT ?`,
     ),
     forItem: db.prepare<[number, number, number, string], HistoryRow>(
@@ -83,6 +83,8 @@ export function appendHistory(
 
 const label = (status: unknown): string => EVIDENCE_STATUS_LABELS[status as EvidenceStatus] ?? String(status);
 
+const levelText = (level: unknown): string => (level === null || level === undefined ? 'belum dinilai' : `tingkat ${String(level)}`);
+
 function summarize(action: string, detail: Record<string, unknown>): string {
   const reason = detail['reason'] ? ` (alasan: ${String(detail['reason'])})` : '';
   switch (action) {
@@ -107,7 +109,7 @@ function summarize(action: string, detail: Record<string, unknown>): string {
     case 'carry-over':
       return `Dibawa dari tahun ${String(detail['fromYear'])}; status direset menjadi "Menunggu verifikasi".`;
     case 'level':
-      return `Nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} diubah dari ${String(detail['from'] ?? '-')} menjadi ${String(detail['to'] ?? '-')}${reason}.`;
+      return `Nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} diubah dari ${levelText(detail['from'])} menjadi ${levelText(detail['to'])}${reason}.`;
     case 'import':
       return `Diperbarui dari workbook isian: ${String(detail['summary'] ?? '')}`;
     default:
@@ -132,7 +134,7 @@ export function recentHistoryOfUnit(
   ctx: ServerContext,
   key: { periodId: number; unitId: number },
   limit: number,
-): Array<HistoryEntry & { requirementCode: string | null; indicatorCode: string | null }> {
+): Array<HistoryEntry & { instrumentId: number | null; requirementCode: string | null; indicatorCode: string | null }> {
   return memoFor(ctx.db, historyRepository)
     .recentOfUnit.all(key.unitId, key.periodId, limit)
     .map((row) => {
@@ -144,6 +146,7 @@ export function recentHistoryOfUnit(
         action: row.action,
         summary: summarize(row.action, detail),
         detail,
+        instrumentId: row.instrument_id,
         requirementCode: row.requirement_code,
         indicatorCode: row.indicator_code,
       };

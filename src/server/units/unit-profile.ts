@@ -31,6 +31,21 @@ export function unitProfile(ctx: ServerContext, input: ParsedInput<'units:profil
     const checklist = getChecklist(ctx, input);
     const scores = unitScores(ctx, input);
     const gaps = unitGaps(ctx, { ...input, basis: 'terkini' });
+    // What each history line is about, in words ("Indikator 6 · Survei Kepuasan …").
+    const indicators = new Map<string, string>();
+    const requirements = new Map<string, string>();
+    for (const instrument of checklist.instruments) {
+      for (const indicator of instrument.aspects.flatMap((aspect) => aspect.indicators)) {
+        indicators.set(`${instrument.instrumentId}:${indicator.code}`, `${instrument.shortName} · Indikator ${indicator.number} ${indicator.name}`);
+        for (const requirement of indicator.requirements) requirements.set(`${instrument.instrumentId}:${requirement.code}`, requirement.text);
+      }
+    }
+    const targetOf = (entry: { instrumentId: number | null; indicatorCode: string | null; requirementCode: string | null }): string | null => {
+      if (entry.instrumentId === null) return null;
+      if (entry.requirementCode) return requirements.get(`${entry.instrumentId}:${entry.requirementCode}`) ?? entry.requirementCode;
+      if (entry.indicatorCode) return indicators.get(`${entry.instrumentId}:${entry.indicatorCode}`) ?? entry.indicatorCode;
+      return null;
+    };
     return {
       periodId: period.id,
       year: period.year,
@@ -52,7 +67,7 @@ export function unitProfile(ctx: ServerContext, input: ParsedInput<'units:profil
         ombudsmanCount: gaps.ombudsman?.actions.length ?? 0,
         toNextBand: gaps.pekppp?.toNextBand ?? null,
       },
-      history: recentHistoryOfUnit(ctx, input, RECENT_CHANGES),
+      history: recentHistoryOfUnit(ctx, input, RECENT_CHANGES).map((entry) => ({ ...entry, target: targetOf(entry) })),
       neighbours: neighbours(getPeriod(ctx, { id: period.id }).units, input.unitId),
     };
   })();

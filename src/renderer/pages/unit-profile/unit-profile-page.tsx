@@ -94,6 +94,7 @@ function RecentChanges({ profile }: { profile: UnitProfile }) {
               <span className="profile-history__when">
                 {formatDate(entry.at.slice(0, 10))} · {entry.operator}
               </span>
+              {entry.target ? <span className="profile-history__target" title={entry.target}>{entry.target}</span> : null}
               <span className="profile-history__what">{entry.summary}</span>
             </li>
           ))}
