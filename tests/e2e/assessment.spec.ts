@@ -154,11 +154,23 @@ test('penilaian mandiri: levels, suggested level, override reason and live summa
   const selfIndex = page.getByTestId('indeks-mandiri');
   await expect(selfIndex).toContainText('Belum dinilai');
 
+  // Collapsed by default: 31 indicators in one line each fit in about three screens.
+  await expect(page.getByRole('navigation', { name: 'Lompat ke aspek' })).toBeVisible();
+  await expect(page.locator('.indicator-card--collapsed')).toHaveCount(31);
+  const mainHeight = await page.locator('.assess-main').evaluate((element) => element.scrollHeight);
+  expect(mainHeight).toBeLessThanOrEqual(3.2 * page.viewportSize()!.height);
+  const open = async (number: number) => {
+    const card = page.getByRole('article', { name: new RegExp(`^Indikator ${number}:`) });
+    await card.getByRole('button', { name: new RegExp(`^Indikator ${number}:`) }).click();
+    await expect(card.getByRole('radio').first()).toBeVisible();
+    return card;
+  };
+
   // Two levels set through the UI: the summary follows the saved assessment.
-  const first = page.getByRole('article', { name: /^Indikator 1:/ });
+  const first = await open(1);
   await first.getByRole('radio', { name: /^Tingkat 5:/ }).check();
   await expect(first.getByText('Tersimpan')).toBeVisible();
-  const sdm = page.getByRole('article', { name: /^Indikator 14:/ });
+  const sdm = await open(14);
   await sdm.getByRole('radio', { name: /^Tingkat 4:/ }).check();
   await expect(sdm.getByText('Tersimpan')).toBeVisible();
   let saved = await call(app, 'assessment:get', { periodId: seeded.current, unitId });
@@ -172,7 +184,7 @@ test('penilaian mandiri: levels, suggested level, override reason and live summa
   await expect(page.getByTestId('indeks-terkini')).toContainText('2 mandiri, 28 belum dinilai');
 
   // Elements suggest a level; the level follows while it was not overridden.
-  const parking = page.getByRole('article', { name: /^Indikator 15:/ });
+  const parking = await open(15);
   await parking.getByRole('checkbox', { name: 'Petugas parkir' }).check();
   await parking.getByRole('checkbox', { name: 'Karcis parkir' }).check();
   await expect(parking.getByTestId('saran-tingkat')).toHaveText('Saran tingkat: 2');
@@ -206,6 +218,11 @@ test('penilaian mandiri: levels, suggested level, override reason and live summa
 
   // Indicator 31 is reported, not scored; the derivation is one click away.
   await expect(page.getByRole('article', { name: /^Indikator 31:/ })).toContainText('Tidak dinilai');
+  // The aspect bar jumps to an aspect; "Buka semua" opens every card.
+  await page.getByRole('navigation', { name: 'Lompat ke aspek' }).getByRole('button', { name: /Inovasi/ }).click();
+  await page.getByRole('button', { name: 'Buka semua' }).click();
+  await expect(page.locator('.indicator-card--collapsed')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Tutup semua' }).click();
   await page.getByText('Cara menghitung (mandiri)').click();
   await expect(page.getByText(/^Indeks unit = /)).toBeVisible();
   await closeToasts(page);

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { Assessment, PeriodDetail } from '../../../shared/types';
+import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -17,7 +18,7 @@ import { IndicatorCard, type Column } from './indicator-card';
 import { OmbudsmanPanel } from './ombudsman-panel';
 import { UnitChooser } from './unit-chooser';
 import { UnitSwitcher } from './unit-switcher';
-import { formatScore } from './score-format';
+import { compactAspectName, formatScore } from './score-format';
 import '../../styles/assessment.css';
 
 type Tab = 'pekppp' | 'ombudsman';
@@ -44,9 +45,40 @@ function Segmented<T extends string>({ label, value, options, onChange }: { labe
   );
 }
 
+/** Sticky bar of the aspects: where each stands, one click to jump to it. */
+function AspectBar({ assessment, column, onJump }: { assessment: Assessment; column: Column; onJump: (code: string) => void }) {
+  const report = column === 'mandiri' ? assessment.selfReport : assessment.verifiedReport;
+  return (
+    <nav className="aspect-bar" aria-label="Lompat ke aspek">
+      {assessment.aspects.map((aspect, index) => {
+        const result = report.aspects.find((entry) => entry.code === aspect.code);
+        const assessed = aspect.indicators.filter((indicator) => (column === 'mandiri' ? indicator.selfLevel : indicator.verifiedLevel) !== null).length;
+        return (
+          <button key={aspect.code} type="button" className="aspect-bar__item" onClick={() => onJump(aspect.code)} title={`${aspect.name}: ${assessed} dari ${aspect.indicators.length} indikator dinilai`}>
+            <span className="aspect-bar__roman">{ROMAN[index] ?? index + 1}</span>
+            <span className="aspect-bar__name">{compactAspectName(aspect.name)}</span>
+            <span className="aspect-bar__value">{aspect.weight > 0 && result && result.assessedCount > 0 ? formatScore(result.index) : `${assessed}/${aspect.indicators.length}`}</span>
+          </button>
+        );
+      })}
+    </nav>
+  );
+}
+
 function PekpppView({ assessment, onSaved }: { assessment: Assessment; onSaved: (next: Assessment) => void }) {
   const [column, setColumn] = useState<Column>('mandiri');
   const [filter, setFilter] = useState<Filter>('semua');
+  // Collapsed by default: 30 indicators read as one line each; open the ones being worked on.
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (code: string) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
+  const allCodes = assessment.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code));
+  const allOpen = allCodes.every((code) => open.has(code));
   const jump = (code: string) => document.getElementById(`aspek-${code}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
 
   const visible = (indicator: Assessment['aspects'][number]['indicators'][number]) => {
@@ -71,7 +103,11 @@ function PekpppView({ assessment, onSaved }: { assessment: Assessment; onSaved: 
             <span className="toolbar__label">Tampilkan</span>
             <Segmented<Filter> label="Saring indikator" value={filter} options={FILTERS} onChange={setFilter} />
           </div>
+          <Button size="sm" variant="ghost" icon={allOpen ? 'arrow-up' : 'chevron-down'} onClick={() => setOpen(allOpen ? new Set() : new Set(allCodes))}>
+            {allOpen ? 'Tutup semua' : 'Buka semua'}
+          </Button>
         </div>
+        <AspectBar assessment={assessment} column={column} onJump={jump} />
         <p className="assess-hint">
           <Icon name="info" size={15} />
           {column === 'mandiri'
@@ -107,6 +143,8 @@ function PekpppView({ assessment, onSaved }: { assessment: Assessment; onSaved: 
                   periodId={assessment.periodId}
                   unitId={assessment.unitId}
                   onSaved={onSaved}
+                  expanded={open.has(indicator.code)}
+                  onToggle={() => toggle(indicator.code)}
                 />
               ))}
             </section>

@@ -31,6 +31,9 @@ interface IndicatorCardProps {
   periodId: number;
   unitId: number;
   onSaved: (assessment: Assessment) => void;
+  /** Collapsed cards show one line (levels, evidence state); the body opens on demand. */
+  expanded: boolean;
+  onToggle: () => void;
 }
 
 function ScorePill({ label, level, other, active }: { label: string; level: number | null; other?: number | null; active: boolean }) {
@@ -44,7 +47,7 @@ function ScorePill({ label, level, other, active }: { label: string; level: numb
   );
 }
 
-export function IndicatorCard({ indicator, aspectCode, aspectScored, column, periodId, unitId, onSaved }: IndicatorCardProps) {
+export function IndicatorCard({ indicator, aspectCode, aspectScored, column, periodId, unitId, onSaved, expanded, onToggle }: IndicatorCardProps) {
   const toast = useToast();
   const mandiri = column === 'mandiri';
   const savedLevel = mandiri ? indicator.selfLevel : indicator.verifiedLevel;
@@ -150,15 +153,21 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
   const otherNote = mandiri ? indicator.verifiedNote : indicator.justification;
 
   return (
-    <article className={`indicator-card${scored ? '' : ' indicator-card--unscored'}`} aria-labelledby={titleId} data-indicator={indicator.code}>
-      <header className="indicator-card__head">
+    <article
+      className={`indicator-card${scored ? '' : ' indicator-card--unscored'}${expanded ? '' : ' indicator-card--collapsed'}`}
+      aria-labelledby={titleId}
+      data-indicator={indicator.code}
+    >
+      <header className="indicator-card__head" onClick={(event) => (event.target as HTMLElement).closest('button') === null && onToggle()}>
         <span className="indicator-card__number" aria-hidden="true">
           {indicator.number}
         </span>
         <div className="indicator-card__title-wrap">
           <h3 className="indicator-card__title" id={titleId}>
-            <span className="sr-only">Indikator {indicator.number}: </span>
-            {indicator.name}
+            <button type="button" className="indicator-card__toggle" aria-expanded={expanded} aria-controls={`${titleId}-isi`} onClick={onToggle}>
+              <span className="sr-only">Indikator {indicator.number}: </span>
+              {indicator.name}
+            </button>
           </h3>
           <div className="indicator-card__meta">
             {scored ? <span>Bobot {indicator.weight}% dalam aspek</span> : <Badge tone="neutral">Tidak dinilai</Badge>}
@@ -182,60 +191,62 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
         <div className="indicator-card__scores">
           <ScorePill label="Mandiri" level={indicator.selfLevel} active={mandiri} />
           <ScorePill label="Verifikasi" level={indicator.verifiedLevel} other={indicator.selfLevel} active={!mandiri} />
+          <Icon name="chevron-down" size={18} className={`indicator-card__chevron${expanded ? ' is-open' : ''}`} />
         </div>
       </header>
 
-      {!scored ? <p className="indicator-card__unscored">Indikator ini dilaporkan sebagai informasi tambahan dan tidak dihitung dalam indeks (bobot 0%).</p> : null}
+      {expanded && !scored ? <p className="indicator-card__unscored">Indikator ini dilaporkan sebagai informasi tambahan dan tidak dihitung dalam indeks (bobot 0%).</p> : null}
 
-      <div className="indicator-card__body">
-        <div className="indicator-card__levels">
-          <div className="indicator-card__levels-head">
-            <h4 className="card-heading">Nilai {mandiri ? 'mandiri' : 'verifikasi'}</h4>
-            {savedLevel !== null && !pending ? (
-              <button type="button" className="text-button" disabled={busy} onClick={() => commit({ level: null })}>
-                Kosongkan
-              </button>
-            ) : null}
+      {expanded ? (
+        <div className="indicator-card__body" id={`${titleId}-isi`}>
+          <div className="indicator-card__levels">
+            <div className="indicator-card__levels-head">
+              <h4 className="card-heading">Nilai {mandiri ? 'mandiri' : 'verifikasi'}</h4>
+              {savedLevel !== null && !pending ? (
+                <button type="button" className="text-button" disabled={busy} onClick={() => commit({ level: null })}>
+                  Kosongkan
+                </button>
+              ) : null}
+            </div>
+            <LevelOptions
+              levels={indicator.levels}
+              value={shownLevel}
+              other={otherLevel}
+              otherLabel={mandiri ? 'Verifikasi' : 'Mandiri'}
+              suggested={shownSuggestion}
+              columnLabel={mandiri ? 'Mandiri' : 'Verifikasi'}
+              unsaved={pending !== null}
+              disabled={busy}
+              onPick={pickLevel}
+            />
           </div>
-          <LevelOptions
-            levels={indicator.levels}
-            value={shownLevel}
-            other={otherLevel}
-            otherLabel={mandiri ? 'Verifikasi' : 'Mandiri'}
-            suggested={shownSuggestion}
-            columnLabel={mandiri ? 'Mandiri' : 'Verifikasi'}
-            unsaved={pending !== null}
-            disabled={busy}
-            onPick={pickLevel}
-          />
-        </div>
 
-        <div className="indicator-card__side">
-          {indicator.elements ? (
-            <ElementChecklist elements={indicator.elements} ticked={shownTicks} suggested={shownSuggestion} disabled={busy} onToggle={toggleElement} />
-          ) : null}
+          <div className="indicator-card__side">
+            {indicator.elements ? (
+              <ElementChecklist elements={indicator.elements} ticked={shownTicks} suggested={shownSuggestion} disabled={busy} onToggle={toggleElement} />
+            ) : null}
 
-          {needsReason || (mandiri && indicator.overrideReason) ? (
-            <div className={`reason-box${errors['overrideReason'] ? ' reason-box--invalid' : ''}`}>
-              <label className="field__label" htmlFor={`${titleId}-alasan`}>
-                Alasan memilih tingkat {shownLevel ?? '–'} (saran {shownSuggestion ?? '–'})
-              </label>
-              <textarea
-                ref={reasonRef}
-                id={`${titleId}-alasan`}
-                className="input note-input"
-                rows={2}
-                value={reason}
-                maxLength={500}
-                placeholder="mis. Dua unsur lain dibuktikan dengan foto bertanggal."
-                aria-invalid={errors['overrideReason'] ? true : undefined}
-                aria-describedby={errors['overrideReason'] ? `${titleId}-alasan-galat` : undefined}
-                onChange={(event) => setReason(event.target.value)}
-              />
-              {errors['overrideReason'] ? (
-                <div className="field__error" id={`${titleId}-alasan-galat`} role="alert">
-                  {errors['overrideReason']}
-                </div>
+            {needsReason || (mandiri && indicator.overrideReason) ? (
+              <div className={`reason-box${errors['overrideReason'] ? ' reason-box--invalid' : ''}`}>
+                <label className="field__label" htmlFor={`${titleId}-alasan`}>
+                  Alasan memilih tingkat {shownLevel ?? '–'} (saran {shownSuggestion ?? '–'})
+                </label>
+                <textarea
+                  ref={reasonRef}
+                  id={`${titleId}-alasan`}
+                  className="input note-input"
+                  rows={2}
+                  value={reason}
+                  maxLength={500}
+                  placeholder="mis. Dua unsur lain dibuktikan dengan foto bertanggal."
+                  aria-invalid={errors['overrideReason'] ? true : undefined}
+                  aria-describedby={errors['overrideReason'] ? `${titleId}-alasan-galat` : undefined}
+                  onChange={(event) => setReason(event.target.value)}
+                />
+                {errors['overrideReason'] ? (
+                  <div className="field__error" id={`${titleId}-alasan-galat`} role="alert">
+                    {errors['overrideReason']}
+                  </div>
               ) : null}
               {pending || reasonDirty ? (
                 <div className="inline-actions">
@@ -280,9 +291,10 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
             ) : null}
           </div>
 
-          <IndicatorEvidence indicator={indicator} unitId={unitId} aspectCode={aspectCode} />
+            <IndicatorEvidence indicator={indicator} unitId={unitId} aspectCode={aspectCode} />
+          </div>
         </div>
-      </div>
+      ) : null}
     </article>
   );
 }

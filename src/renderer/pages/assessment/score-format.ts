@@ -82,3 +82,12 @@ export function previousIndexOf(unit: { previousIndex: number | null }): number 
 export function currentIndexOf(unit: { current: { index: number } | null }): number | null {
   return unit.current?.index ?? null;
 }
+
+/** One word per aspect for tight bars ("Kebijakan", "SDM", "Sarpras", "SIPP", "Pengaduan"); full name in the tooltip. */
+export function compactAspectName(name: string): string {
+  const short = shortAspectName(name);
+  if (/\bSDM\b/.test(short)) return 'SDM';
+  if (/^Sarana Prasarana$/i.test(short)) return 'Sarpras';
+  if (short.includes(' & ')) return short.split(' & ').at(-1)!;
+  return short.split(/\s+/)[0] ?? short;
+}
