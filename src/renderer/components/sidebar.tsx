@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useAppData } from '../lib/app-data';
 import { href } from '../lib/router';
 import { Icon, LogoMark, type IconName } from './icons';
@@ -43,14 +43,37 @@ function isActive(item: { path: string }, path: string): boolean {
   return current === item.path || current.startsWith(`${item.path}/`);
 }
 
+const COLLAPSED_KEY = 'patuh.sidebarCollapsed';
+
+/** Collapsed to icons (for 125 % scaling on office laptops); remembered between sessions. */
+function useCollapsed(): [boolean, () => void] {
+  const [collapsed, setCollapsed] = useState(() => {
+    try {
+      return window.localStorage.getItem(COLLAPSED_KEY) === '1';
+    } catch {
+      return false;
+    }
+  });
+  useEffect(() => {
+    document.documentElement.dataset['sidebar'] = collapsed ? 'collapsed' : 'open';
+    try {
+      window.localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
+    } catch {
+      // Only a preference.
+    }
+  }, [collapsed]);
+  return [collapsed, () => setCollapsed((value) => !value)];
+}
+
 export function Sidebar({ path }: { path: string }) {
   const { settings, periods, activePeriod, setActiveYear } = useAppData();
+  const [collapsed, toggleCollapsed] = useCollapsed();
   const yearId = useId();
   const governmentName = settings?.localGovernmentName.trim();
   const operator = settings?.operatorName.trim();
 
   return (
-    <aside className="sidebar">
+    <aside className={`sidebar${collapsed ? ' sidebar--collapsed' : ''}`}>
       <div className="sidebar__brand">
         <LogoMark size={34} />
         <div className="sidebar__brand-text">
@@ -100,11 +123,12 @@ export function Sidebar({ path }: { path: string }) {
                   href={href(item.path)}
                   className={`nav-link${active ? ' nav-link--active' : ''}`}
                   aria-current={active && !currentChild ? 'page' : undefined}
+                  title={collapsed ? item.label : undefined}
                 >
                   <Icon name={item.icon} size={19} />
                   <span>{item.label}</span>
                 </a>
-                {active && item.children ? (
+                {active && item.children && !collapsed ? (
                   <ul className="nav-sub" aria-label={item.label}>
                     {item.children.map((child) => {
                       const here = currentChild?.path === child.path;
@@ -123,6 +147,17 @@ export function Sidebar({ path }: { path: string }) {
           })}
         </ul>
       </nav>
+
+      <button
+        type="button"
+        className="sidebar__collapse"
+        onClick={toggleCollapsed}
+        aria-pressed={collapsed}
+        title={collapsed ? 'Lebarkan menu' : 'Ciutkan menu ke ikon'}
+      >
+        <Icon name="chevron-right" size={18} className={collapsed ? undefined : 'icon--flip'} />
+        <span>{collapsed ? 'Lebarkan menu' : 'Ciutkan menu'}</span>
+      </button>
 
       <div className="sidebar__footer">
         <div className="sidebar__user-avatar" aria-hidden="true">

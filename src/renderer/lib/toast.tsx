@@ -1,20 +1,52 @@
-/** Short confirmations and failures in the corner; errors stay until closed. */
+/**
+ * Short confirmations and failures in the corner; errors stay until closed. A long detail
+ * collapses to one line with "Rincian" to open it, so a toast never covers the panel; a
+ * toast may carry one action (e.g. *Urungkan*), and then stays at least 10 seconds.
+ */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Icon } from '../components/icons';
 
 type Tone = 'success' | 'error' | 'info';
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+export interface ToastOptions {
+  action?: ToastAction;
+}
 
 interface ToastItem {
   id: number;
   tone: Tone;
   title: string;
   detail?: string;
+  action?: ToastAction;
 }
 
 interface ToastApi {
-  success: (title: string, detail?: string) => void;
-  error: (title: string, detail?: string) => void;
-  info: (title: string, detail?: string) => void;
+  success: (title: string, detail?: string, options?: ToastOptions) => void;
+  error: (title: string, detail?: string, options?: ToastOptions) => void;
+  info: (title: string, detail?: string, options?: ToastOptions) => void;
+}
+
+/** Details longer than this, or on several lines, start collapsed. */
+const LONG_DETAIL = 110;
+const ACTION_MIN_MS = 12_000;
+
+function ToastDetail({ text }: { text: string }) {
+  const long = text.length > LONG_DETAIL || text.includes('\n');
+  const [open, setOpen] = useState(false);
+  if (!long) return <div className="toast__detail">{text}</div>;
+  return (
+    <div className={`toast__detail toast__detail--long${open ? ' is-open' : ''}`}>
+      <span className="toast__detail-text">{text}</span>
+      <button type="button" className="toast__more" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+        {open ? 'Ringkas' : 'Rincian'}
+      </button>
+    </div>
+  );
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -28,10 +60,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const dismiss = useCallback((id: number) => setItems((list) => list.filter((item) => item.id !== id)), []);
 
   const push = useCallback(
-    (tone: Tone, title: string, detail?: string) => {
+    (tone: Tone, title: string, detail?: string, options: ToastOptions = {}) => {
       const id = nextId.current++;
-      setItems((list) => [...list.slice(-3), { id, tone, title, ...(detail ? { detail } : {}) }]);
-      const delay = AUTO_CLOSE_MS[tone];
+      const item: ToastItem = { id, tone, title, ...(detail ? { detail } : {}), ...(options.action ? { action: options.action } : {}) };
+      setItems((list) => [...list.slice(-3), item]);
+      const base = AUTO_CLOSE_MS[tone];
+      const delay = base === null ? null : options.action ? Math.max(base, ACTION_MIN_MS) : base;
       if (delay !== null) window.setTimeout(() => dismiss(id), delay);
     },
     [dismiss],
@@ -39,9 +73,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const api = useMemo<ToastApi>(
     () => ({
-      success: (title, detail) => push('success', title, detail),
-      error: (title, detail) => push('error', title, detail),
-      info: (title, detail) => push('info', title, detail),
+      success: (title, detail, options) => push('success', title, detail, options),
+      error: (title, detail, options) => push('error', title, detail, options),
+      info: (title, detail, options) => push('info', title, detail, options),
     }),
     [push],
   );
@@ -57,7 +91,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             </span>
             <div className="toast__body">
               <div className="toast__title">{item.title}</div>
-              {item.detail ? <div className="toast__detail">{item.detail}</div> : null}
+              {item.detail ? <ToastDetail text={item.detail} /> : null}
+              {item.action ? (
+                <button
+                  type="button"
+                  className="toast__action"
+                  onClick={() => {
+                    dismiss(item.id);
+                    item.action!.run();
+                  }}
+                >
+                  {item.action.label}
+                </button>
+              ) : null}
             </div>
             <button type="button" className="toast__close" aria-label="Tutup pemberitahuan" onClick={() => dismiss(item.id)}>
               <Icon name="x" size={16} />
