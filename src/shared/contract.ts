@@ -243,6 +243,8 @@ export const contract = {
       elements: z.array(z.string().max(60)).max(40).optional(),
       overrideReason: z.string().max(500, 'Alasan paling banyak 500 karakter.').optional(),
       justification: z.string().max(4000, 'Penjelasan paling banyak 4.000 karakter.').optional(),
+      /** The change undoes the previous one (*Urungkan*); history records it as a revert. */
+      revert: z.boolean().optional(),
     }),
   ),
   'ombudsman:set-inputs': channel<OmbudsmanInputs>()(

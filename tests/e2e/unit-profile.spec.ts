@@ -106,3 +106,19 @@ test('bantuan: the glossary explains the terms the screens use', async ({ app, p
   await expect(page.locator('.glossary__entry.is-highlighted')).toContainText('Nilai terkini');
   await expect(page.getByRole('table').getByText('Cari unit dari layar mana pun')).toBeVisible();
 });
+
+test('penilaian: the last level change is undone from its toast and recorded as a revert', async ({ app, page, consoleErrors }) => {
+  const { period, kecamatan } = await seed(app);
+  await page.goto(`${app.url}#/penilaian/${kecamatan.id}`);
+  const card = page.getByRole('article', { name: /^Indikator 2:/ });
+  await card.getByRole('button', { name: /^Indikator 2:/ }).click();
+  await card.getByRole('radio', { name: /^Tingkat 3:/ }).check();
+  const toast = page.getByRole('status').filter({ hasText: 'Nilai mandiri indikator 2: belum dinilai → Tingkat 3' });
+  await expect(toast).toBeVisible();
+  await toast.getByRole('button', { name: 'Urungkan' }).click();
+  await expect(page.getByText('Dikembalikan ke belum dinilai')).toBeVisible();
+  await expect(card.getByRole('radio', { name: /^Tingkat 3:/ })).not.toBeChecked();
+  const profile = await call(app, 'units:profile', { periodId: period.id, unitId: kecamatan.id });
+  expect(profile.history[0]!.summary).toBe('Urungkan: nilai mandiri dikembalikan dari tingkat 3 ke belum dinilai.');
+  expect(consoleErrors).toEqual([]);
+});

@@ -159,7 +159,7 @@ export function setAssessment(ctx: ServerContext, input: ParsedInput<'assessment
           ctx,
           { periodId: input.periodId, unitId: input.unitId, instrumentId: current.instrumentId, indicatorCode: indicator.code },
           'level',
-          { verified: input.verified, from: indicator[field], to: level, ...(reason && level !== suggested ? { reason } : {}) },
+          { verified: input.verified, from: indicator[field], to: level, ...(reason && level !== suggested ? { reason } : {}), ...(input.revert ? { revert: true } : {}) },
         );
       }
     })

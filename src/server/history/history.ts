@@ -109,6 +109,7 @@ function summarize(action: string, detail: Record<string, unknown>): string {
     case 'carry-over':
       return `Dibawa dari tahun ${String(detail['fromYear'])}; status direset menjadi "Menunggu verifikasi".`;
     case 'level':
+      if (detail['revert']) return `Urungkan: nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} dikembalikan dari ${levelText(detail['from'])} ke ${levelText(detail['to'])}.`;
       return `Nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} diubah dari ${levelText(detail['from'])} menjadi ${levelText(detail['to'])}${reason}.`;
     case 'import':
       return `Diperbarui dari workbook isian: ${String(detail['summary'] ?? '')}`;

@@ -14,7 +14,7 @@ import { useToast } from '../../lib/toast';
 import { ElementChecklist } from './element-checklist';
 import { IndicatorEvidence } from './indicator-evidence';
 import { LevelOptions } from './level-options';
-import { formatDelta } from './score-format';
+import { formatDelta, levelLabel } from './score-format';
 
 export type Column = 'mandiri' | 'verifikasi';
 
@@ -71,7 +71,35 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
   const scored = aspectScored && indicator.scored;
   const titleId = `indikator-${indicator.code}`;
 
-  const save = async (payload: Pending, options: { withNote?: boolean } = {}) => {
+  /** The previous level (and ticks and reason) one click away, recorded in history as a revert. */
+  const offerUndo = (from: number | null, to: number | null) => {
+    const previous = { level: from, elements: indicator.ticked, reason: indicator.overrideReason };
+    const column = mandiri ? 'mandiri' : 'verifikasi';
+    toast.success(`Nilai ${column} indikator ${indicator.number}: ${levelLabel(from)} → ${levelLabel(to)}`, undefined, {
+      action: {
+        label: 'Urungkan',
+        run: () => {
+          void api['assessment:set']({
+            periodId,
+            unitId,
+            indicatorCode: indicator.code,
+            verified: !mandiri,
+            level: previous.level,
+            ...(mandiri ? { elements: previous.elements, overrideReason: previous.reason } : {}),
+            revert: true,
+          })
+            .then((result) => {
+              onSaved(result);
+              setReason(previous.reason);
+              toast.info(`Dikembalikan ke ${levelLabel(previous.level)}`, 'Pembatalan dicatat di riwayat.');
+            })
+            .catch((error: unknown) => toast.error('Tidak dapat diurungkan', errorMessage(error)));
+        },
+      },
+    });
+  };
+
+  const save = async (payload: Pending, options: { withNote?: boolean; revert?: boolean } = {}) => {
     setBusy(true);
     setSaving(payload);
     try {
@@ -91,6 +119,8 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
       });
       onSaved(result);
       const fresh = result.aspects.flatMap((aspect) => aspect.indicators).find((entry) => entry.code === indicator.code);
+      const newLevel = fresh ? (mandiri ? fresh.selfLevel : fresh.verifiedLevel) : savedLevel;
+      if (!options.revert && newLevel !== savedLevel) offerUndo(savedLevel, newLevel);
       setPending(null);
       setErrors({});
       if (fresh) {
