@@ -278,6 +278,17 @@ test('kesenjangan: ranked actions in the API order, predictions, cross-unit view
   await expect(page.getByText('Mengetahui, Kepala Unit')).toBeVisible();
   await expect(page.getByText('Rencana Perbaikan Pelayanan Publik')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  // On A4 every step is printed by default; the office may print only the first ones.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(SCREENSHOT_DIR, 'kesenjangan-cetak.pdf'), pdf);
+  await expect(list.locator('.gap-action:visible')).toHaveCount(gaps.pekppp!.actions.length);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByLabel('Jumlah langkah yang dicetak').selectOption('10');
+  await page.emulateMedia({ media: 'print' });
+  await expect(list.locator('.gap-action:visible')).toHaveCount(Math.min(10, gaps.pekppp!.actions.length));
+  await page.emulateMedia({ media: 'screen' });
 
   // Across units: furthest from A- first, most-missing requirements with counts.
   await page.getByRole('tab', { name: 'Semua unit' }).click();

@@ -46,12 +46,17 @@ interface ActionListProps {
   actions: GapAction[];
   /** How many rows show before "Tampilkan semua". */
   initial?: number;
+  /** How many rows go on paper, whatever the screen shows; 0 = all. */
+  printLimit?: number;
 }
 
-export function ActionList({ label, actions, initial = 10 }: ActionListProps) {
+export function ActionList({ label, actions, initial = 10, printLimit = 0 }: ActionListProps) {
   const [all, setAll] = useState(false);
   const max = Math.max(...actions.map((action) => action.gainExact), 0);
-  const shown = all ? actions : actions.slice(0, initial);
+  const onScreen = all ? actions.length : Math.min(initial, actions.length);
+  const onPaper = printLimit === 0 ? actions.length : Math.min(printLimit, actions.length);
+  // Rows hidden on screen may still be printed (and the other way round).
+  const shown = actions.slice(0, Math.max(onScreen, onPaper));
   return (
     <>
       <ol className="gap-actions" aria-label={label}>
@@ -59,7 +64,11 @@ export function ActionList({ label, actions, initial = 10 }: ActionListProps) {
           const rank = index + 1;
           const key = action.kind === 'pekppp' ? action.indicatorCode : action.requirementCode;
           return (
-            <li key={key} className={`gap-action${rank <= 5 ? ' gap-action--top' : ''}`} data-rank={rank}>
+            <li
+              key={key}
+              className={`gap-action${rank <= 5 ? ' gap-action--top' : ''}${rank > onScreen ? ' screen-hidden' : ''}${rank > onPaper ? ' print-hidden' : ''}`}
+              data-rank={rank}
+            >
               <span className="gap-action__rank" aria-hidden="true">
                 {rank}
               </span>

@@ -19,6 +19,13 @@ import '../../styles/assessment.css';
 import '../../styles/gaps.css';
 
 const LAST_UNIT_KEY = 'patuh.kesenjanganUnit';
+/** How many steps per instrument go on paper; 0 = every step. */
+const PRINT_CHOICES: ReadonlyArray<[number, string]> = [
+  [0, 'semua langkah'],
+  [10, '10 langkah teratas'],
+  [20, '20 langkah teratas'],
+  [5, '5 langkah teratas'],
+];
 
 function rememberUnit(unitId: number): void {
   try {
@@ -41,6 +48,7 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
   const unitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
   const { activePeriod } = useAppData();
   const [basis, setBasis] = useState<Basis>('terkini');
+  const [printLimit, setPrintLimit] = useState<number>(0);
   const period = useQuery(`gaps-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
   const detail = period.data ?? null;
   const unit = detail?.units.find((entry) => entry.unitId === unitId) ?? null;
@@ -73,6 +81,16 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
           detail && unitId !== null ? (
             <>
               <UnitSwitcher units={detail.units} unitId={unitId} basePath="/kesenjangan" />
+              <label className="print-choice">
+                <span>Cetak</span>
+                <select className="input select" value={printLimit} onChange={(event) => setPrintLimit(Number(event.target.value))} aria-label="Jumlah langkah yang dicetak">
+                  {PRINT_CHOICES.map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <Button icon="file" onClick={() => window.print()}>
                 Cetak
               </Button>
@@ -119,7 +137,7 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
               Pilih unit lain di atas.
             </EmptyState>
           ) : (
-            <UnitGapsView key={`${detail.id}-${unitId}`} period={detail} unitId={unitId} basis={basis} />
+            <UnitGapsView key={`${detail.id}-${unitId}`} period={detail} unitId={unitId} basis={basis} printLimit={printLimit} />
           )}
         </>
       )}

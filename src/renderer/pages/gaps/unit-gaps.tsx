@@ -45,9 +45,10 @@ interface SectionProps {
   section: NonNullable<UnitGapsData['pekppp']> | NonNullable<UnitGapsData['ombudsman']>;
   decimals: number;
   unitId: number;
+  printLimit: number;
 }
 
-function Section({ title, estimate, section, decimals, unitId }: SectionProps) {
+function Section({ title, estimate, section, decimals, unitId, printLimit }: SectionProps) {
   const current = section.predictions[0]?.before ?? section.toNextBand?.before ?? null;
   const unknown = current !== null && current.value === null;
   return (
@@ -81,7 +82,7 @@ function Section({ title, estimate, section, decimals, unitId }: SectionProps) {
         <PredictionCards predictions={section.predictions} decimals={decimals} />
       )}
       <h3 className="gap-section__list-title">Langkah perbaikan</h3>
-      {section.actions.length === 0 ? <p className="text-subtle">Tidak ada langkah tersisa.</p> : <ActionList label={`Langkah perbaikan ${title}`} actions={section.actions} />}
+      {section.actions.length === 0 ? <p className="text-subtle">Tidak ada langkah tersisa.</p> : <ActionList label={`Langkah perbaikan ${title}`} actions={section.actions} printLimit={printLimit} />}
     </section>
   );
 }
@@ -90,9 +91,11 @@ interface UnitGapsProps {
   period: PeriodDetail;
   unitId: number;
   basis: Basis;
+  /** Steps per instrument on paper; 0 = all. */
+  printLimit: number;
 }
 
-export function UnitGapsView({ period, unitId, basis }: UnitGapsProps) {
+export function UnitGapsView({ period, unitId, basis, printLimit }: UnitGapsProps) {
   const gaps = useQuery(`gaps-${period.id}-${unitId}-${basis}`, () => api['gaps:unit']({ periodId: period.id, unitId, basis }));
   const unit = useQuery(`gaps-unit-${unitId}`, () => api['units:get']({ id: unitId }));
   const [printedAt] = useState(() => new Date().toISOString().slice(0, 10));
@@ -146,8 +149,8 @@ export function UnitGapsView({ period, unitId, basis }: UnitGapsProps) {
           </span>
         </div>
       </section>
-      {data.pekppp ? <Section title="PEKPPP" section={data.pekppp} decimals={2} unitId={unitId} /> : null}
-      {data.ombudsman ? <Section title="Ombudsman" estimate section={data.ombudsman} decimals={2} unitId={unitId} /> : null}
+      {data.pekppp ? <Section title="PEKPPP" section={data.pekppp} decimals={2} unitId={unitId} printLimit={printLimit} /> : null}
+      {data.ombudsman ? <Section title="Ombudsman" estimate section={data.ombudsman} decimals={2} unitId={unitId} printLimit={printLimit} /> : null}
       <SignatureBlock headName={unit.data?.headName ?? null} printedAt={printedAt} />
     </div>
   );
