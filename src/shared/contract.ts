@@ -23,7 +23,7 @@ import type {
   EvidenceItem,
   HiddenRequirement,
   HistoryEntry,
-  LinkedEvidence,
+  EvidenceLinkResult,
   OpenResult,
   UnitProgress,
   AppInfo,
@@ -38,6 +38,7 @@ import type {
   UnitTemplate,
 } from './types';
 import { channel, none } from './channel';
+import { evidenceRulesChannels } from './channels/evidence-rules';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -134,7 +135,13 @@ export const contract = {
   'periods:list': channel<Period[]>()(none),
   'periods:get': channel<PeriodDetail>()(z.object({ id: idSchema })),
   'periods:create': channel<PeriodDetail>()(
-    z.object({ ...periodFields, unitIds: z.array(idSchema).optional(), copyScopeFromPeriodId: idSchema.optional() }),
+    z.object({
+      ...periodFields,
+      unitIds: z.array(idSchema).optional(),
+      copyScopeFromPeriodId: idSchema.optional(),
+      /** Confirmed: create the year even with an instrument whose years do not cover it. */
+      force: z.boolean().optional(),
+    }),
   ),
   'periods:update': channel<PeriodDetail>()(
     z.object({
@@ -207,7 +214,7 @@ export const contract = {
   'evidence:attach-dialog': channel<AttachReport | null>()(
     z.object({ ...itemKey, documentDate: isoDateSchema.nullable().optional() }),
   ),
-  'evidence:link': channel<LinkedEvidence>()(
+  'evidence:link': channel<EvidenceLinkResult>()(
     z.object({
       ...itemKey,
       url: urlSchema,
@@ -215,7 +222,7 @@ export const contract = {
       documentDate: isoDateSchema.nullable().optional(),
     }),
   ),
-  'evidence:attach-existing': channel<LinkedEvidence>()(z.object({ ...itemKey, evidenceId: idSchema })),
+  'evidence:attach-existing': channel<EvidenceLinkResult>()(z.object({ ...itemKey, evidenceId: idSchema })),
   'evidence:detach': channel<ChecklistRequirement>()(z.object({ ...itemKey, evidenceId: idSchema })),
   'evidence:library': channel<EvidenceItem[]>()(
     z.object({ unitId: idSchema, includeDeleted: z.boolean().optional(), onlyDeleted: z.boolean().optional() }),
@@ -290,6 +297,7 @@ export const contract = {
       resolveConflicts: z.enum(['skip', 'overwrite']).default('skip'),
     }),
   ),
+  ...evidenceRulesChannels,
 } as const;
 
 export type Contract = typeof contract;
