@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/server/api/dispatch';
 import { createHandlers } from '../../../src/server/api/handlers';
 import { loadDefaultInstruments } from '../../../src/server/instruments/instruments-service';
-import type { Checklist, ChecklistRequirement } from '../../../src/shared/types';
+import type { Checklist, ChecklistRequirement, Unit } from '../../../src/shared/types';
 import { RESOURCES, tempDir, testApp, testHandlers } from '../helpers';
 
 async function seed() {
@@ -14,7 +14,7 @@ async function seed() {
   const instruments = await api['instruments:list'](undefined);
   const pekppp = instruments.find((item) => item.code === 'pekppp-2022-a')!;
   const ombudsman = instruments.find((item) => item.code === 'ombudsman-2025')!;
-  const created = [];
+  const created: Unit[] = [];
   for (const [name, groupName] of [['Kecamatan Barat', 'Kecamatan'], ['UPTD Puskesmas Barat', 'Puskesmas'], ['Dinas Sosial', 'Perangkat Daerah']] as const) {
     created.push(await api['units:create']({ name, groupName, shortName: null, headName: null }));
   }
