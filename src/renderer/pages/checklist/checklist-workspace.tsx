@@ -263,7 +263,6 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   };
 
   const attachWithDialog = async (requirement: ChecklistRequirement) => {
-    const key = reqKeyOf(requirement);
     const forUnit = unitId;
     setAttachingDialog(true);
     try {

@@ -13,7 +13,6 @@ import type {
   ChecklistRequirement,
   EvidenceItem,
   EvidenceStatus,
-  LinkedEvidence,
 } from '../../../shared/types';
 import type { Tone } from '../../components/badge';
 import { normalizeSearch } from '../../lib/format';

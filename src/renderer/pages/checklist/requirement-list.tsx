@@ -106,6 +106,16 @@ function RequirementRow({
               tambahan kantor
             </Badge>
           ) : null}
+          {requirement.expired ? (
+            <Badge tone="red" icon="alert-triangle" title="Ada bukti yang kedaluwarsa: tanggal dokumennya di luar rentang tahun ini atau melebihi batas usia di Pengaturan.">
+              kedaluwarsa
+            </Badge>
+          ) : null}
+          {requirement.sharedWith.length > 0 ? (
+            <Badge tone="amber" icon="copy" title={`Berkas yang sama juga dilampirkan oleh: ${requirement.sharedWith.join(', ')}`}>
+              berkas sama dengan {requirement.sharedWith.length === 1 ? requirement.sharedWith[0] : `${formatCount(requirement.sharedWith.length)} unit lain`}
+            </Badge>
+          ) : null}
           <span className={`req-row__count${count === 0 ? ' req-row__count--none' : ''}`} title={`${formatCount(count)} bukti dukung`}>
             <Icon name="paperclip" size={14} />
             {formatCount(count)} bukti

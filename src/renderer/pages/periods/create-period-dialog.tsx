@@ -1,6 +1,8 @@
 /** Create an assessment year: instruments, deadline and which units take part. */
 import { useState } from 'react';
+import { AppError } from '../../../shared/result';
 import type { PeriodDetail, Period } from '../../../shared/types';
+import { useConfirm } from '../../components/confirm';
 import { DateField } from '../../components/date-field';
 import { TextField } from '../../components/field';
 import { FormDialog, useFormSubmit } from '../../components/form-dialog';
@@ -44,6 +46,7 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
   const [scopeMode, setScopeMode] = useState<'copy' | 'choose'>(previous ? 'copy' : 'choose');
   const [unitIds, setUnitIds] = useState<Set<number>>(new Set());
   const form = useFormSubmit();
+  const confirm = useConfirm();
   const { errors } = form;
 
   // Until the user ticks something, the instruments follow the year typed.
@@ -52,13 +55,32 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
 
   const submit = async () => {
     await form.run(async () => {
-      const created = await api['periods:create']({
+      const input = {
         year: year.trim() === '' ? Number.NaN : yearNumber,
         instrumentIds,
         deadline: deadline === '' ? null : deadline,
         ...(copying ? { copyScopeFromPeriodId: previous.id } : { unitIds: [...unitIds] }),
-      });
-      onCreated(created);
+      };
+      try {
+        onCreated(await api['periods:create'](input));
+      } catch (error) {
+        // The server refuses an instrument whose years do not cover the year until confirmed.
+        if (!(error instanceof AppError) || error.code !== 'INSTRUMENT_OUT_OF_RANGE') throw error;
+        const go = await confirm({
+          title: 'Instrumen tidak berlaku untuk tahun ini',
+          message: (
+            <>
+              <p>{error.message}</p>
+              <p>Lanjutkan hanya bila kantor memang memakai instrumen ini untuk {input.year}, misalnya karena edisi baru belum terbit.</p>
+            </>
+          ),
+          confirmLabel: 'Tetap buat',
+          cancelLabel: 'Kembali',
+          tone: 'primary',
+        });
+        if (!go) throw error;
+        onCreated(await api['periods:create']({ ...input, force: true }));
+      }
     });
   };
 
