@@ -213,6 +213,13 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     saveStatus(requirement, status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
   };
 
+  // The server moved a judged requirement back to the queue: say so, it changes the verified count.
+  const announceRequeue = (before: EvidenceStatus, after: ChecklistRequirement) => {
+    if (after.status === 'menunggu_verifikasi' && (before === 'terverifikasi' || before === 'perlu_perbaikan')) {
+      toast.info('Status kembali ke Menunggu verifikasi', 'Bukti baru ditambahkan, jadi persyaratan ini perlu diperiksa ulang.');
+    }
+  };
+
   const reportAttach = (requirement: ChecklistRequirement, attached: number, reused: number, refused: AttachReport['rejected']) => {
     const key = reqKeyOf(requirement);
     if (attached > 0) {
@@ -252,6 +259,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         attached += report.attached.length;
         reused += report.reused;
         refused.push(...report.rejected);
+        if (report.attached.length > 0) announceRequeue(index === 0 ? requirement.status : report.requirement.status, report.requirement);
         patch(forUnit, (current) => applyAttached(current, report.requirement));
       } catch (error) {
         refused.push({ name: file.name, message: errorMessage(error) });
@@ -268,6 +276,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     try {
       const report = await api['evidence:attach-dialog'](itemKey(requirement));
       if (!report) return;
+      if (report.attached.length > 0) announceRequeue(requirement.status, report.requirement);
       patch(forUnit, (current) => applyAttached(current, report.requirement));
       if (report.attached.length > 0) changed(true);
       reportAttach(requirement, report.attached.length, report.reused, report.rejected);
@@ -279,6 +288,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   };
 
   const evidenceAdded = (result: EvidenceLinkResult) => {
+    const before = findRequirement(checklist, reqKeyOf(result.requirement))?.status;
+    if (before) announceRequeue(before, result.requirement);
     patch(unitId, (current) => applyAttached(current, result.requirement));
     changed(true);
   };

@@ -113,7 +113,7 @@ function RequirementRow({
           ) : null}
           {requirement.sharedWith.length > 0 ? (
             <Badge tone="amber" icon="copy" title={`Berkas yang sama juga dilampirkan oleh: ${requirement.sharedWith.join(', ')}`}>
-              berkas sama dengan {requirement.sharedWith.length === 1 ? requirement.sharedWith[0] : `${formatCount(requirement.sharedWith.length)} unit lain`}
+              berkas sama di {formatCount(requirement.sharedWith.length)} unit lain
             </Badge>
           ) : null}
           <span className={`req-row__count${count === 0 ? ' req-row__count--none' : ''}`} title={`${formatCount(count)} bukti dukung`}>

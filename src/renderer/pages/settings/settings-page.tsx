@@ -93,7 +93,7 @@ export function SettingsPage() {
   const info = useQuery('app-info', () => api['app:info']());
   return (
     <div className="page">
-      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah dan informasi aplikasi." />
+      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah, aturan bukti dukung, dan informasi aplikasi." />
       <div className="settings-layout">
         {settings ? <SettingsForm settings={settings} /> : <Loading />}
         <EvidenceRulesSection />
