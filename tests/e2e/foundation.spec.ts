@@ -261,7 +261,7 @@ test('every main screen with realistic data', async ({ app, page, consoleErrors 
   await screenshot(page, 'tahun-detail');
 
   await go(page, 'Instrumen');
-  await page.getByRole('link', { name: /PEKPPP 2022–2025 \(A\)/ }).click();
+  await page.getByRole('link', { name: /PEKPPP 2022 \(A\)/ }).click();
   await page.getByRole('button', { name: /melibatkan unsur masyarakat/ }).click();
   await page.getByRole('button', { name: /Waktu pelayanan yang memudahkan/ }).click();
   await expect(page.getByText('Tingkat 3: ≥ 3 unsur').first()).toBeVisible();
