@@ -58,13 +58,13 @@ export function requirementRows(indicator: ChecklistIndicator, instrumentId: num
     status: statusLabel(requirement.status),
     note: requirementNote(requirement),
     files: requirement.evidence.map((evidence): FileCell => {
-      const expired = evidence.expired ? ' — KEDALUWARSA' : '';
+      // A hyperlink cell does not wrap: kedaluwarsa is marked in the Catatan column instead.
       if (evidence.kind === 'link') {
         const link = plan.links.find((item) => item.evidenceId === evidence.id);
-        return { label: `${evidence.title} (tautan)${expired}`, href: link?.safeUrl ?? null };
+        return { label: `${evidence.title} (tautan)`, href: link?.safeUrl ?? null };
       }
       const relative = plan.pathFor(instrumentId, indicator.code, evidence.id);
-      return relative ? { label: `${relative.split('/').pop()!}${expired}`, href: packageHref(relative) } : { label: `${evidence.title}${expired}`, href: null };
+      return relative ? { label: relative.split('/').pop()!, href: packageHref(relative) } : { label: evidence.title, href: null };
     }),
   }));
 }

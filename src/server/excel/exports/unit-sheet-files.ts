@@ -46,7 +46,7 @@ function marksOf(data: UnitPackageData): Map<number, EvidenceMarks> {
 /** The date a person entered; empty is said to be unknown, and an expired one is marked. */
 function dateText(documentDate: string | null, mark: EvidenceMarks | undefined): string {
   const date = documentDate ? formatDateId(documentDate) : 'tidak diketahui';
-  return mark?.expired ? `${date}\nKEDALUWARSA` : date;
+  return mark?.expired ? `${date}\nkedaluwarsa` : date;
 }
 
 interface FileRowSpec {
