@@ -148,3 +148,12 @@ export function sharedWith(holders: ReadonlyMap<string, ReadonlyArray<{ unitId: 
   const others = (holders.get(sha256) ?? []).filter((holder) => holder.unitId !== unitId).map((holder) => holder.unitName);
   return [...new Set(others)].sort((a, b) => a.localeCompare(b, 'id'));
 }
+
+/**
+ * Still work to do on a requirement: not verified (and applicable), or holding a
+ * kedaluwarsa document that must be renewed even though it was verified.
+ */
+export function needsWork(requirement: { status: EvidenceStatus; expired: boolean }): boolean {
+  if (requirement.status === 'tidak_berlaku') return false;
+  return requirement.status !== 'terverifikasi' || requirement.expired;
+}

@@ -5,6 +5,7 @@ import {
   documentExpiry,
   expiryReferenceDate,
   maxAgeFor,
+  needsWork,
   sharedWith,
   statusAfterEvidenceAdded,
   statusAfterEvidenceRemoved,
@@ -78,6 +79,15 @@ describe('kedaluwarsa', () => {
     expect(maxAgeFor('foto', maxAge)).toBe(6);
     expect(maxAgeFor('dokumen', maxAge)).toBeNull();
     expect(maxAgeFor('video', maxAge)).toBeNull();
+  });
+});
+
+describe('what still needs work', () => {
+  it('a verified but kedaluwarsa requirement still needs work; tidak berlaku never does', () => {
+    expect(needsWork({ status: 'terverifikasi', expired: false })).toBe(false);
+    expect(needsWork({ status: 'terverifikasi', expired: true })).toBe(true);
+    expect(needsWork({ status: 'menunggu_verifikasi', expired: false })).toBe(true);
+    expect(needsWork({ status: 'tidak_berlaku', expired: true })).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@
  * change never needs the whole checklist fetched again).
  */
 import { isGap, progressOf, sumProgress } from '../../../core/checklist/progress';
+import { needsWork } from '../../../core/checklist/rules';
 import type {
   Checklist,
   ChecklistAspect,
@@ -18,7 +19,7 @@ import type { Tone } from '../../components/badge';
 import { normalizeSearch } from '../../lib/format';
 import type { IconName } from '../../components/icons';
 
-export { isGap };
+export { isGap, needsWork };
 
 /** "instrumentId:requirementCode" — one requirement of the unit being shown. */
 export type ReqKey = string;
@@ -232,7 +233,8 @@ export function matchesSearch(requirement: ChecklistRequirement, indicator: Chec
 }
 
 export function passesStatus(requirement: ChecklistRequirement, filters: Filters): boolean {
-  if (filters.gapsOnly && !isGap(requirement.status)) return false;
+  // The server's kedaluwarsa flag counts: a verified but expired document still needs renewing.
+  if (filters.gapsOnly && !needsWork(requirement)) return false;
   if (filters.statuses.size > 0 && !filters.statuses.has(requirement.status)) return false;
   return true;
 }
