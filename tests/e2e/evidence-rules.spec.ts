@@ -109,6 +109,10 @@ test('Aturan bukti in Pengaturan, shared files on the year, and the year warning
   await rules.getByRole('button', { name: 'Simpan aturan bukti' }).click();
   await expect(page.getByText('Aturan bukti disimpan')).toBeVisible();
   await screenshot(page, 'aturan-bukti-pengaturan');
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await closeToasts(page);
+  await screenshot(page, 'aturan-bukti-pengaturan-125');
+  await page.setViewportSize({ width: 1366, height: 768 });
   expect((await call(app, 'evidence-rules:get', undefined)).maxAgeMonths).toEqual({ dokumen: null, foto: 12, tautan: null, data: null });
 
   // The cross-unit report on the year's page.
@@ -133,6 +137,9 @@ test('Aturan bukti in Pengaturan, shared files on the year, and the year warning
   const warning = page.getByRole('alertdialog', { name: 'Instrumen tidak berlaku untuk tahun ini' });
   await expect(warning).toContainText('"Ombudsman 2013–2021" (berlaku 2013–2021) tidak berlaku untuk tahun 2027');
   await screenshot(page, 'aturan-bukti-tahun-peringatan');
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await screenshot(page, 'aturan-bukti-tahun-peringatan-125');
+  await page.setViewportSize({ width: 1366, height: 768 });
   await warning.getByRole('button', { name: 'Kembali' }).click();
   await expect(warning).toBeHidden();
   await expect(create).toBeVisible();

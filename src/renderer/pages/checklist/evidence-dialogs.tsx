@@ -203,7 +203,7 @@ export function LibraryDialog({ itemKey, unitName, requirementText, linkedIds, o
                   <div className="library-list__meta">
                     {item.kind === 'link' ? item.url : [item.originalName, formatBytes(item.size)].filter(Boolean).join(' · ')}
                     {' · '}
-                    {item.documentDate ? `Dokumen ${formatDate(item.documentDate)}` : 'tanpa tanggal dokumen'}
+                    {item.documentDate ? `Dokumen ${formatDate(item.documentDate)}` : 'tanggal dokumen tidak diketahui'}
                     {' · '}
                     dipakai di {formatCount(item.usageCount)} persyaratan
                   </div>
