@@ -150,6 +150,8 @@ export const contract = {
       deadline: periodFields.deadline,
       windowStart: periodFields.windowStart,
       windowEnd: periodFields.windowEnd,
+      /** Confirmed: add an instrument whose years do not cover the year. */
+      force: z.boolean().optional(),
     }),
   ),
   'periods:set-scope': channel<PeriodDetail>()(

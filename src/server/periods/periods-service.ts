@@ -186,6 +186,9 @@ export function updatePeriod(ctx: ServerContext, input: ParsedInput<'periods:upd
       const windowEnd = input.windowEnd ?? current.windowEnd;
       checkWindow(windowStart, windowEnd);
       const instrumentIds = checkInstruments(ctx, input.instrumentIds);
+      // Only a newly chosen instrument needs the confirmation; the year's own stay as they are.
+      const kept = new Set(current.instruments.map((instrument) => instrument.id));
+      checkYearCoverage(ctx, instrumentIds.filter((id) => !kept.has(id)), current.year, input.force);
       repo(ctx).update.run({
         id: input.id,
         deadline: input.deadline === undefined ? current.deadline : input.deadline,

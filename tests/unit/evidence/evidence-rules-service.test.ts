@@ -191,5 +191,18 @@ describe('instruments and years', () => {
     expect((await api['periods:list'](undefined)).map((period) => period.year)).toEqual([2026]);
     const forced = await api['periods:create']({ year: 2027, instrumentIds: [ombudsman2013.id], force: true });
     expect(forced.year).toBe(2027);
+    // Saving that year again (e.g. a new deadline) keeps its confirmed instrument without asking again.
+    await expect(api['periods:update']({ id: forced.id, instrumentIds: [ombudsman2013.id], deadline: '2027-11-30' })).resolves.toMatchObject({ deadline: '2027-11-30' });
+  });
+
+  it('adding an uncovered instrument to an existing year also needs force', async () => {
+    const { app, api, period, pekppp } = await seed();
+    const ombudsman2022 = (await api['instruments:list'](undefined)).find((item) => item.code === 'ombudsman-2022')!;
+    const raw = createHandlers(app, { host: 'preview' });
+    const refused = await dispatch(raw, 'periods:update', { id: period.id, instrumentIds: [pekppp.id, ombudsman2022.id] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INSTRUMENT_OUT_OF_RANGE' } });
+    expect((await api['periods:get']({ id: period.id })).instruments.map((item) => item.code).sort()).toEqual(['ombudsman-2025', 'pekppp-2022-a']);
+    const saved = await api['periods:update']({ id: period.id, instrumentIds: [pekppp.id, ombudsman2022.id], force: true });
+    expect(saved.instruments.map((item) => item.code).sort()).toEqual(['ombudsman-2022', 'pekppp-2022-a']);
   });
 });

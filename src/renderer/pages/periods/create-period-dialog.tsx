@@ -1,6 +1,5 @@
 /** Create an assessment year: instruments, deadline and which units take part. */
 import { useState } from 'react';
-import { AppError } from '../../../shared/result';
 import type { PeriodDetail, Period } from '../../../shared/types';
 import { useConfirm } from '../../components/confirm';
 import { DateField } from '../../components/date-field';
@@ -11,6 +10,7 @@ import { api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
 import { InstrumentPicker, applicableInstruments } from './instrument-picker';
+import { withYearConfirmation } from './out-of-range';
 import { UnitPicker } from './unit-picker';
 
 interface CreatePeriodDialogProps {
@@ -61,26 +61,7 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
         deadline: deadline === '' ? null : deadline,
         ...(copying ? { copyScopeFromPeriodId: previous.id } : { unitIds: [...unitIds] }),
       };
-      try {
-        onCreated(await api['periods:create'](input));
-      } catch (error) {
-        // The server refuses an instrument whose years do not cover the year until confirmed.
-        if (!(error instanceof AppError) || error.code !== 'INSTRUMENT_OUT_OF_RANGE') throw error;
-        const go = await confirm({
-          title: 'Instrumen tidak berlaku untuk tahun ini',
-          message: (
-            <>
-              <p>{error.message}</p>
-              <p>Lanjutkan hanya bila kantor memang memakai instrumen ini untuk {input.year}, misalnya karena edisi baru belum terbit.</p>
-            </>
-          ),
-          confirmLabel: 'Tetap buat',
-          cancelLabel: 'Kembali',
-          tone: 'primary',
-        });
-        if (!go) throw error;
-        onCreated(await api['periods:create']({ ...input, force: true }));
-      }
+      onCreated(await withYearConfirmation(confirm, input.year, (force) => api['periods:create']({ ...input, ...(force ? { force } : {}) })));
     });
   };
 
