@@ -122,7 +122,8 @@ async function generateEvidence(app: StartedApp, periodId: number, unitIds: numb
       insertBlob.run(stored.sha256, stored.size, stored.storedPath, now);
       const evidenceId = Number(insertEvidence.run(unitId, `Bukti dukung ${n + 1}`, stored.sha256, stored.originalName, stored.size, '2026-03-01', now).lastInsertRowid);
       const unitItems = byUnit.get(unitId)!;
-      link.run(unitItems[Math.floor(random() * unitItems.length)]!, evidenceId, now);
+      // Each unit's first requirement gets a file, so the status bench can verify it (terverifikasi needs evidence).
+      link.run(n < unitIds.length ? unitItems[0]! : unitItems[Math.floor(random() * unitItems.length)]!, evidenceId, now);
       link.run(unitItems[Math.floor(random() * unitItems.length)]!, evidenceId, now);
     })();
     if ((n + 1) % 500 === 0) log(`  ${n + 1} berkas bukti disimpan`);

@@ -76,13 +76,15 @@ async function statusTimes(page: Page, base: string, unitId: number, runs: numbe
   await page.goto(`${base}#/daftar-periksa/${unitId}`);
   await page.getByRole('listitem').first().waitFor();
   // Start from a known state so the first measured click really changes something.
-  await page.locator('[role="listitem"] button[aria-label="Menunggu verifikasi"]').first().click();
-  await page.locator('[role="listitem"] .status-chip--menunggu_verifikasi').first().waitFor();
+  const withEvidence = '[role="listitem"]:has(.req-row__count:not(.req-row__count--none))';
+  await page.locator(`${withEvidence} button[aria-label="Menunggu verifikasi"]`).first().click();
+  await page.locator(`${withEvidence} .status-chip--menunggu_verifikasi`).first().waitFor();
   for (let i = 0; i < runs; i += 1) {
     const verify = i % 2 === 0;
     const label = verify ? 'Verifikasi' : 'Menunggu verifikasi';
     const chip = verify ? '.status-chip--terverifikasi' : '.status-chip--menunggu_verifikasi';
-    times.push(await inPage(page, `[role="listitem"] button[aria-label="${label}"]`, 0, chip));
+    // Only a requirement with evidence can be verified.
+    times.push(await inPage(page, `[role="listitem"]:has(.req-row__count:not(.req-row__count--none)) button[aria-label="${label}"]`, 0, chip));
     await page.waitForTimeout(50);
   }
   return times;

@@ -37,11 +37,12 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
 
   instruments list | show <id|kode> | import FILE
   units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
-  periods add --year TAHUN --instrument ID… [--deadline TTTT-BB-HH] | scope --period ID --add ID… --remove ID… | list
+  periods add --year TAHUN --instrument ID… [--deadline TTTT-BB-HH] [--force] | scope --period ID --add ID… --remove ID… | list
   checklist show --unit ID|NAMA --period ID|TAHUN
   evidence attach --unit … --period … --requirement KODE [--instrument ID] [--document-date TTTT-BB-HH] FILE…
   evidence link --unit … --period … --requirement KODE [--title JUDUL] URL
   evidence status --unit … --period … --requirement KODE --set STATUS [--reason ALASAN]
+  evidence shared --period ID|TAHUN
   evidence verify-store
   assess set --unit … --period … --indicator N|KODE --level 0–5 [--verified] [--reason ALASAN]
   score --period … [--unit …]

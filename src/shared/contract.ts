@@ -23,7 +23,7 @@ import type {
   EvidenceItem,
   HiddenRequirement,
   HistoryEntry,
-  LinkedEvidence,
+  EvidenceLinkResult,
   OpenResult,
   UnitProgress,
   AppInfo,
@@ -39,6 +39,7 @@ import type {
 } from './types';
 import { channel, none } from './channel';
 import { unitPageChannels } from './channels/units';
+import { evidenceRulesChannels } from './channels/evidence-rules';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -138,7 +139,13 @@ export const contract = {
   'periods:list': channel<Period[]>()(none),
   'periods:get': channel<PeriodDetail>()(z.object({ id: idSchema })),
   'periods:create': channel<PeriodDetail>()(
-    z.object({ ...periodFields, unitIds: z.array(idSchema).optional(), copyScopeFromPeriodId: idSchema.optional() }),
+    z.object({
+      ...periodFields,
+      unitIds: z.array(idSchema).optional(),
+      copyScopeFromPeriodId: idSchema.optional(),
+      /** Confirmed: create the year even with an instrument whose years do not cover it. */
+      force: z.boolean().optional(),
+    }),
   ),
   'periods:update': channel<PeriodDetail>()(
     z.object({
@@ -147,6 +154,8 @@ export const contract = {
       deadline: periodFields.deadline,
       windowStart: periodFields.windowStart,
       windowEnd: periodFields.windowEnd,
+      /** Confirmed: add an instrument whose years do not cover the year. */
+      force: z.boolean().optional(),
     }),
   ),
   'periods:set-scope': channel<PeriodDetail>()(
@@ -211,7 +220,7 @@ export const contract = {
   'evidence:attach-dialog': channel<AttachReport | null>()(
     z.object({ ...itemKey, documentDate: isoDateSchema.nullable().optional() }),
   ),
-  'evidence:link': channel<LinkedEvidence>()(
+  'evidence:link': channel<EvidenceLinkResult>()(
     z.object({
       ...itemKey,
       url: urlSchema,
@@ -219,7 +228,7 @@ export const contract = {
       documentDate: isoDateSchema.nullable().optional(),
     }),
   ),
-  'evidence:attach-existing': channel<LinkedEvidence>()(z.object({ ...itemKey, evidenceId: idSchema })),
+  'evidence:attach-existing': channel<EvidenceLinkResult>()(z.object({ ...itemKey, evidenceId: idSchema })),
   'evidence:detach': channel<ChecklistRequirement>()(z.object({ ...itemKey, evidenceId: idSchema })),
   'evidence:library': channel<EvidenceItem[]>()(
     z.object({ unitId: idSchema, includeDeleted: z.boolean().optional(), onlyDeleted: z.boolean().optional() }),
@@ -297,6 +306,7 @@ export const contract = {
     }),
   ),
   ...unitPageChannels,
+  ...evidenceRulesChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,6 +10,10 @@ export type ErrorCode =
   | 'DATABASE_CORRUPT'
   | 'INSTRUMENT_INVALID'
   | 'FILE_REJECTED'
+  /** Terverifikasi asked for a requirement without any file or link. */
+  | 'EVIDENCE_REQUIRED'
+  /** An instrument whose years do not cover the year; confirm with `force`. */
+  | 'INSTRUMENT_OUT_OF_RANGE'
   | 'IO'
   | 'FORBIDDEN'
   | 'CANCELLED'

@@ -39,6 +39,8 @@ export interface InstrumentSummary {
   shortName: string;
   yearsFrom: number;
   yearsTo: number | null;
+  /** Why the years are what they are (e.g. still in force until a new pedoman). */
+  yearsNote: string | null;
   aspectCount: number;
   indicatorCount: number;
   requirementCount: number;
@@ -126,7 +128,16 @@ export interface EvidenceItem {
 export interface LinkedEvidence extends EvidenceItem {
   /** The document date falls outside the year's evidence window. */
   outsideWindow: boolean;
+  /** Kedaluwarsa: dated outside the window, or older than the office's maximum age for the requirement's kind. */
+  expired: boolean;
+  /** Why it is kedaluwarsa (Indonesian), null when it is not. */
+  expiredReason: string | null;
+  /** Other units of the year holding the same file (same SHA-256); empty for links. */
+  sharedWith: string[];
 }
+
+/** What linking a URL or an existing library item returns: the evidence and the requirement after the rules ran. */
+export type EvidenceLinkResult = LinkedEvidence & { requirement: ChecklistRequirement };
 
 export interface ChecklistRequirement {
   instrumentId: number;
@@ -142,6 +153,10 @@ export interface ChecklistRequirement {
   verifiedAt: string | null;
   updatedAt: string | null;
   evidence: LinkedEvidence[];
+  /** At least one of its files or links is kedaluwarsa. */
+  expired: boolean;
+  /** Names of other units holding one of its files (same SHA-256). */
+  sharedWith: string[];
 }
 
 export interface ChecklistIndicator {
@@ -214,7 +229,33 @@ export interface AttachReport {
   reused: number;
   /** Files refused, each with an Indonesian reason; the others were still attached. */
   rejected: Array<{ name: string; message: string }>;
+  /** The requirement after the evidence rules ran (e.g. back to menunggu verifikasi). */
+  requirement: ChecklistRequirement;
 }
+
+/** The office's evidence rules (Pengaturan › Aturan bukti). */
+export interface EvidenceRules {
+  /** Maximum document age in months per requirement kind; null = no limit set. */
+  maxAgeMonths: Record<'dokumen' | 'foto' | 'tautan' | 'data', number | null>;
+}
+
+/** A file (same SHA-256) attached in two or more units of one year. */
+export interface SharedFile {
+  sha256: string;
+  /** Title and name as the first unit recorded them. */
+  title: string;
+  originalName: string | null;
+  size: number | null;
+  units: Array<{
+    unitId: number;
+    unitName: string;
+    groupName: string;
+    requirements: Array<{ instrumentId: number; instrument: string; code: string; text: string }>;
+  }>;
+}
+
+/** A gap-list step: renew a kedaluwarsa document ("Perbarui …"). */
+export type { RenewalStep } from '../core/gaps/renewals';
 
 export interface CarryOverReport {
   units: number;
@@ -237,6 +278,7 @@ import type {
   ScoreState,
 } from '../core/scoring/types';
 import type { CrossUnitGaps, OmbudsmanAction, PekpppAction, Prediction } from '../core/gaps/types';
+import type { RenewalStep } from '../core/gaps/renewals';
 
 export type {
   PekpppBasis,
@@ -319,6 +361,8 @@ export interface UnitGaps {
   basis: GapBasis;
   pekppp: { actions: PekpppAction[]; predictions: Prediction[]; toNextBand: Prediction | null } | null;
   ombudsman: { actions: OmbudsmanAction[]; predictions: Prediction[]; toNextBand: Prediction | null } | null;
+  /** Requirements whose documents are *kedaluwarsa*: renew them ("perbarui …"). */
+  renewals: RenewalStep[];
 }
 
 export interface DashboardUnit {

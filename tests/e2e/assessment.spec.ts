@@ -95,6 +95,10 @@ async function seedYear(app: AppFixture): Promise<Seeded> {
         const roll = next();
         const status = roll < share * 0.8 ? statuses[0]! : roll < share ? statuses[1]! : roll < share + 0.12 ? statuses[2]! : statuses[3]!;
         if (status === 'belum_ada') continue;
+        // Terverifikasi needs a file or link on the requirement (issue 10).
+        if (status === 'terverifikasi') {
+          await call(app, 'evidence:link', { periodId: current.id, unitId, instrumentId: instrument.instrumentId, requirementCode: requirement.code, url: `https://drive.google.com/drive/folders/${unitId}-${requirement.code}`, documentDate: '2026-03-02' });
+        }
         await call(app, 'checklist:set-status', {
           periodId: current.id,
           unitId,

@@ -303,7 +303,8 @@ test('realistic data: both instruments, library reuse, trash, carry-over, screen
   await edit.getByRole('textbox', { name: 'Tanggal dokumen' }).fill('02/01/2024');
   await edit.getByRole('button', { name: 'Simpan' }).click();
   await expect(edit).toBeHidden();
-  await expect(detail(page).getByRole('listitem', { name: 'Lampiran 14 komponen SP' })).toContainText('di luar rentang tahun');
+  await expect(detail(page).getByRole('listitem', { name: 'Lampiran 14 komponen SP' })).toContainText('kedaluwarsa');
+  await expect(detail(page).getByRole('listitem', { name: 'Lampiran 14 komponen SP' })).toContainText('di luar rentang tanggal dokumen');
 
   await tree(page).getByRole('button', { name: /^Ombudsman/ }).click();
   await expect(page.getByRole('navigation', { name: 'Jejak halaman' })).toContainText('Ombudsman');

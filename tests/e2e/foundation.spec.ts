@@ -102,7 +102,8 @@ test('units and a year added through the UI survive a reload', async ({ app, pag
   await page.getByRole('button', { name: 'Buat tahun penilaian' }).first().click();
   const create = page.getByRole('dialog', { name: 'Buat tahun penilaian' });
   await create.getByLabel('Tahun', { exact: true }).fill('2026');
-  await create.getByRole('checkbox', { name: /^PEKPPP 2022–2025 \(A\)/ }).check();
+  // The PEKPPP instrument stays in force for 2026 (open-ended years): preselected like Ombudsman 2025.
+  await expect(create.getByRole('checkbox', { name: /^PEKPPP 2022 \(A\)/ })).toBeChecked();
   await expect(create.getByRole('checkbox', { name: /^Ombudsman 2025/ })).toBeChecked();
   await create.getByRole('textbox', { name: 'Tenggat pengumpulan' }).fill('15/12/2026');
   await create.getByRole('checkbox', { name: 'Pilih semua' }).check();
@@ -131,7 +132,7 @@ test('units and a year added through the UI survive a reload', async ({ app, pag
 
   await go(page, 'Tahun Penilaian');
   const card = page.getByRole('article', { name: 'Tahun Penilaian 2026' });
-  await expect(card).toContainText('PEKPPP 2022–2025 (A)');
+  await expect(card).toContainText('PEKPPP 2022 (A)');
   await expect(card).toContainText('Ombudsman 2025');
   await expect(card).toContainText('15 Des 2026');
 
@@ -212,6 +213,7 @@ test('invalid input is refused inline and nothing is saved', async ({ app, page,
   // No instrument at all.
   await create.getByLabel('Tahun', { exact: true }).fill('2027');
   await create.getByRole('checkbox', { name: /^Ombudsman 2025/ }).uncheck();
+  await create.getByRole('checkbox', { name: /^PEKPPP 2022 \(A\)/ }).uncheck();
   await create.getByRole('button', { name: 'Buat tahun penilaian' }).click();
   await expect(create.getByText('Pilih minimal satu instrumen.').first()).toBeVisible();
   await page.keyboard.press('Escape');
@@ -259,7 +261,7 @@ test('every main screen with realistic data', async ({ app, page, consoleErrors 
   await screenshot(page, 'tahun-detail');
 
   await go(page, 'Instrumen');
-  await page.getByRole('link', { name: /PEKPPP 2022–2025 \(A\)/ }).click();
+  await page.getByRole('link', { name: /PEKPPP 2022 \(A\)/ }).click();
   await page.getByRole('button', { name: /melibatkan unsur masyarakat/ }).click();
   await page.getByRole('button', { name: /Waktu pelayanan yang memudahkan/ }).click();
   await expect(page.getByText('Tingkat 3: ≥ 3 unsur').first()).toBeVisible();

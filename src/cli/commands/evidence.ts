@@ -1,6 +1,6 @@
 import { EVIDENCE_STATUS_LABELS } from '../../core/checklist/types';
 import { AppError } from '../../shared/result';
-import type { Checklist } from '../../shared/types';
+import type { Checklist, ChecklistRequirement, SharedFile } from '../../shared/types';
 import { checklistRepo } from '../../server/checklist/checklist-service';
 import { attachFromPaths } from '../../server/evidence/evidence-service';
 import { verifyBlobs } from '../../server/evidence/store';
@@ -40,6 +40,12 @@ export async function evidenceCommand(runtime: CliRuntime, action: string | unde
       runtime.print(updated, () => `Status "${updated.text}": ${EVIDENCE_STATUS_LABELS[updated.status]}.`);
       return;
     }
+    case 'shared': {
+      const periodId = resolvePeriod(runtime, requiredFlag(args, 'period'));
+      const files = await runtime.call('evidence:shared-files', { periodId });
+      runtime.print(files, () => renderShared(files));
+      return;
+    }
     case 'verify-store': {
       const blobs = checklistRepo(runtime.ctx)
         .allBlobs.all()
@@ -58,8 +64,23 @@ export async function evidenceCommand(runtime: CliRuntime, action: string | unde
       return;
     }
     default:
-      throw new AppError('VALIDATION', 'Perintah evidence: attach | link | status | verify-store.');
+      throw new AppError('VALIDATION', 'Perintah evidence: attach | link | status | shared | verify-store.');
   }
+}
+
+function renderShared(files: SharedFile[]): string {
+  if (files.length === 0) return 'Tidak ada berkas yang sama di lebih dari satu unit.';
+  const lines = [`${files.length} berkas dipakai di lebih dari satu unit (tetap diizinkan; periksa asal berkasnya):`];
+  for (const file of files) {
+    lines.push(`\n${file.title} (${file.originalName ?? '-'}, SHA-256 ${file.sha256.slice(0, 12)}…)`);
+    for (const unit of file.units) lines.push(`  ${unit.unitName}: ${unit.requirements.map((entry) => entry.code).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+function flagsOf(requirement: ChecklistRequirement): string {
+  const flags = [requirement.expired ? 'KEDALUWARSA' : '', requirement.sharedWith.length > 0 ? `sama dengan ${requirement.sharedWith.join(', ')}` : ''].filter(Boolean);
+  return flags.length > 0 ? ` — ${flags.join('; ')}` : '';
 }
 
 function renderChecklist(checklist: Checklist): string {
@@ -70,7 +91,7 @@ function renderChecklist(checklist: Checklist): string {
       lines.push(`  ${aspect.name}`);
       for (const indicator of aspect.indicators) {
         for (const requirement of indicator.requirements) {
-          lines.push(`    [${EVIDENCE_STATUS_LABELS[requirement.status]}] ${requirement.code} ${requirement.text} (${requirement.evidence.length} bukti)`);
+          lines.push(`    [${EVIDENCE_STATUS_LABELS[requirement.status]}] ${requirement.code} ${requirement.text} (${requirement.evidence.length} bukti)${flagsOf(requirement)}`);
         }
       }
     }

@@ -11,11 +11,20 @@ export async function periodsCommand(runtime: CliRuntime, action: string | undef
       const instruments = flagList(args, 'instrument');
       if (instruments.length === 0) throw new AppError('VALIDATION', 'Opsi --instrument <id|kode> wajib diisi minimal satu.');
       const deadline = flag(args, 'deadline');
-      const period = await runtime.call('periods:create', {
-        year,
-        instrumentIds: instruments.map((key) => findInstrument(runtime.ctx, key).id),
-        ...(deadline ? { deadline } : {}),
-      });
+      const force = args.booleans.has('force');
+      const period = await runtime
+        .call('periods:create', {
+          year,
+          instrumentIds: instruments.map((key) => findInstrument(runtime.ctx, key).id),
+          ...(deadline ? { deadline } : {}),
+          ...(force ? { force } : {}),
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'INSTRUMENT_OUT_OF_RANGE') {
+            throw new AppError(error.code, `${error.message} Tambahkan --force bila instrumen ini memang tetap dipakai.`);
+          }
+          throw error;
+        });
       runtime.print(period, () => `Tahun penilaian ${period.year} dibuat dengan ID ${period.id}.`);
       return;
     }

@@ -103,7 +103,12 @@ export const instrumentSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
   /** First and last assessment year the instrument applies to (null = still in force). */
-  years: z.object({ from: z.number().int(), to: z.number().int().nullable() }),
+  years: z.object({
+    from: z.number().int(),
+    to: z.number().int().nullable(),
+    /** Why the range is what it is (e.g. still in force until a new pedoman). */
+    note: z.string().optional(),
+  }),
   variant: z.string().optional(),
   legalBasis: z.string().optional(),
   /** Word used for the top level: "Aspek" or "Dimensi". */

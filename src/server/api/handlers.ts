@@ -18,6 +18,7 @@ import {
   updateEvidence,
   uploadEvidence,
 } from '../evidence/evidence-service';
+import { createEvidenceRulesHandlers } from '../evidence/evidence-rules-handlers';
 import { headlessPlatform, type Platform } from '../platform';
 import { startForms, startGapReport, startImportApply, startImportPreview, startRecap, startUnitPackage } from '../excel/excel-jobs';
 import { getAssessment, setAssessment } from '../assessment/assessment-service';
@@ -113,6 +114,8 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
         verifiedAt: null,
         updatedAt: null,
         evidence: [],
+        expired: false,
+        sharedWith: [],
       };
     },
     'checklist:hide-requirement': (input) => hideRequirement(ctx, input),
@@ -161,5 +164,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'import:apply': (input) => startImportApply(excel, input),
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
+    ...createEvidenceRulesHandlers(ctx),
   };
 }

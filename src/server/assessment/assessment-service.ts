@@ -4,10 +4,7 @@
  * supports it. Each change is one transaction with a history entry.
  */
 import { suggestLevel } from '../../core/assessment/suggest';
-import { isOutsideWindow } from '../../core/checklist/progress';
 import { scorePekpppViews, type PekpppViews } from '../../core/scoring';
-
-const reportsOf = (views: PekpppViews) => ({ selfReport: views.self, verifiedReport: views.verified, currentReport: views.current });
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Assessment, AssessmentIndicator, LinkedEvidence } from '../../shared/types';
@@ -16,7 +13,10 @@ import type { Db } from '../db/connection';
 import { memoFor } from '../db/memo';
 import { appendHistory } from '../history/history';
 import { checklistRepo, requireScope, toEvidenceItem } from '../checklist/checklist-service';
+import { evidenceFlags, flagEvidence } from '../checklist/evidence-flags';
 import { loadYearInputs, type AssessmentRow, type YearInputs } from '../scoring/scoring-inputs';
+
+const reportsOf = (views: PekpppViews) => ({ selfReport: views.self, verifiedReport: views.verified, currentReport: views.current });
 
 function assessmentRepository(db: Db) {
   return {
@@ -48,13 +48,17 @@ function evidenceByIndicator(ctx: ServerContext, inputs: YearInputs, unitId: num
       .filter((item) => item.instrument_id === pekppp.id)
       .map((item) => [item.id, indicatorOf.get(item.requirement_code)]),
   );
+  const kindOf = new Map(pekppp.requirements.map((requirement) => [requirement.code, requirement.kind]));
+  const itemCode = new Map(checklistRepo(ctx).itemsOfUnit.all(inputs.period.id, unitId).map((item) => [item.id, item.requirement_code]));
+  const links = checklistRepo(ctx).linksOfUnit.all(inputs.period.id, unitId);
+  const flags = evidenceFlags(ctx, inputs.period, links.map((link) => link.blob_sha256));
   const result = new Map<string, LinkedEvidence[]>();
-  for (const link of checklistRepo(ctx).linksOfUnit.all(inputs.period.id, unitId)) {
+  for (const link of links) {
     const indicator = itemIndicator.get(link.item_id);
     if (!indicator) continue;
     const list = result.get(indicator) ?? [];
     if (!list.some((entry) => entry.id === link.id)) {
-      list.push({ ...toEvidenceItem(link), outsideWindow: isOutsideWindow(link.document_date, inputs.period.windowStart, inputs.period.windowEnd) });
+      list.push(flagEvidence(toEvidenceItem(link), link, kindOf.get(itemCode.get(link.item_id) ?? '') ?? 'dokumen', unitId, flags));
     }
     result.set(indicator, list);
   }

@@ -1,4 +1,5 @@
-import { isOutsideWindow, progressOf, sumProgress } from '../../core/checklist/progress';
+import { progressOf, sumProgress } from '../../core/checklist/progress';
+import { statusChangeRefusal } from '../../core/checklist/rules';
 import type { EvidenceStatus } from '../../core/checklist/types';
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
@@ -21,6 +22,7 @@ import { getInstrument } from '../instruments/instruments-service';
 import { getPeriod, getPeriodSummary, periodWithUnit } from '../periods/periods-service';
 import { getUnit, listUnits } from '../units/units-service';
 import { checklistRepository, type EvidenceRow, type ItemRow, type LinkRow } from './checklist-repository';
+import { evidenceFlags, flagEvidence, type EvidenceFlags } from './evidence-flags';
 import { effectiveRequirements, findRequirement, type EffectiveRequirement } from './requirements';
 
 export const checklistRepo = (ctx: ServerContext) => memoFor(ctx.db, checklistRepository);
@@ -51,8 +53,8 @@ export function toEvidenceItem(row: EvidenceRow): EvidenceItem {
   };
 }
 
-function toLinked(row: EvidenceRow, period: { windowStart: string; windowEnd: string }): LinkedEvidence {
-  return { ...toEvidenceItem(row), outsideWindow: isOutsideWindow(row.document_date, period.windowStart, period.windowEnd) };
+function toLinked(row: EvidenceRow, kind: string, unitId: number, flags: EvidenceFlags): LinkedEvidence {
+  return flagEvidence(toEvidenceItem(row), row, kind, unitId, flags);
 }
 
 function toRequirement(
@@ -60,8 +62,10 @@ function toRequirement(
   instrumentId: number,
   item: ItemRow | undefined,
   links: LinkRow[],
-  period: { windowStart: string; windowEnd: string },
+  unitId: number,
+  flags: EvidenceFlags,
 ): ChecklistRequirement {
+  const evidence = links.map((link) => toLinked(link, requirement.kind, unitId, flags));
   return {
     instrumentId,
     indicatorCode: requirement.indicatorCode,
@@ -75,7 +79,9 @@ function toRequirement(
     verifiedBy: item?.verified_by ?? null,
     verifiedAt: item?.verified_at ?? null,
     updatedAt: item?.updated_at ?? null,
-    evidence: links.map((link) => toLinked(link, period)),
+    evidence,
+    expired: evidence.some((entry) => entry.expired),
+    sharedWith: [...new Set(evidence.flatMap((entry) => entry.sharedWith))].sort((a, b) => a.localeCompare(b, 'id')),
   };
 }
 
@@ -96,6 +102,8 @@ function buildInstrument(
   instrumentId: number,
   items: Map<string, ItemRow>,
   links: Map<number, LinkRow[]>,
+  unitId: number,
+  flags: EvidenceFlags,
 ): ChecklistInstrument {
   const instrument = getInstrument(ctx, { id: instrumentId });
   const { byIndicator, hiddenCount } = effectiveRequirements(ctx, period.id, instrumentId, instrument.definition);
@@ -103,7 +111,7 @@ function buildInstrument(
     const indicators = aspect.indicators.map((indicator) => {
       const requirements = (byIndicator.get(indicator.code) ?? []).map((requirement) => {
         const item = items.get(`${instrumentId}:${requirement.code}`);
-        return toRequirement(requirement, instrumentId, item, item ? (links.get(item.id) ?? []) : [], period);
+        return toRequirement(requirement, instrumentId, item, item ? (links.get(item.id) ?? []) : [], unitId, flags);
       });
       return {
         code: indicator.code,
@@ -138,9 +146,9 @@ function groupLinks(rows: LinkRow[]): Map<number, LinkRow[]> {
   return links;
 }
 
-function assemble(ctx: ServerContext, period: Period, unit: Unit, items: ItemRow[], links: Map<number, LinkRow[]>): Checklist {
+function assemble(ctx: ServerContext, period: Period, unit: Unit, items: ItemRow[], links: Map<number, LinkRow[]>, flags: EvidenceFlags): Checklist {
   const byKey = new Map(items.map((row) => [`${row.instrument_id}:${row.requirement_code}`, row]));
-  const instruments = period.instruments.map((instrument) => buildInstrument(ctx, period, instrument.id, byKey, links));
+  const instruments = period.instruments.map((instrument) => buildInstrument(ctx, period, instrument.id, byKey, links, unit.id, flags));
   return {
     periodId: period.id,
     year: period.year,
@@ -156,7 +164,7 @@ export function getChecklist(ctx: ServerContext, input: ParsedInput<'checklist:g
   const period = requireScope(ctx, input.periodId, input.unitId);
   const repo = checklistRepo(ctx);
   const links = groupLinks(repo.linksOfUnit.all(period.id, input.unitId));
-  return assemble(ctx, period, getUnit(ctx, { id: input.unitId }), repo.itemsOfUnit.all(period.id, input.unitId), links);
+  return assemble(ctx, period, getUnit(ctx, { id: input.unitId }), repo.itemsOfUnit.all(period.id, input.unitId), links, evidenceFlags(ctx, period));
 }
 
 /** Every unit's checklist of a year from two queries (recaps and bulk exports). */
@@ -171,8 +179,9 @@ export function getChecklistsOfPeriod(ctx: ServerContext, periodId: number): Map
     itemsByUnit.set(row.unit_id, list);
   }
   const units = new Map(listUnits(ctx, { includeArchived: true }).map((unit) => [unit.id, unit]));
+  const flags = evidenceFlags(ctx, period);
   return new Map(
-    period.units.map((entry) => [entry.unitId, assemble(ctx, period, units.get(entry.unitId)!, itemsByUnit.get(entry.unitId) ?? [], links)]),
+    period.units.map((entry) => [entry.unitId, assemble(ctx, period, units.get(entry.unitId)!, itemsByUnit.get(entry.unitId) ?? [], links, flags)]),
   );
 }
 
@@ -210,7 +219,9 @@ export function readRequirement(ctx: ServerContext, key: ItemKey): ChecklistRequ
   const period = getPeriodSummary(ctx, key.periodId);
   const requirement = findRequirement(ctx, key.periodId, key.instrumentId, key.requirementCode);
   const item = checklistRepo(ctx).item.get(key.periodId, key.unitId, key.instrumentId, key.requirementCode);
-  return toRequirement(requirement, key.instrumentId, item, item ? checklistRepo(ctx).linksOfItem.all(item.id) : [], period);
+  const links = item ? checklistRepo(ctx).linksOfItem.all(item.id) : [];
+  const flags = evidenceFlags(ctx, period, links.map((link) => link.blob_sha256));
+  return toRequirement(requirement, key.instrumentId, item, links, key.unitId, flags);
 }
 
 /** Validate the address of a requirement: unit in scope, instrument in year, requirement visible. */
@@ -219,10 +230,20 @@ export function requireItemKey(ctx: ServerContext, key: ItemKey): EffectiveRequi
   return findRequirement(ctx, key.periodId, key.instrumentId, key.requirementCode);
 }
 
-/** Change status inside the caller's transaction, with history. */
+/** Live files and links of a requirement (trashed evidence does not count). */
+export function evidenceCount(ctx: ServerContext, itemId: number): number {
+  return checklistRepo(ctx).linksOfItem.all(itemId).length;
+}
+
+/**
+ * Change status inside the caller's transaction, with history. Every path that sets a
+ * status ends here, so the core rule (terverifikasi needs evidence) cannot be bypassed.
+ */
 export function changeStatus(ctx: ServerContext, key: ItemKey, status: EvidenceStatus, reason: string, cause?: string): void {
   const item = ensureItem(ctx, key);
   if (item.status === status && item.reason === reason) return;
+  const refusal = statusChangeRefusal(status, evidenceCount(ctx, item.id));
+  if (refusal) throw new AppError('EVIDENCE_REQUIRED', refusal, { fields: { status: refusal } });
   const verified = status === 'terverifikasi';
   checklistRepo(ctx).setStatus.run({
     id: item.id,

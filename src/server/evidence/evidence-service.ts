@@ -6,23 +6,19 @@
  */
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { AttachReport, ChecklistRequirement, EvidenceItem, LinkedEvidence, OpenResult } from '../../shared/types';
-import { isOutsideWindow } from '../../core/checklist/progress';
+import type { AttachReport, ChecklistRequirement, EvidenceItem, EvidenceLinkResult, LinkedEvidence, OpenResult } from '../../shared/types';
+import { statusAfterEvidenceAdded, statusAfterEvidenceRemoved } from '../../core/checklist/rules';
 import { isoNow, type ServerContext } from '../context';
 import { appendHistory, operatorName } from '../history/history';
 import type { Platform } from '../platform';
-import { getPeriodSummary } from '../periods/periods-service';
-import { changeStatus, checklistRepo, ensureItem, readRequirement, requireItemKey, toEvidenceItem, type ItemKey } from '../checklist/checklist-service';
+import { changeStatus, checklistRepo, ensureItem, evidenceCount, readRequirement, requireItemKey, type ItemKey } from '../checklist/checklist-service';
+import type { Db } from '../db/connection';
+import { memoFor } from '../db/memo';
+import { toEvidenceItem } from '../checklist/checklist-service';
 import { absoluteBlobPath, ingestBuffer, ingestFile, type IngestedFile } from './store';
 
 function keyOf(input: ItemKey): ItemKey {
   return { periodId: input.periodId, unitId: input.unitId, instrumentId: input.instrumentId, requirementCode: input.requirementCode };
-}
-
-/** Local calendar date of a timestamp (the document date defaults to the file's date). */
-function localDate(value: Date): string {
-  const shifted = new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
-  return shifted.toISOString().slice(0, 10);
 }
 
 function titleFromName(name: string): string {
@@ -30,28 +26,32 @@ function titleFromName(name: string): string {
   return base === '' ? name : base;
 }
 
-/** After supplying evidence, a requirement with nothing or a rejection waits for the office again. */
-function markSupplied(ctx: ServerContext, key: ItemKey): void {
-  const item = ensureItem(ctx, key);
-  if (item.status === 'belum_ada' || item.status === 'perlu_perbaikan') {
-    changeStatus(ctx, key, 'menunggu_verifikasi', '', 'bukti ditambahkan');
-  }
+/** New evidence on a requirement: the core rule decides whether it goes back to menunggu verifikasi. */
+export function applyEvidenceAdded(ctx: ServerContext, key: ItemKey): void {
+  const move = statusAfterEvidenceAdded(ensureItem(ctx, key).status);
+  if (move) changeStatus(ctx, key, move.to, '', move.cause);
 }
 
-function linked(ctx: ServerContext, key: ItemKey, evidenceId: number): LinkedEvidence {
-  const period = getPeriodSummary(ctx, key.periodId);
-  const row = checklistRepo(ctx).evidence.get(evidenceId)!;
-  return { ...toEvidenceItem(row), outsideWindow: isOutsideWindow(row.document_date, period.windowStart, period.windowEnd) };
+/** The requirement as the server now holds it, with the evidence just linked picked out of it. */
+function linked(ctx: ServerContext, key: ItemKey, evidenceId: number): EvidenceLinkResult {
+  const requirement = readRequirement(ctx, key);
+  const evidence = requirement.evidence.find((entry) => entry.id === evidenceId)!;
+  return { ...evidence, requirement };
+}
+
+function linkedOf(requirement: ChecklistRequirement, ids: number[]): LinkedEvidence[] {
+  return ids.flatMap((id) => requirement.evidence.filter((entry) => entry.id === id));
 }
 
 /** Record stored files as evidence of one requirement, all in one transaction. */
-function recordFiles(ctx: ServerContext, key: ItemKey, files: IngestedFile[], documentDate: string | null | undefined): LinkedEvidence[] {
+function recordFiles(ctx: ServerContext, key: ItemKey, files: IngestedFile[], documentDate: string | null | undefined): { attached: LinkedEvidence[]; requirement: ChecklistRequirement } {
   const repo = checklistRepo(ctx);
   return ctx.db
     .transaction(() => {
       requireItemKey(ctx, key);
       const item = ensureItem(ctx, key);
       const ids: number[] = [];
+      let added = false;
       for (const file of files) {
         repo.insertBlob.run({ sha256: file.sha256, size: file.size, storedPath: file.storedPath, now: isoNow(ctx) });
         const existing = repo.evidenceByBlob.get(key.unitId, file.sha256);
@@ -68,18 +68,22 @@ function recordFiles(ctx: ServerContext, key: ItemKey, files: IngestedFile[], do
               originalName: file.originalName,
               mime: file.mime,
               size: file.size,
-              documentDate: documentDate ?? localDate(new Date(file.modifiedAt)),
+              // What a person entered, never the file's modification time: empty = unknown.
+              documentDate: documentDate ?? null,
               now: isoNow(ctx),
               operator: operatorName(ctx),
             }).lastInsertRowid,
           );
         }
-        repo.link.run(item.id, id, isoNow(ctx));
-        appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: file.originalName, sha256: file.sha256, reused: existing !== undefined });
+        if (repo.link.run(item.id, id, isoNow(ctx)).changes > 0) {
+          added = true;
+          appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: file.originalName, sha256: file.sha256, reused: existing !== undefined });
+        }
         ids.push(id);
       }
-      markSupplied(ctx, key);
-      return ids.map((id) => linked(ctx, key, id));
+      if (added) applyEvidenceAdded(ctx, key);
+      const requirement = readRequirement(ctx, key);
+      return { attached: linkedOf(requirement, ids), requirement };
     })
     .immediate();
 }
@@ -102,8 +106,8 @@ async function attach(
     }
   }
   const before = new Set(checklistRepo(ctx).library.all(key.unitId).map((row) => row.blob_sha256));
-  const attached = stored.length > 0 ? recordFiles(ctx, key, stored, documentDate) : [];
-  return { attached, reused: stored.filter((file) => before.has(file.sha256)).length, rejected };
+  const recorded = stored.length > 0 ? recordFiles(ctx, key, stored, documentDate) : { attached: [], requirement: readRequirement(ctx, key) };
+  return { ...recorded, reused: stored.filter((file) => before.has(file.sha256)).length, rejected };
 }
 
 export function uploadEvidence(ctx: ServerContext, input: ParsedInput<'evidence:upload'>): Promise<AttachReport> {
@@ -171,18 +175,20 @@ export function linkUrlInTransaction(
       }).lastInsertRowid,
     );
   }
-  repo.link.run(item.id, id, isoNow(ctx));
-  appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: link.title ?? link.url, url: link.url, reused: existing !== undefined, ...historyExtra });
+  if (repo.link.run(item.id, id, isoNow(ctx)).changes > 0) {
+    appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: link.title ?? link.url, url: link.url, reused: existing !== undefined, ...historyExtra });
+  }
   return id;
 }
 
-export function linkEvidence(ctx: ServerContext, input: ParsedInput<'evidence:link'>): LinkedEvidence {
+export function linkEvidence(ctx: ServerContext, input: ParsedInput<'evidence:link'>): EvidenceLinkResult {
   const key = keyOf(input);
   return ctx.db
     .transaction(() => {
       requireItemKey(ctx, key);
+      const before = evidenceCount(ctx, ensureItem(ctx, key).id);
       const id = linkUrlInTransaction(ctx, key, { url: input.url, title: input.title ?? null, documentDate: input.documentDate ?? null });
-      markSupplied(ctx, key);
+      if (evidenceCount(ctx, ensureItem(ctx, key).id) > before) applyEvidenceAdded(ctx, key);
       return linked(ctx, key, id);
     })
     .immediate();
@@ -194,7 +200,7 @@ function requireEvidence(ctx: ServerContext, evidenceId: number) {
   return row;
 }
 
-export function attachExisting(ctx: ServerContext, input: ParsedInput<'evidence:attach-existing'>): LinkedEvidence {
+export function attachExisting(ctx: ServerContext, input: ParsedInput<'evidence:attach-existing'>): EvidenceLinkResult {
   const key = keyOf(input);
   return ctx.db
     .transaction(() => {
@@ -205,7 +211,7 @@ export function attachExisting(ctx: ServerContext, input: ParsedInput<'evidence:
       const item = ensureItem(ctx, key);
       if (checklistRepo(ctx).link.run(item.id, row.id, isoNow(ctx)).changes > 0) {
         appendHistory(ctx, key, 'evidence-added', { evidenceId: row.id, title: row.title, reused: true });
-        markSupplied(ctx, key);
+        applyEvidenceAdded(ctx, key);
       }
       return linked(ctx, key, row.id);
     })
@@ -223,9 +229,8 @@ export function detachEvidence(ctx: ServerContext, input: ParsedInput<'evidence:
         throw new AppError('NOT_FOUND', 'Bukti ini tidak terlampir pada persyaratan tersebut.');
       }
       appendHistory(ctx, key, 'evidence-removed', { evidenceId: row.id, title: row.title });
-      if (item.status === 'menunggu_verifikasi' && checklistRepo(ctx).linksOfItem.all(item.id).length === 0) {
-        changeStatus(ctx, key, 'belum_ada', '', 'bukti terakhir dilepas');
-      }
+      const move = statusAfterEvidenceRemoved(item.status, evidenceCount(ctx, item.id));
+      if (move) changeStatus(ctx, key, move.to, '', move.cause);
     })
     .immediate();
   return readRequirement(ctx, key);
@@ -248,6 +253,33 @@ export function updateEvidence(ctx: ServerContext, input: ParsedInput<'evidence:
   return toEvidenceItem(requireEvidence(ctx, input.evidenceId));
 }
 
+function usageRepository(db: Db) {
+  return {
+    itemsOfEvidence: db.prepare<[number], { period_id: number; unit_id: number; instrument_id: number; requirement_code: string; status: ChecklistRequirement['status']; id: number }>(
+      `SELECT i.id, i.period_id, i.unit_id, i.instrument_id, i.requirement_code, i.status
+       FROM checklist_evidence l JOIN checklist_items i ON i.id = l.item_id WHERE l.evidence_id = ?`,
+    ),
+  };
+}
+
+/**
+ * Trashing hides the evidence everywhere it is linked, so the same rules as detaching
+ * apply (a requirement left with nothing is no longer waiting or verified); restoring it
+ * puts a requirement left empty back in the queue.
+ */
+function reapplyRules(ctx: ServerContext, evidenceId: number, trashed: boolean): void {
+  for (const item of memoFor(ctx.db, usageRepository).itemsOfEvidence.all(evidenceId)) {
+    const key: ItemKey = { periodId: item.period_id, unitId: item.unit_id, instrumentId: item.instrument_id, requirementCode: item.requirement_code };
+    const remaining = evidenceCount(ctx, item.id);
+    const move = trashed
+      ? statusAfterEvidenceRemoved(item.status, remaining)
+      : item.status === 'belum_ada'
+        ? statusAfterEvidenceAdded(item.status)
+        : null;
+    if (move) changeStatus(ctx, key, move.to, '', trashed ? `${move.cause} (dipindah ke tempat sampah)` : `${move.cause} (dipulihkan dari tempat sampah)`);
+  }
+}
+
 /** Trash is reversible: the row and its links stay, hidden until restored. */
 function setTrashed(ctx: ServerContext, evidenceId: number, trashed: boolean): EvidenceItem {
   ctx.db
@@ -256,6 +288,7 @@ function setTrashed(ctx: ServerContext, evidenceId: number, trashed: boolean): E
       if ((row.deleted_at !== null) === trashed) return;
       checklistRepo(ctx).setDeleted.run({ id: row.id, deletedAt: trashed ? isoNow(ctx) : null });
       appendHistory(ctx, { unitId: row.unit_id }, trashed ? 'evidence-trashed' : 'evidence-restored', { evidenceId: row.id, title: row.title });
+      reapplyRules(ctx, row.id, trashed);
     })
     .immediate();
   return toEvidenceItem(requireEvidence(ctx, evidenceId));

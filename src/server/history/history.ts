@@ -89,7 +89,8 @@ function summarize(action: string, detail: Record<string, unknown>): string {
   const reason = detail['reason'] ? ` (alasan: ${String(detail['reason'])})` : '';
   switch (action) {
     case 'status':
-      return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}.`;
+      // The cause says why the app (not a person) moved it: new evidence, an import, …
+      return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}${detail['cause'] ? ` — ${String(detail['cause'])}` : ''}.`;
     case 'note':
       return detail['to'] ? `Catatan diubah: "${String(detail['to'])}".` : 'Catatan dihapus.';
     case 'evidence-added':

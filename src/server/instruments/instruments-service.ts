@@ -52,6 +52,7 @@ function toInstrument(row: InstrumentRow): Instrument {
     shortName: definition.shortName,
     yearsFrom: definition.years.from,
     yearsTo: definition.years.to,
+    yearsNote: definition.years.note ?? null,
     source: row.source,
     ...counts,
     definition,

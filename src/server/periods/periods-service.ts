@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { InstrumentSummary, Period, PeriodDetail, PeriodUnit } from '../../shared/types';
+import { coversYear, formatYearRange } from '../../core/instrument/years';
 import { isoNow, type ServerContext } from '../context';
 import { memoFor } from '../db/memo';
 import { getInstrument, summarize } from '../instruments/instruments-service';
@@ -66,6 +67,22 @@ function checkInstruments(ctx: ServerContext, ids: number[]): number[] {
     families.set(instrument.family, instrument.shortName);
   }
   return unique;
+}
+
+/**
+ * An instrument whose years do not cover the year (Ombudsman 2013–2021 for 2026) is almost
+ * always a slip; it is accepted only when the user confirmed it (`force`).
+ */
+function checkYearCoverage(ctx: ServerContext, ids: number[], year: number, force: boolean | undefined): void {
+  if (force) return;
+  const outside = ids.map((id) => getInstrument(ctx, { id })).filter((instrument) => !coversYear(instrument, year));
+  if (outside.length === 0) return;
+  const names = outside.map((instrument) => `"${instrument.shortName}" (berlaku ${formatYearRange(instrument)})`).join(', ');
+  throw new AppError(
+    'INSTRUMENT_OUT_OF_RANGE',
+    `Instrumen ${names} tidak berlaku untuk tahun ${year}. Pilih instrumen yang berlaku untuk ${year}, atau konfirmasi bahwa instrumen ini memang tetap dipakai.`,
+    { fields: { instrumentIds: `Tidak berlaku untuk ${year}.` } },
+  );
 }
 
 function checkWindow(start: string, end: string): void {
@@ -135,6 +152,7 @@ export function createPeriod(ctx: ServerContext, input: ParsedInput<'periods:cre
         });
       }
       const instrumentIds = checkInstruments(ctx, input.instrumentIds);
+      checkYearCoverage(ctx, instrumentIds, input.year, input.force);
       const id = Number(
         repo(ctx).insert.run({
           year: input.year,
@@ -168,6 +186,9 @@ export function updatePeriod(ctx: ServerContext, input: ParsedInput<'periods:upd
       const windowEnd = input.windowEnd ?? current.windowEnd;
       checkWindow(windowStart, windowEnd);
       const instrumentIds = checkInstruments(ctx, input.instrumentIds);
+      // Only a newly chosen instrument needs the confirmation; the year's own stay as they are.
+      const kept = new Set(current.instruments.map((instrument) => instrument.id));
+      checkYearCoverage(ctx, instrumentIds.filter((id) => !kept.has(id)), current.year, input.force);
       repo(ctx).update.run({
         id: input.id,
         deadline: input.deadline === undefined ? current.deadline : input.deadline,

@@ -9,6 +9,7 @@ import type { GapBasis, PeriodGaps, UnitGaps } from '../../shared/types';
 import type { ServerContext } from '../context';
 import { requireScope } from '../checklist/checklist-service';
 import { loadYearInputs, type YearInputs } from './scoring-inputs';
+import { unitRenewals } from '../evidence/evidence-rules-handlers';
 import { currentLevels } from '../../core/scoring';
 import type { PekpppLevels } from '../../core/scoring/types';
 import { computeYear } from './scores-service';
@@ -54,7 +55,9 @@ export function unitGaps(ctx: ServerContext, input: ParsedInput<'gaps:unit'>): U
     const actions = ombudsmanActions(inputs.ombudsman.definition, requirements, options);
     ombudsman = { actions, ...predictions(subject, actions) };
   }
-  return { periodId: period.id, unitId: unit.unitId, unitName: unit.unitName, deadline: period.deadline, basis: input.basis, pekppp, ombudsman };
+  // Expired documents are steps too: "perbarui …" (they do not change a level by themselves).
+  const renewals = unitRenewals(ctx, input.periodId, input.unitId);
+  return { periodId: period.id, unitId: unit.unitId, unitName: unit.unitName, deadline: period.deadline, basis: input.basis, pekppp, ombudsman, renewals };
 }
 
 export function periodGaps(ctx: ServerContext, input: ParsedInput<'gaps:period'>): PeriodGaps {

@@ -51,6 +51,8 @@ describe('checklist', () => {
     const { api, period, unit, pekppp, first } = await seedYear();
     const requirement = first(pekppp.id);
     const key = keyOf(period.id, unit.id, requirement);
+    // Terverifikasi needs evidence (see tests/unit/checklist/evidence-rules.test.ts).
+    await api['evidence:link']({ ...key, url: 'https://drive.google.com/file/d/sk-sp', documentDate: '2026-02-01' });
     const verified = await api['checklist:set-status']({ ...key, status: 'terverifikasi' });
     expect(verified).toMatchObject({ status: 'terverifikasi', verifiedBy: 'Siti Verifikator', verifiedAt: '2026-11-24T08:00:00.000Z' });
     await expect(api['checklist:set-status']({ ...key, status: 'perlu_perbaikan' })).rejects.toThrow(/Tuliskan alasan/);
@@ -116,7 +118,8 @@ describe('evidence', () => {
     });
     expect(report.attached).toHaveLength(2);
     expect(report.rejected).toEqual([{ name: 'virus.exe', message: expect.stringMatching(/\.exe|jenis berkas|tidak diizinkan/i) }]);
-    expect(report.attached[0]).toMatchObject({ kind: 'file', originalName: 'SK SP 2026.pdf', documentDate: '2026-03-02', size: pdf.length });
+    // The file's modification time is not a document date: unknown until a person enters it.
+    expect(report.attached[0]).toMatchObject({ kind: 'file', originalName: 'SK SP 2026.pdf', documentDate: null, size: pdf.length });
     const again = await api['evidence:upload']({ ...key, files: [{ name: 'salinan.pdf', data: pdf }] });
     expect(again.reused).toBe(1);
     expect(again.attached[0]!.id).toBe(report.attached[0]!.id);
@@ -153,18 +156,23 @@ describe('evidence', () => {
     const { attached } = await api['evidence:upload']({ ...key, files: [{ name: 'notulen.pdf', data: Buffer.from('%PDF-1.4 notulen') }] });
     const evidenceId = attached[0]!.id;
     await api['evidence:trash']({ evidenceId });
-    expect(findRequirement(await api['checklist:get']({ periodId: period.id, unitId: unit.id }), key.requirementCode).evidence).toHaveLength(0);
+    const trashed = findRequirement(await api['checklist:get']({ periodId: period.id, unitId: unit.id }), key.requirementCode);
+    expect(trashed.evidence).toHaveLength(0);
+    // Nothing left to wait on: the same rule as detaching the last evidence.
+    expect(trashed.status).toBe('belum_ada');
     expect(await api['evidence:library']({ unitId: unit.id, onlyDeleted: true })).toHaveLength(1);
     await api['evidence:restore']({ evidenceId });
-    expect(findRequirement(await api['checklist:get']({ periodId: period.id, unitId: unit.id }), key.requirementCode).evidence).toHaveLength(1);
+    const restored = findRequirement(await api['checklist:get']({ periodId: period.id, unitId: unit.id }), key.requirementCode);
+    expect(restored.evidence).toHaveLength(1);
+    expect(restored.status).toBe('menunggu_verifikasi');
     const detached = await api['evidence:detach']({ ...key, evidenceId });
     expect(detached.evidence).toHaveLength(0);
     expect(detached.status).toBe('belum_ada');
     await api['checklist:set-note']({ ...key, note: 'Minta versi bertanda tangan' });
     const history = await api['checklist:history'](key);
-    expect(history.map((entry) => entry.action)).toEqual(['note', 'status', 'evidence-removed', 'status', 'evidence-added']);
+    expect(history.map((entry) => entry.action)).toEqual(['note', 'status', 'evidence-removed', 'status', 'status', 'status', 'evidence-added']);
     expect(history.every((entry) => entry.operator === 'Siti Verifikator')).toBe(true);
-    expect(history[1]!.summary).toBe('Status diubah dari "Menunggu verifikasi" menjadi "Belum ada".');
+    expect(history[1]!.summary).toBe('Status diubah dari "Menunggu verifikasi" menjadi "Belum ada" — bukti terakhir dilepas.');
   });
 
   it('flags a document dated outside the year window', async () => {
@@ -178,6 +186,7 @@ describe('evidence', () => {
 
   it('history can never be rewritten', async () => {
     const { app, api, period, unit, pekppp, first } = await seedYear();
+    await api['evidence:link']({ ...keyOf(period.id, unit.id, first(pekppp.id)), url: 'https://drive.google.com/file/d/sk' });
     await api['checklist:set-status']({ ...keyOf(period.id, unit.id, first(pekppp.id)), status: 'terverifikasi' });
     expect(() => app.ctx.db.prepare("UPDATE history SET operator = 'x'").run()).toThrow(/tidak boleh diubah/);
     expect(() => app.ctx.db.prepare('DELETE FROM history').run()).toThrow(/tidak boleh dihapus/);

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
       app.ctx.db.transaction(() => {
         app.ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('internal.crash', ?) ON CONFLICT DO UPDATE SET value = excluded.value").run(String(n));
       }).immediate();
+      // Terverifikasi needs a file or link (issue 10): the office links one first (idempotent).
+      if (status === 'terverifikasi') await call('evidence:link', { ...target, url: `https://drive.google.com/bukti-${target.unitId}-${target.requirementCode}` });
       await call('checklist:set-status', { ...target, status });
       ack({ op: 'batch', n });
     }

@@ -132,6 +132,8 @@ describe('workbook round trip', () => {
     const all = await s.requirements();
     const file = await exported(s);
     await s.api['checklist:set-note']({ ...s.keyOf(a!), note: 'Dicek kantor: kurang tanda tangan' });
+    // Terverifikasi needs evidence: the office links the unit's document first.
+    await s.api['evidence:link']({ ...s.keyOf(c!), url: 'https://drive.google.com/kantor-c' });
     await s.api['checklist:set-status']({ ...s.keyOf(c!), status: 'terverifikasi' });
     await s.api['checklist:set-status']({ ...s.keyOf(d!), status: 'menunggu_verifikasi' });
     const filled = await editForm(file, path.join(s.dir, 'konflik.xlsx'), (sheet) => {

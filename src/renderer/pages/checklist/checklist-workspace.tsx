@@ -13,6 +13,7 @@ import {
   type ChecklistRequirement,
   type EvidenceItem,
   type EvidenceStatus,
+  type EvidenceLinkResult,
   type LinkedEvidence,
   type UnitProgress,
 } from '../../../shared/types';
@@ -29,7 +30,7 @@ import { ChecklistTree } from './checklist-tree';
 import { EditEvidenceDialog, LibraryDialog, LinkDialog } from './evidence-dialogs';
 import { EvidencePanel, type EvidenceHandlers } from './evidence-panel';
 import {
-  addEvidence,
+  applyAttached,
   filtersActive,
   findIndicator,
   findRequirement,
@@ -212,6 +213,13 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     saveStatus(requirement, status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
   };
 
+  // The server moved a judged requirement back to the queue: say so, it changes the verified count.
+  const announceRequeue = (before: EvidenceStatus, after: ChecklistRequirement) => {
+    if (after.status === 'menunggu_verifikasi' && (before === 'terverifikasi' || before === 'perlu_perbaikan')) {
+      toast.info('Status kembali ke Menunggu verifikasi', 'Bukti baru ditambahkan, jadi persyaratan ini perlu diperiksa ulang.');
+    }
+  };
+
   const reportAttach = (requirement: ChecklistRequirement, attached: number, reused: number, refused: AttachReport['rejected']) => {
     const key = reqKeyOf(requirement);
     if (attached > 0) {
@@ -251,7 +259,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         attached += report.attached.length;
         reused += report.reused;
         refused.push(...report.rejected);
-        patch(forUnit, (current) => addEvidence(current, key, report.attached));
+        if (report.attached.length > 0) announceRequeue(index === 0 ? requirement.status : report.requirement.status, report.requirement);
+        patch(forUnit, (current) => applyAttached(current, report.requirement));
       } catch (error) {
         refused.push({ name: file.name, message: errorMessage(error) });
       }
@@ -262,13 +271,13 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   };
 
   const attachWithDialog = async (requirement: ChecklistRequirement) => {
-    const key = reqKeyOf(requirement);
     const forUnit = unitId;
     setAttachingDialog(true);
     try {
       const report = await api['evidence:attach-dialog'](itemKey(requirement));
       if (!report) return;
-      patch(forUnit, (current) => addEvidence(current, key, report.attached));
+      if (report.attached.length > 0) announceRequeue(requirement.status, report.requirement);
+      patch(forUnit, (current) => applyAttached(current, report.requirement));
       if (report.attached.length > 0) changed(true);
       reportAttach(requirement, report.attached.length, report.reused, report.rejected);
     } catch (error) {
@@ -278,8 +287,10 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     }
   };
 
-  const evidenceAdded = (requirement: ChecklistRequirement, item: LinkedEvidence) => {
-    patch(unitId, (current) => addEvidence(current, reqKeyOf(requirement), [item]));
+  const evidenceAdded = (result: EvidenceLinkResult) => {
+    const before = findRequirement(checklist, reqKeyOf(result.requirement))?.status;
+    if (before) announceRequeue(before, result.requirement);
+    patch(unitId, (current) => applyAttached(current, result.requirement));
     changed(true);
   };
 
@@ -597,7 +608,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
           requirementText={dialog.requirement.text}
           onClose={() => setDialog(null)}
           onAdded={(item) => {
-            evidenceAdded(dialog.requirement, item);
+            evidenceAdded(item);
             setDialog(null);
             toast.success('Tautan ditambahkan', item.title);
           }}
@@ -610,7 +621,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
           requirementText={dialog.requirement.text}
           linkedIds={new Set((findRequirement(checklist, reqKeyOf(dialog.requirement)) ?? dialog.requirement).evidence.map((item) => item.id))}
           onClose={() => setDialog(null)}
-          onAttached={(item) => evidenceAdded(dialog.requirement, item)}
+          onAttached={(item) => evidenceAdded(item)}
         />
       ) : null}
       {dialog?.kind === 'edit' ? (
@@ -619,6 +630,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
           onClose={() => setDialog(null)}
           onSaved={(item) => {
             patch(unitId, (current) => updateEvidence(current, item));
+            // A new document date changes kedaluwarsa: the server judges it again.
+            reloadChecklist();
             setDialog(null);
             toast.success('Bukti diperbarui', item.title);
           }}

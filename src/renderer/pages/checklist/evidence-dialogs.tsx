@@ -1,6 +1,6 @@
 /** Dialogs about evidence: add a link, edit title/date, reuse from the unit's library, the trash. */
 import { useState } from 'react';
-import type { EvidenceItem, LinkedEvidence } from '../../../shared/types';
+import type { EvidenceItem, EvidenceLinkResult } from '../../../shared/types';
 import { Button } from '../../components/button';
 import { DateField } from '../../components/date-field';
 import { Dialog } from '../../components/dialog';
@@ -27,7 +27,7 @@ function dateOrNull(value: string): string | null {
   return value.trim() === '' ? null : value;
 }
 
-export function LinkDialog({ itemKey, requirementText, onClose, onAdded }: { itemKey: ItemKeyInput; requirementText: string; onClose: () => void; onAdded: (item: LinkedEvidence) => void }) {
+export function LinkDialog({ itemKey, requirementText, onClose, onAdded }: { itemKey: ItemKeyInput; requirementText: string; onClose: () => void; onAdded: (item: EvidenceLinkResult) => void }) {
   const [url, setUrl] = useState('');
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
@@ -133,7 +133,7 @@ interface LibraryDialogProps {
   requirementText: string;
   linkedIds: ReadonlySet<number>;
   onClose: () => void;
-  onAttached: (item: LinkedEvidence) => void;
+  onAttached: (item: EvidenceLinkResult) => void;
 }
 
 /** Reuse an item of the unit's library, e.g. the same SK for PEKPPP indicator 1 and Ombudsman Proses. */
@@ -203,7 +203,7 @@ export function LibraryDialog({ itemKey, unitName, requirementText, linkedIds, o
                   <div className="library-list__meta">
                     {item.kind === 'link' ? item.url : [item.originalName, formatBytes(item.size)].filter(Boolean).join(' · ')}
                     {' · '}
-                    {item.documentDate ? `Dokumen ${formatDate(item.documentDate)}` : 'tanpa tanggal dokumen'}
+                    {item.documentDate ? `Dokumen ${formatDate(item.documentDate)}` : 'tanggal dokumen tidak diketahui'}
                     {' · '}
                     dipakai di {formatCount(item.usageCount)} persyaratan
                   </div>

@@ -53,7 +53,7 @@ function hostOf(url: string | null): string {
   }
 }
 
-function EvidenceRow({ item, windowText, handlers }: { item: LinkedEvidence; windowText: string; handlers: EvidenceHandlers }) {
+function EvidenceRow({ item, handlers }: { item: LinkedEvidence; handlers: EvidenceHandlers }) {
   const ext = extensionOf(item.originalName).toUpperCase();
   const facts = item.kind === 'link' ? [hostOf(item.url)] : [ext, formatBytes(item.size)].filter(Boolean);
   return (
@@ -66,14 +66,22 @@ function EvidenceRow({ item, windowText, handlers }: { item: LinkedEvidence; win
         <div className="ev-item__meta">
           {facts.join(' · ')}
           {facts.length > 0 ? ' · ' : ''}
-          {item.documentDate ? `Dokumen ${formatDate(item.documentDate)}` : 'Tanpa tanggal dokumen'}
+          {item.documentDate ? `Dokumen ${formatDate(item.documentDate)}` : 'Tanggal dokumen belum diisi (tidak diketahui)'}
           {item.usageCount > 1 ? ` · dipakai di ${formatCount(item.usageCount)} persyaratan` : ''}
         </div>
-        {item.outsideWindow ? (
+        {item.expired || item.sharedWith.length > 0 ? (
           <div className="ev-item__warn">
-            <Badge tone="amber" icon="alert" title={`Tanggal dokumen di luar rentang ${windowText}. Penilai dapat menganggapnya kedaluwarsa.`}>
-              di luar rentang tahun
-            </Badge>
+            {item.expired ? (
+              <Badge tone="red" icon="alert-triangle" title="Penilai dapat menolak dokumen ini. Unggah versi terbaru atau perbaiki tanggal dokumennya.">
+                kedaluwarsa
+              </Badge>
+            ) : null}
+            {item.expired && item.expiredReason ? <span className="ev-item__why">{item.expiredReason}</span> : null}
+            {item.sharedWith.length > 0 ? (
+              <Badge tone="amber" icon="copy" title="Berkas yang sama persis (SHA-256 sama) dilampirkan oleh unit lain. Tetap diizinkan; pastikan memang dokumen bersama.">
+                juga dipakai: {item.sharedWith.join(', ')}
+              </Badge>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -276,7 +284,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
               <div className="ev-group">Berkas</div>
               <ul className="ev-list" aria-label="Berkas">
                 {files.map((item) => (
-                  <EvidenceRow key={item.id} item={item} windowText={windowText} handlers={handlers} />
+                  <EvidenceRow key={item.id} item={item} handlers={handlers} />
                 ))}
               </ul>
             </>
@@ -286,7 +294,7 @@ export function EvidencePanel(props: EvidencePanelProps) {
               <div className="ev-group">Tautan</div>
               <ul className="ev-list" aria-label="Tautan">
                 {links.map((item) => (
-                  <EvidenceRow key={item.id} item={item} windowText={windowText} handlers={handlers} />
+                  <EvidenceRow key={item.id} item={item} handlers={handlers} />
                 ))}
               </ul>
             </>

@@ -4,7 +4,8 @@
  * recomputing the progress of its indicator, aspect, instrument and unit (so a status
  * change never needs the whole checklist fetched again).
  */
-import { isGap, isOutsideWindow, progressOf, sumProgress } from '../../../core/checklist/progress';
+import { isGap, progressOf, sumProgress } from '../../../core/checklist/progress';
+import { needsWork } from '../../../core/checklist/rules';
 import type {
   Checklist,
   ChecklistAspect,
@@ -13,13 +14,12 @@ import type {
   ChecklistRequirement,
   EvidenceItem,
   EvidenceStatus,
-  LinkedEvidence,
 } from '../../../shared/types';
 import type { Tone } from '../../components/badge';
 import { normalizeSearch } from '../../lib/format';
 import type { IconName } from '../../components/icons';
 
-export { isGap };
+export { isGap, needsWork };
 
 /** "instrumentId:requirementCode" — one requirement of the unit being shown. */
 export type ReqKey = string;
@@ -162,35 +162,25 @@ export function replaceRequirement(checklist: Checklist, updated: ChecklistRequi
 }
 
 /**
- * Evidence was attached: add it and, as the service does, move "belum ada" and
- * "perlu perbaikan" to "menunggu verifikasi".
+ * Evidence was attached: put the server's copy of the requirement in place (the server
+ * applied the evidence rules, e.g. back to menunggu verifikasi) and keep the usage count
+ * of the same library items current wherever else they are linked.
  */
-export function addEvidence(checklist: Checklist, key: ReqKey, items: LinkedEvidence[]): Checklist {
-  if (items.length === 0) return checklist;
-  const ids = new Set(items.map((item) => item.id));
-  const usage = new Map(items.map((item) => [item.id, item.usageCount]));
+export function applyAttached(checklist: Checklist, updated: ChecklistRequirement): Checklist {
+  const key = reqKeyOf(updated);
+  const usage = new Map(updated.evidence.map((item) => [item.id, item.usageCount]));
   return mapRequirements(checklist, (requirement) => {
-    if (reqKeyOf(requirement) !== key) {
-      // The same library item elsewhere: keep its usage count current.
-      if (!requirement.evidence.some((item) => usage.has(item.id) && usage.get(item.id) !== item.usageCount)) return requirement;
-      return { ...requirement, evidence: requirement.evidence.map((item) => (usage.has(item.id) ? { ...item, usageCount: usage.get(item.id)! } : item)) };
-    }
-    const evidence = [...requirement.evidence.filter((item) => !ids.has(item.id)), ...items];
-    const supplied = requirement.status === 'belum_ada' || requirement.status === 'perlu_perbaikan';
-    return supplied ? { ...requirement, evidence, status: 'menunggu_verifikasi', reason: '', verifiedBy: null, verifiedAt: null } : { ...requirement, evidence };
+    if (reqKeyOf(requirement) === key) return updated;
+    if (!requirement.evidence.some((item) => usage.has(item.id) && usage.get(item.id) !== item.usageCount)) return requirement;
+    return { ...requirement, evidence: requirement.evidence.map((item) => (usage.has(item.id) ? { ...item, usageCount: usage.get(item.id)! } : item)) };
   });
 }
 
-/** A library item's title or date changed: update it wherever it is linked. */
+/** A library item's title changed: rename it wherever it is linked (its date is re-judged by the server on reload). */
 export function updateEvidence(checklist: Checklist, item: EvidenceItem): Checklist {
   return mapRequirements(checklist, (requirement) =>
     requirement.evidence.some((entry) => entry.id === item.id)
-      ? {
-          ...requirement,
-          evidence: requirement.evidence.map((entry) =>
-            entry.id === item.id ? { ...item, outsideWindow: isOutsideWindow(item.documentDate, checklist.windowStart, checklist.windowEnd) } : entry,
-          ),
-        }
+      ? { ...requirement, evidence: requirement.evidence.map((entry) => (entry.id === item.id ? { ...entry, title: item.title, documentDate: item.documentDate } : entry)) }
       : requirement,
   );
 }
@@ -243,7 +233,8 @@ export function matchesSearch(requirement: ChecklistRequirement, indicator: Chec
 }
 
 export function passesStatus(requirement: ChecklistRequirement, filters: Filters): boolean {
-  if (filters.gapsOnly && !isGap(requirement.status)) return false;
+  // The server's kedaluwarsa flag counts: a verified but expired document still needs renewing.
+  if (filters.gapsOnly && !needsWork(requirement)) return false;
   if (filters.statuses.size > 0 && !filters.statuses.has(requirement.status)) return false;
   return true;
 }

@@ -10,7 +10,7 @@ import { EVIDENCE_STATUSES, type ChecklistAspect, type ChecklistIndicator, type 
 import { Badge } from '../../components/badge';
 import { formatCount, normalizeSearch } from '../../lib/format';
 import { Icon } from '../../components/icons';
-import { filtersActive, isGap, matchesSearch, passesStatus, reqKeyOf, type Filters, type NodeView, type ReqKey, STATUS_ACTIONS } from './model';
+import { filtersActive, matchesSearch, needsWork, passesStatus, reqKeyOf, type Filters, type NodeView, type ReqKey, STATUS_ACTIONS } from './model';
 import { ProgressRing, StatusChip } from './widgets';
 import type { ReactNode } from 'react';
 
@@ -41,7 +41,7 @@ export function buildList(node: NodeView, filters: Filters): ListModel {
     const matching = indicator.requirements.filter((requirement) => matchesSearch(requirement, indicator, needle));
     for (const requirement of matching) {
       statusCounts[requirement.status] += 1;
-      if (isGap(requirement.status)) gapCount += 1;
+      if (needsWork(requirement)) gapCount += 1;
     }
     const visible = matching.filter((requirement) => passesStatus(requirement, filters));
     shown += visible.length;
@@ -104,6 +104,16 @@ function RequirementRow({
           {requirement.custom ? (
             <Badge tone="amber" title="Persyaratan tambahan dari Bagian Organisasi untuk tahun ini">
               tambahan kantor
+            </Badge>
+          ) : null}
+          {requirement.expired ? (
+            <Badge tone="red" icon="alert-triangle" title="Ada bukti yang kedaluwarsa: tanggal dokumennya di luar rentang tahun ini atau melebihi batas usia di Pengaturan.">
+              kedaluwarsa
+            </Badge>
+          ) : null}
+          {requirement.sharedWith.length > 0 ? (
+            <Badge tone="amber" icon="copy" title={`Berkas yang sama juga dilampirkan oleh: ${requirement.sharedWith.join(', ')}`}>
+              berkas sama di {formatCount(requirement.sharedWith.length)} unit lain
             </Badge>
           ) : null}
           <span className={`req-row__count${count === 0 ? ' req-row__count--none' : ''}`} title={`${formatCount(count)} bukti dukung`}>

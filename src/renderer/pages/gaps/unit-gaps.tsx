@@ -87,6 +87,45 @@ function Section({ title, estimate, section, decimals, unitId, printLimit }: Sec
   );
 }
 
+/** Documents past their date: steps of their own, listed after the scoring steps. */
+function Renewals({ steps, unitId }: { steps: UnitGapsData['renewals']; unitId: number }) {
+  return (
+    <section className="panel panel--padded gap-section" aria-label="Perbarui bukti kedaluwarsa">
+      <div className="panel__head">
+        <div>
+          <h2 className="panel__title">Perbarui bukti kedaluwarsa</h2>
+          <p className="panel__subtitle">Tanggal dokumennya di luar rentang tahun penilaian atau melewati batas umur bukti; ganti dengan dokumen yang lebih baru.</p>
+        </div>
+      </div>
+      <ol className="gap-actions" aria-label="Langkah pembaruan bukti">
+        {steps.map((step, index) => (
+          <li key={`${step.instrumentId}-${step.requirementCode}`} className="gap-action">
+            <span className="gap-action__rank" aria-hidden="true">
+              {index + 1}
+            </span>
+            <div className="gap-action__body">
+              <div className="gap-action__title">{step.title}</div>
+              <div className="gap-action__detail">
+                {step.instrument} · Indikator {step.indicatorNumber} {step.indicatorName}
+              </div>
+              <ul className="renewal-docs">
+                {step.documents.map((document) => (
+                  <li key={document.evidenceId}>
+                    {document.title} — {document.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <a className="btn btn--ghost btn--sm no-print" href={href(`/daftar-periksa/${unitId}`)}>
+              Buka daftar periksa
+            </a>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 interface UnitGapsProps {
   period: PeriodDetail;
   unitId: number;
@@ -151,6 +190,7 @@ export function UnitGapsView({ period, unitId, basis, printLimit }: UnitGapsProp
       </section>
       {data.pekppp ? <Section title="PEKPPP" section={data.pekppp} decimals={2} unitId={unitId} printLimit={printLimit} /> : null}
       {data.ombudsman ? <Section title="Ombudsman" estimate section={data.ombudsman} decimals={2} unitId={unitId} printLimit={printLimit} /> : null}
+      {data.renewals.length > 0 ? <Renewals steps={data.renewals} unitId={unitId} /> : null}
       <SignatureBlock headName={unit.data?.headName ?? null} printedAt={printedAt} />
     </div>
   );

@@ -87,6 +87,7 @@ export function InstrumentView({ instrument }: { instrument: Instrument }) {
             </p>
           ) : null}
           {definition.description ? <p className="instrument-head__description">{definition.description}</p> : null}
+          {instrument.yearsNote ? <p className="instrument-head__description">Masa berlaku: {instrument.yearsNote}</p> : null}
           <dl className="instrument-head__counts">
             <div>
               <dt>{definition.aspectLabel}</dt>

@@ -1,6 +1,7 @@
 /** Create an assessment year: instruments, deadline and which units take part. */
 import { useState } from 'react';
 import type { PeriodDetail, Period } from '../../../shared/types';
+import { useConfirm } from '../../components/confirm';
 import { DateField } from '../../components/date-field';
 import { TextField } from '../../components/field';
 import { FormDialog, useFormSubmit } from '../../components/form-dialog';
@@ -9,6 +10,7 @@ import { api } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useQuery } from '../../lib/use-query';
 import { InstrumentPicker, applicableInstruments } from './instrument-picker';
+import { withYearConfirmation } from './out-of-range';
 import { UnitPicker } from './unit-picker';
 
 interface CreatePeriodDialogProps {
@@ -44,6 +46,7 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
   const [scopeMode, setScopeMode] = useState<'copy' | 'choose'>(previous ? 'copy' : 'choose');
   const [unitIds, setUnitIds] = useState<Set<number>>(new Set());
   const form = useFormSubmit();
+  const confirm = useConfirm();
   const { errors } = form;
 
   // Until the user ticks something, the instruments follow the year typed.
@@ -52,13 +55,13 @@ export function CreatePeriodDialog({ periods, onClose, onCreated }: CreatePeriod
 
   const submit = async () => {
     await form.run(async () => {
-      const created = await api['periods:create']({
+      const input = {
         year: year.trim() === '' ? Number.NaN : yearNumber,
         instrumentIds,
         deadline: deadline === '' ? null : deadline,
         ...(copying ? { copyScopeFromPeriodId: previous.id } : { unitIds: [...unitIds] }),
-      });
-      onCreated(created);
+      };
+      onCreated(await withYearConfirmation(confirm, input.year, (force) => api['periods:create']({ ...input, ...(force ? { force } : {}) })));
     });
   };
 

@@ -1,4 +1,5 @@
 /** Instruments of a year, grouped by family. One per family: ticking one unticks its sibling. */
+import { coversYear, newestCovering } from '../../../core/instrument/years';
 import type { InstrumentSummary } from '../../../shared/types';
 import { EstimateTag } from '../../components/badge';
 import { Checkbox } from '../../components/field';
@@ -9,19 +10,13 @@ const FAMILIES: { family: InstrumentSummary['family']; label: string; hint: stri
   { family: 'ombudsman', label: 'Ombudsman RI', hint: 'Penilaian kepatuhan / opini Ombudsman' },
 ];
 
-function fitsYear(item: InstrumentSummary, year: number): boolean {
-  return item.yearsFrom <= year && year <= (item.yearsTo ?? Number.POSITIVE_INFINITY);
-}
+const fitsYear = (item: InstrumentSummary, year: number): boolean => coversYear(item, year);
 
-/** The instrument of each family in force in `year` (the newest when several apply). */
+/** The newest instrument of each family in force in `year` (the same rule the server checks against). */
 export function applicableInstruments(instruments: InstrumentSummary[], year: number): number[] {
-  if (!Number.isInteger(year)) return [];
-  return FAMILIES.flatMap(({ family }) => {
-    const fits = instruments
-      .filter((item) => item.family === family && fitsYear(item, year))
-      .sort((a, b) => b.yearsFrom - a.yearsFrom);
-    return fits[0] ? [fits[0].id] : [];
-  });
+  const chosen = new Set(newestCovering(instruments, year));
+  // In the families' display order.
+  return FAMILIES.flatMap(({ family }) => instruments.filter((item) => item.family === family && chosen.has(item.id)).map((item) => item.id));
 }
 
 interface InstrumentPickerProps {
@@ -72,9 +67,10 @@ export function InstrumentPicker({ instruments, value, onChange, error, year }: 
                           {item.hasEstimates ? <EstimateTag title="Sebagian bobot atau rentang nilai instrumen ini disimpulkan, bukan terbitan resmi." /> : null}
                         </span>
                         <span className="picker__item-meta">
-                          Berlaku {formatYears(item.yearsFrom, item.yearsTo)} · versi {item.version}
+                          <span title={item.yearsNote ?? undefined}>Berlaku {formatYears(item.yearsFrom, item.yearsTo)}</span> · versi {item.version}
                           {outOfRange ? <span className="text-warning"> · tidak berlaku untuk {year}</span> : null}
                         </span>
+                        {item.yearsNote && item.yearsTo === null ? <span className="picker__item-meta">{item.yearsNote}</span> : null}
                       </span>
                     }
                   />

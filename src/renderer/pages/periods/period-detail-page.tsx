@@ -10,6 +10,7 @@ import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { PeriodScope } from './period-scope';
 import { PeriodSettingsForm } from './period-settings-form';
+import { SharedFilesSection } from './shared-files-section';
 import { DeadlineText } from './periods-page';
 
 export function PeriodDetailPage({ id }: { id: number }) {
@@ -123,6 +124,7 @@ export function PeriodDetailPage({ id }: { id: number }) {
         <PeriodScope period={detail} units={lookups.data.units} onChanged={changed} />
         <PeriodSettingsForm key={`${detail.id}-${detail.deadline}-${detail.windowStart}-${detail.windowEnd}-${detail.instruments.map((item) => item.id).join(',')}`} period={detail} instruments={lookups.data.instruments} onSaved={changed} />
       </div>
+      <SharedFilesSection periodId={detail.id} active={active} />
     </div>
   );
 }

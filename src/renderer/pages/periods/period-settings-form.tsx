@@ -2,12 +2,14 @@
 import { useState } from 'react';
 import type { InstrumentSummary, PeriodDetail } from '../../../shared/types';
 import { Button } from '../../components/button';
+import { useConfirm } from '../../components/confirm';
 import { DateField } from '../../components/date-field';
 import { FormAlert } from '../../components/field';
 import { api, fieldErrors } from '../../lib/api';
 import { useToast } from '../../lib/toast';
 import { formLevelMessage } from '../../components/form-dialog';
 import { InstrumentPicker } from './instrument-picker';
+import { withYearConfirmation } from './out-of-range';
 
 interface PeriodSettingsFormProps {
   period: PeriodDetail;
@@ -17,6 +19,7 @@ interface PeriodSettingsFormProps {
 
 export function PeriodSettingsForm({ period, instruments, onSaved }: PeriodSettingsFormProps) {
   const toast = useToast();
+  const confirm = useConfirm();
   const [instrumentIds, setInstrumentIds] = useState(period.instruments.map((item) => item.id));
   const [deadline, setDeadline] = useState(period.deadline ?? '');
   const [windowStart, setWindowStart] = useState(period.windowStart);
@@ -45,7 +48,8 @@ export function PeriodSettingsForm({ period, instruments, onSaved }: PeriodSetti
     setBusy(true);
     setFormError(null);
     try {
-      const saved = await api['periods:update']({ id: period.id, instrumentIds, deadline: deadline === '' ? null : deadline, windowStart, windowEnd });
+      const input = { id: period.id, instrumentIds, deadline: deadline === '' ? null : deadline, windowStart, windowEnd };
+      const saved = await withYearConfirmation(confirm, period.year, (force) => api['periods:update']({ ...input, ...(force ? { force } : {}) }), 'Tetap simpan');
       setErrors({});
       onSaved(saved);
       toast.success('Pengaturan tahun disimpan', saved.name);

@@ -11,6 +11,7 @@ import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { formLevelMessage } from '../../components/form-dialog';
+import { EvidenceRulesSection } from './evidence-rules-section';
 
 const HOST_LABELS = { electron: 'Aplikasi desktop', preview: 'Pratinjau peramban', cli: 'Baris perintah' } as const;
 
@@ -92,9 +93,10 @@ export function SettingsPage() {
   const info = useQuery('app-info', () => api['app:info']());
   return (
     <div className="page">
-      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah dan informasi aplikasi." />
+      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah, aturan bukti dukung, dan informasi aplikasi." />
       <div className="settings-layout">
         {settings ? <SettingsForm settings={settings} /> : <Loading />}
+        <EvidenceRulesSection />
         <section className="panel panel--padded" aria-labelledby="about-title">
           <div className="panel__head">
             <h2 className="panel__title" id="about-title">

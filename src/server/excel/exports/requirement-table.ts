@@ -45,6 +45,10 @@ export function requirementNote(requirement: ChecklistRequirement): string {
   if (requirement.reason) lines.push(`Alasan status: ${requirement.reason}`);
   if (requirement.note) lines.push(requirement.note);
   if (requirement.verifiedBy && requirement.verifiedAt) lines.push(`Diverifikasi oleh ${requirement.verifiedBy}, ${formatDateId(requirement.verifiedAt)}`);
+  for (const evidence of requirement.evidence) {
+    if (evidence.expired) lines.push(`KEDALUWARSA: ${evidence.title} (${evidence.expiredReason ?? 'perlu diperbarui'})`);
+  }
+  if (requirement.sharedWith.length > 0) lines.push(`Berkas yang sama juga dilampirkan oleh: ${requirement.sharedWith.join(', ')}`);
   return lines.join('\n');
 }
 
@@ -54,6 +58,7 @@ export function requirementRows(indicator: ChecklistIndicator, instrumentId: num
     status: statusLabel(requirement.status),
     note: requirementNote(requirement),
     files: requirement.evidence.map((evidence): FileCell => {
+      // A hyperlink cell does not wrap: kedaluwarsa is marked in the Catatan column instead.
       if (evidence.kind === 'link') {
         const link = plan.links.find((item) => item.evidenceId === evidence.id);
         return { label: `${evidence.title} (tautan)`, href: link?.safeUrl ?? null };

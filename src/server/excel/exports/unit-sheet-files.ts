@@ -24,6 +24,31 @@ function linkCell(sheet: ExcelJS.Worksheet, row: number, label: string, href: st
   if (href) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
 }
 
+interface EvidenceMarks {
+  expired: boolean;
+  sharedWith: string[];
+}
+
+/** Kedaluwarsa and "same file in other units", as the checklist judged them (any requirement counts). */
+function marksOf(data: UnitPackageData): Map<number, EvidenceMarks> {
+  const marks = new Map<number, EvidenceMarks>();
+  for (const instrument of data.checklist.instruments)
+    for (const aspect of instrument.aspects)
+      for (const indicator of aspect.indicators)
+        for (const requirement of indicator.requirements)
+          for (const evidence of requirement.evidence) {
+            const mark = marks.get(evidence.id) ?? { expired: false, sharedWith: [] };
+            marks.set(evidence.id, { expired: mark.expired || evidence.expired, sharedWith: [...new Set([...mark.sharedWith, ...evidence.sharedWith])] });
+          }
+  return marks;
+}
+
+/** The date a person entered; empty is said to be unknown, and an expired one is marked. */
+function dateText(documentDate: string | null, mark: EvidenceMarks | undefined): string {
+  const date = documentDate ? formatDateId(documentDate) : 'tidak diketahui';
+  return mark?.expired ? `${date}\nkedaluwarsa` : date;
+}
+
 interface FileRowSpec {
   label: string;
   href: string | null;
@@ -31,6 +56,7 @@ interface FileRowSpec {
   size: number | null;
   sha256: string;
   documentDate: string | null;
+  mark: EvidenceMarks | undefined;
   supports: SupportRef[];
   location: string;
 }
@@ -41,8 +67,10 @@ function writeRow(sheet: ExcelJS.Worksheet, row: number, number: number, spec: F
   bodyCell(sheet, row, 3, spec.kind);
   bodyCell(sheet, row, 4, spec.size, NUM_INTEGER);
   bodyCell(sheet, row, 5, spec.sha256).font = { name: 'Consolas', size: 9 };
-  bodyCell(sheet, row, 6, formatDateId(spec.documentDate));
-  const supports = supportText(spec.supports);
+  const date = bodyCell(sheet, row, 6, dateText(spec.documentDate, spec.mark));
+  if (spec.mark?.expired) date.font = { bold: true, color: { argb: 'FFC00000' } };
+  const shared = spec.mark && spec.mark.sharedWith.length > 0 ? `\nBerkas yang sama juga dilampirkan oleh: ${spec.mark.sharedWith.join(', ')}` : '';
+  const supports = `${supportText(spec.supports)}${shared}`;
   bodyCell(sheet, row, 7, supports);
   bodyCell(sheet, row, 8, spec.location);
   sheet.getRow(row).height = 17;
@@ -58,12 +86,13 @@ export function addFilesSheet(workbook: ExcelJS.Workbook, data: UnitPackageData,
   writeHeader(sheet, FILES_HEADER_ROW, FILES_HEADERS);
   let row = FILES_HEADER_ROW + 1;
   let number = 1;
+  const marks = marksOf(data);
   for (const file of plan.files) {
-    const spec = { label: file.fileName, href: packageHref(file.relativePath), kind: 'Berkas', size: file.size, sha256: file.sha256, documentDate: file.documentDate, supports: file.supports, location: file.relativePath };
+    const spec = { label: file.fileName, href: packageHref(file.relativePath), kind: 'Berkas', size: file.size, sha256: file.sha256, documentDate: file.documentDate, mark: marks.get(file.evidenceId), supports: file.supports, location: file.relativePath };
     writeRow(sheet, row++, number++, spec);
   }
   for (const link of plan.links) {
-    const spec = { label: link.title, href: link.safeUrl, kind: 'Tautan', size: null, sha256: '', documentDate: link.documentDate, supports: link.supports, location: link.url };
+    const spec = { label: link.title, href: link.safeUrl, kind: 'Tautan', size: null, sha256: '', documentDate: link.documentDate, mark: marks.get(link.evidenceId), supports: link.supports, location: link.url };
     writeRow(sheet, row++, number++, spec);
   }
   sheet.autoFilter = { from: { row: FILES_HEADER_ROW, column: 1 }, to: { row: Math.max(FILES_HEADER_ROW, row - 1), column: FILES_HEADERS.length } };

@@ -30,7 +30,8 @@ export function applyPlannedRow(ctx: ServerContext, planned: PlannedRow, fileNam
     checklistRepo(ctx).setNote.run({ id: item.id, note: planned.note, now: isoNow(ctx) });
     appendHistory(ctx, key, 'note', { from: item.note, to: planned.note, cause: CAUSE });
   }
-  if (planned.status) changeStatus(ctx, key, planned.status.to, planned.status.reason, CAUSE);
+  // changeStatus applies the core rule (terverifikasi needs evidence) to imports too.
+  if (planned.status) changeStatus(ctx, key, planned.status.to, planned.status.reason, planned.status.cause ? `${planned.status.cause} (${CAUSE})` : CAUSE);
   appendHistory(ctx, key, 'import', { summary: summaryOf(planned), file: fileName, row: planned.row, conflict: planned.conflict });
   return planned.entries.length;
 }

@@ -4,6 +4,7 @@
  * changed count as edits; an edit to something Patuh changed since export is a conflict.
  */
 import crypto from 'node:crypto';
+import { statusAfterEvidenceAdded } from '../../../core/checklist/rules';
 import type { EvidenceStatus } from '../../../core/checklist/types';
 import type { ChecklistRequirement } from '../../../shared/types';
 import type { ServerContext } from '../../context';
@@ -19,7 +20,8 @@ export interface PlannedRow {
   itemKey: ItemKey;
   row: number;
   conflict: boolean;
-  status?: { to: EvidenceStatus; reason: string };
+  /** `cause` is set when the evidence rule (not the unit) moved the status. */
+  status?: { to: EvidenceStatus; reason: string; cause?: string };
   note?: string;
   links: Array<{ url: string; documentDate: string | null }>;
   entries: Change[];
@@ -106,8 +108,9 @@ function planRow(ctx: ServerContext, input: RowInput, current: Current, form: Ve
   const currentNote = normalizeNote(requirement.note);
   const note = noteEdited ? input.note : currentNote;
   let status = statusEdited ? input.status! : requirement.status;
-  // Same rule as attaching evidence in the app: supplying it puts the requirement back in the queue.
-  if (links.length > 0 && (status === 'belum_ada' || status === 'perlu_perbaikan')) status = 'menunggu_verifikasi';
+  // The same core rule as attaching evidence in the app: new links put the requirement back in the queue.
+  const moved = links.length > 0 ? statusAfterEvidenceAdded(status) : null;
+  if (moved) status = moved.to;
   // Only used when the status changes; for these two the row's Catatan is the reason.
   const reason = NEEDS_REASON.has(status) ? note : '';
   if (status !== requirement.status) planner.add('status', statusLabel(requirement.status), statusLabel(status));
@@ -118,7 +121,7 @@ function planRow(ctx: ServerContext, input: RowInput, current: Current, form: Ve
     itemKey,
     row: input.row,
     conflict: changedSince && planner.entries.length > 0,
-    ...(status !== requirement.status ? { status: { to: status, reason } } : {}),
+    ...(status !== requirement.status ? { status: { to: status, reason, ...(moved ? { cause: moved.cause } : {}) } } : {}),
     ...(note !== currentNote ? { note } : {}),
     links,
     entries: planner.entries,
