@@ -9,6 +9,8 @@ export interface OpenItem {
   text: string;
   /** "Indikator 1. Standar Pelayanan" — where it belongs. */
   where: string;
+  /** "PEKPPP ind. 1" — the short form for a chat message. */
+  shortWhere: string;
   status: 'belum_ada' | 'perlu_perbaikan';
   reason: string;
 }
@@ -58,7 +60,7 @@ export function reminderMessage(facts: ReminderFacts): { subject: string; messag
     lines.push('', 'Mohon segera dilengkapi:');
     first.forEach((item, index) => {
       const reason = item.status === 'perlu_perbaikan' ? ` — perlu perbaikan${item.reason ? `: ${item.reason}` : ''}` : '';
-      lines.push(`${index + 1}. ${item.text} (${item.where})${reason}`);
+      lines.push(`${index + 1}. ${item.text} (${item.shortWhere})${reason}`);
     });
     const rest = facts.missing + facts.needsFix - first.length;
     if (rest > 0) lines.push(`… dan ${rest} butir lainnya.`);

@@ -22,6 +22,7 @@ export function openItems(checklist: Checklist): OpenItem[] {
           .map((requirement) => ({
             text: requirement.text,
             where: `${instrument.shortName}, indikator ${indicator.number}. ${indicator.name}`,
+            shortWhere: `${instrument.family === 'pekppp' ? 'PEKPPP' : 'Ombudsman'} ind. ${indicator.number}`,
             status: requirement.status as OpenItem['status'],
             reason: requirement.reason,
           })),
