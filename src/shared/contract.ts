@@ -38,7 +38,7 @@ import type {
   UnitTemplate,
 } from './types';
 import { channel, none } from './channel';
-import { documentsChannels } from './channels/documents';
+import { documentsChannels, unitHeadFields } from './channels/documents';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -46,6 +46,7 @@ const unitFields = {
   shortName: optionalTextSchema('Singkatan', 40),
   groupName: textSchema('Kelompok unit', 80),
   headName: optionalTextSchema('Nama kepala unit', 120),
+  ...unitHeadFields,
 };
 
 /** Addresses one requirement of one unit in one year. */

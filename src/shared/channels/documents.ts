@@ -67,13 +67,18 @@ export const letterheadUpdateSchema = z.object({
   signers: z.partialRecord(z.enum(SIGNED_DOCUMENTS), z.enum(SIGNATORY_ROLES)).optional(),
 });
 
-export const unitHeadSchema = z.object({
-  id: idSchema,
-  headName: plain('Nama kepala unit', 120),
+/** The unit head's identity; also accepted by units:create / units:update (one transaction). */
+export const unitHeadFields = {
   headRank: plain('Pangkat/golongan kepala unit', 80),
   headNip: nipSchema.optional(),
   headPhone: phoneSchema.optional(),
   headEmail: emailSchema.optional(),
+};
+
+export const unitHeadSchema = z.object({
+  id: idSchema,
+  headName: plain('Nama kepala unit', 120),
+  ...unitHeadFields,
 });
 
 const imageUploadSchema = z.object({

@@ -11,6 +11,7 @@ import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { formLevelMessage } from '../../components/form-dialog';
+import { LetterheadForm } from './letterhead-form';
 
 const HOST_LABELS = { electron: 'Aplikasi desktop', preview: 'Pratinjau peramban', cli: 'Baris perintah' } as const;
 
@@ -90,11 +91,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function SettingsPage() {
   const { settings } = useAppData();
   const info = useQuery('app-info', () => api['app:info']());
+  const letterhead = useQuery('letterhead', () => api['documents:settings']());
   return (
     <div className="page">
-      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah dan informasi aplikasi." />
+      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah, kop surat dan penandatangan, serta informasi aplikasi." />
       <div className="settings-layout">
-        {settings ? <SettingsForm settings={settings} /> : <Loading />}
+        <div className="settings-stack">
+          {settings ? <SettingsForm settings={settings} /> : <Loading />}
+          {letterhead.error ? <ErrorState error={letterhead.error} onRetry={letterhead.reload} /> : null}
+          {letterhead.data ? <LetterheadForm key={settings?.localGovernmentName ?? ''} initial={letterhead.data} /> : !letterhead.error ? <Loading /> : null}
+        </div>
         <section className="panel panel--padded" aria-labelledby="about-title">
           <div className="panel__head">
             <h2 className="panel__title" id="about-title">
