@@ -79,7 +79,10 @@ export function LettersCard({ period, units }: { period: PeriodDetail; units: Pe
         </SelectField>
       </div>
       <p className="exp-note">
-        <Icon name="settings" size={15} /> Kop, logo, NIP dan penandatangan diatur di <a href={href('/pengaturan')}>Pengaturan</a>; nomor Nota Dinas diambil berurutan dan tidak dipakai ulang.
+        <Icon name="settings" size={15} />
+        <span>
+          Kop, logo, NIP dan penandatangan diatur di <a href={href('/pengaturan')}>Pengaturan</a>; nomor Nota Dinas diambil berurutan dan tidak dipakai ulang.
+        </span>
       </p>
     </ExportCard>
   );
