@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportRecap } from '../../../src/server/excel/exports';
+import { exportGapReport, exportRecap, exportUnitPackage } from '../../../src/server/excel/exports';
 import { exportGapList } from '../../../src/server/excel/exports/gap-list';
 import { exportForm } from '../../../src/server/excel/forms';
 import { silentJob } from '../../../src/server/jobs/job';
@@ -64,6 +64,16 @@ describe.skipIf(!soffice)('printed through LibreOffice', () => {
     expect(cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula)).toEqual([]);
     const shown = new Set(cells.map((cell) => String(cell.value)));
     for (const text of HOSTILE) expect(shown.has(text), text).toBe(true);
+  }, 300_000);
+
+  it('the unit package workbook and the gap report convert to PDF with their kop', async () => {
+    const seeded = await seedOffice();
+    const dir = tempDir();
+    const pkg = await exportUnitPackage(seeded.app.ctx, { periodId: seeded.period.id, unitId: seeded.unit.id, outDir: dir }, silentJob());
+    const workbook = fs.readdirSync(pkg.path).find((name) => name.endsWith('.xlsx'))!;
+    expect(pdfPages(convert(path.join(pkg.path, workbook), 'pdf'))).toBeGreaterThan(0);
+    const gaps = await exportGapReport(seeded.app.ctx, { periodId: seeded.period.id, unitId: seeded.unit.id, outFile: path.join(dir, 'Kesenjangan.xlsx') }, silentJob());
+    expect(pdfPages(convert(gaps.path, 'pdf'))).toBeGreaterThan(0);
   }, 300_000);
 
   it('the fillable form prints its input sheet on A4 landscape, one page wide', async () => {

@@ -11,6 +11,7 @@ import { silentJob, type JobControl } from '../../../src/server/jobs/job';
 import { LATEST_SCHEMA_VERSION } from '../../../src/server/db/migrations';
 import { tempDir } from '../helpers';
 import { allCells, findRow, listFiles, readWorkbook, readZip, rowValues, sha256 } from './read-back';
+import { KOP_ROWS } from '../../../src/server/excel/exports/kop';
 import { AT_NOTE, FORMULA_NOTE, FULLWIDTH_NOTE, LINK_URL, seedYear } from './seed';
 
 const NAME = 'Kabupaten Contoh - Dinas Sosial - 2026';
@@ -31,8 +32,8 @@ describe('unit package (folder)', () => {
     expect(fs.readdirSync(outDir)).toEqual([NAME]);
     const files = listFiles(result.path).sort();
     expect(files).toContain(`${NAME}.xlsx`);
-    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai/SK SP.pdf');
-    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai/SK SP (2).pdf');
+    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai…/SK SP.pdf');
+    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai…/SK SP (2).pdf');
     // The same SK supports an Ombudsman requirement too: copied into that indicator's folder.
     expect(files.filter((file) => file.startsWith('Berkas/Ombudsman/') && file.endsWith('/SK SP.pdf'))).toHaveLength(1);
     const manifest = JSON.parse(fs.readFileSync(path.join(result.path, 'manifest.json'), 'utf8'));
@@ -57,6 +58,9 @@ describe('unit package (folder)', () => {
     const aspectSheets = ['Kebijakan', 'SDM', 'Sarpras', 'SIPP', 'Konsultasi & Pengaduan', 'Inovasi'];
     expect(scores.pekppp!.verified.aspects.filter((aspect) => aspect.scored)).toHaveLength(aspectSheets.length);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Identitas', ...aspectSheets, 'Ombudsman', 'Rekap', 'Daftar Berkas']);
+    // Every sheet opens with the kop; the identity rows start below it.
+    for (const sheet of workbook.worksheets) expect(sheet.getCell(1, 1).value, sheet.name).toBe('PEMERINTAH KABUPATEN CONTOH');
+    expect(workbook.getWorksheet('Identitas')!.getCell(KOP_ROWS + 3, 1).value).toBe('Pemerintah daerah');
     const first = workbook.getWorksheet(aspectSheets[0]!)!;
     expect(rowValues(first, ASPECT_HEADER_ROW, 9)).toEqual([...ASPECT_HEADERS]);
     expect(first.views[0]).toMatchObject({ state: 'frozen', ySplit: ASPECT_HEADER_ROW });

@@ -18,7 +18,7 @@ import { printInfoOf } from './document-setup';
 import { gapReportModel, type GapReportFact, type GapReportModel, type GapReportSection } from './gap-report-model';
 import { applyFont, writeKop, writeSignatures } from './kop';
 import { writeWorkbookFile } from './output';
-import { addTitle, bodyCell, exportSheetName, fitRowHeight, NUM_GAIN, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
+import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, fitRowHeight, NUM_GAIN, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
 import { newWorkbook } from './unit-workbook';
 
 export interface GapReportParams {
@@ -54,6 +54,9 @@ function factRow(sheet: ExcelJS.Worksheet, row: number, fact: GapReportFact): vo
     sheet.mergeCells(row, 4, row, LAST);
   }
   fitRowHeight(sheet, row, 2);
+  // The text spans the merged cells: the row must fit it there, or the words are cut on paper.
+  const from = fact.value === null ? 3 : 4;
+  ensureMergedHeight(sheet, row, row, fact.text, WIDTHS.slice(from - 1).reduce((a, b) => a + b, 0));
 }
 
 /** Title, column header, ranked rows, prediction sentences; returns the header row and the next free row. */

@@ -48,7 +48,7 @@ export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageDa
     ['Dibuat dengan', `Patuh ${data.appVersion}`],
     ['Isi paket', 'Lembar per aspek (format lembar evaluasi), Ombudsman, Rekap dan Daftar Berkas; folder Berkas berisi salinan bukti dukung; manifest.json berisi ukuran dan SHA-256 setiap berkas.'],
   ];
-  rows.forEach(([label, value], index) => labelRow(sheet, 3 + index, label, value, typeof value === 'number' ? '0' : undefined));
+  rows.forEach(([label, value], index) => labelRow(sheet, KOP_ROWS + 3 + index, label, value, typeof value === 'number' ? '0' : undefined));
   printSetup(sheet, null, 'portrait', true, data.print(`Paket bukti dukung ${data.unit.name} ${data.period.year}`));
 }
 
