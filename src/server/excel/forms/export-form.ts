@@ -18,7 +18,7 @@ import { ensureFormSecret, identityHash, identityText, signKey, writeKeySheet, t
 import { COL, COLUMN_WIDTHS, EDITABLE_COLUMNS, FORM_FORMAT, HEADERS, LOCKED_COLUMNS, SHEET_FORM, SHEET_KEY, STATUS_LABEL_LIST, columnLetter, statusLabel } from './layout';
 import { documentContext } from '../../documents/letterhead';
 import { printInfoOf } from '../exports/document-setup';
-import { FONT, printSetup, type PrintInfo } from '../exports/sheet-style';
+import { fitRowHeight, FONT, LINE_HEIGHT, lineCount, printSetup, type PrintInfo } from '../exports/sheet-style';
 import { writeGuideSheet } from './guide-sheet';
 import { protectWorkbookStructure } from './workbook-protect';
 
@@ -134,6 +134,13 @@ async function writeFormSheet(workbook: ExcelJS.Workbook, rows: FormRow[], print
   // A4 (or F4) landscape, every column on one page width, the header row on every page.
   printSetup(sheet, 1, 'landscape', false, print);
   sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => void (cell.font = { ...(cell.font ?? {}), name: FONT })));
+  // Heights for the wrapped text: LibreOffice keeps the default height on open and the lines would overlap on paper.
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const lines = Math.max(1, ...COLUMN_WIDTHS.map((width, index) => lineCount(String(row.getCell(index + 1).value ?? ''), width)));
+    row.height = Math.min(409, lines * LINE_HEIGHT + 3);
+  });
+  fitRowHeight(sheet, 1, HEADERS.length);
   // No inserting or deleting rows/columns: the key sheet is aligned row by row.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, formatColumns: true, formatRows: true });
 }

@@ -36,12 +36,15 @@ function steps(deadline: string | null): string[] {
 /** Rows tall enough for their wrapped text: neither Excel nor LibreOffice grows them on open, so text would overlap. */
 function addGuideRow(sheet: ExcelJS.Worksheet, text: string, font: Partial<ExcelJS.Font> = {}): void {
   const row = sheet.addRow([text]);
-  row.font = { name: FONT, size: 11, ...font };
-  row.alignment = { wrapText: true, vertical: 'top' };
+  // On the cell itself: a row-level style does not reach cells in every reader, and unwrapped text spills over the page edge.
+  const cell = row.getCell(1);
+  cell.font = { name: FONT, size: 11, ...font };
+  cell.alignment = { wrapText: true, vertical: 'top' };
   row.height = Math.max(1, lineCount(text, GUIDE_WIDTH)) * (LINE_HEIGHT + ((font.size ?? 11) > 11 ? 4 : 0)) + 3;
 }
 
-const GUIDE_WIDTH = 100;
+/** Narrow enough to fit A4 portrait at 100 %: LibreOffice does not always apply fit-to-width on this protected sheet. */
+const GUIDE_WIDTH = 84;
 
 export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null, docs?: DocumentContext): Promise<void> {
   const sheet = workbook.addWorksheet(SHEET_GUIDE);
