@@ -23,7 +23,7 @@ import type { ServerContext } from '../context';
 import type { Db } from '../db/connection';
 import { memoFor } from '../db/memo';
 import { getSettings } from '../settings/settings-service';
-import { inspectLogo, readLogo, removeLogoFile, storeLogo } from './logo';
+import { inspectLogo, logoPath, readLogo, removeLogoFile, storeLogo } from './logo';
 
 const PREFIX = 'letterhead.';
 
@@ -64,6 +64,10 @@ function parseLogo(value: string | undefined): LetterheadSettings['logo'] {
   return null;
 }
 
+function presentLogo(ctx: ServerContext, logo: LetterheadSettings['logo']): LetterheadSettings['logo'] {
+  return logo && fs.existsSync(logoPath(ctx.dataDir, logo.fileName)) ? logo : null;
+}
+
 function signatoryOf(stored: Map<string, string>, role: SignatoryRole): Signatory {
   const get = (field: string) => stored.get(`signatory.${role}.${field}`) ?? '';
   return { role, position: get('position') || SIGNATORY_ROLE_LABELS[role], name: get('name'), rank: get('rank'), nip: get('nip') };
@@ -102,7 +106,8 @@ export function getLetterheadSettings(ctx: ServerContext): LetterheadSettings {
     place: stored.get('place') ?? '',
     paper: stored.get('paper') === 'F4' ? 'F4' : 'A4',
     letterPattern: stored.get('letterPattern') || DEFAULT_LETTER_PATTERN,
-    logo: parseLogo(stored.get('logo')),
+    // A logo row whose file is gone (e.g. data restored from an archive without it) counts as no logo.
+    logo: presentLogo(ctx, parseLogo(stored.get('logo'))),
     signatories: SIGNATORY_ROLES.map((role) => signatoryOf(stored, role)),
     signers,
   };
