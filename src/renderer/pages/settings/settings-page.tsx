@@ -91,7 +91,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function SettingsPage() {
   const { settings } = useAppData();
   const info = useQuery('app-info', () => api['app:info']());
-  const letterhead = useQuery('letterhead', () => api['documents:settings']());
+  // Keyed on the pemda name and kind: the kop's first line is derived from them on the server.
+  const letterheadKey = `letterhead-${settings?.localGovernmentName ?? ''}-${settings?.localGovernmentKind ?? ''}`;
+  const letterhead = useQuery(letterheadKey, () => api['documents:settings']());
   return (
     <div className="page">
       <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah, kop surat dan penandatangan, serta informasi aplikasi." />
@@ -99,7 +101,7 @@ export function SettingsPage() {
         <div className="settings-stack">
           {settings ? <SettingsForm settings={settings} /> : <Loading />}
           {letterhead.error ? <ErrorState error={letterhead.error} onRetry={letterhead.reload} /> : null}
-          {letterhead.data ? <LetterheadForm key={settings?.localGovernmentName ?? ''} initial={letterhead.data} /> : !letterhead.error ? <Loading /> : null}
+          {letterhead.data ? <LetterheadForm key={letterhead.data.governmentTitle} initial={letterhead.data} /> : !letterhead.error ? <Loading /> : null}
         </div>
         <section className="panel panel--padded" aria-labelledby="about-title">
           <div className="panel__head">
