@@ -12,6 +12,7 @@ import { archiveCommand, backupCommand, restoreCommand } from './commands/backup
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
+import { remindersCommand, settingsCommand } from './commands/documents';
 import { openRuntime, type CliRuntime } from './runtime';
 
 type Command = (runtime: CliRuntime, action: string | undefined, args: ParsedArgs) => Promise<void>;
@@ -29,6 +30,8 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   backup: backupCommand,
   archive: archiveCommand,
+  settings: settingsCommand,
+  reminders: remindersCommand,
   // `restore FILE`: the source stands where other commands have their action.
   restore: (runtime, action) => restoreCommand(runtime, action),
 };
@@ -51,6 +54,11 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   export recap --period … --out FILE.xlsx
   export gaps --unit … --period … --out FILE.xlsx
   export form --unit … --period … --out FILE.xlsx
+  export gap-list --period … --out FILE.xlsx
+  export letters --kind nota-dinas|berita-acara|laporan --period … [--unit U …] [--reply-by TTTT-BB-HH] --out FOLDER
+  settings show | set --KUNCI NILAI …   (mis. --place Sleman --kabag-nip 197005121995031002 --logo logo.png)
+  units update UNIT --head NAMA --nip NIP --phone HP [--rank PANGKAT] [--email EMAIL]
+  reminders --period … [--unit …] [--json]
   import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]
   backup list | create | verify ID
   archive create --out FOLDER

@@ -18,6 +18,7 @@ import { HelpPage } from './pages/help/help-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
+import { RemindersPage } from './pages/reminders/reminders-page';
 import { BackupPage } from './pages/settings/backup-page';
 import { SettingsPage } from './pages/settings/settings-page';
 import { UnitsPage } from './pages/units/units-page';
@@ -43,6 +44,8 @@ function Screen({ path }: { path: string }) {
       return <HelpPage query={query} />;
     case 'ekspor':
       return <ExportsPage />;
+    case 'pengingat':
+      return <RemindersPage />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;

@@ -40,6 +40,7 @@ import type {
 import { channel, none } from './channel';
 import { unitPageChannels } from './channels/units';
 import { evidenceRulesChannels } from './channels/evidence-rules';
+import { documentsChannels, unitHeadFields } from './channels/documents';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -47,6 +48,7 @@ const unitFields = {
   shortName: optionalTextSchema('Singkatan', 40),
   groupName: textSchema('Kelompok unit', 80),
   headName: optionalTextSchema('Nama kepala unit', 120),
+  ...unitHeadFields,
 };
 
 /** Addresses one requirement of one unit in one year. */
@@ -307,6 +309,7 @@ export const contract = {
   ),
   ...unitPageChannels,
   ...evidenceRulesChannels,
+  ...documentsChannels,
 } as const;
 
 export type Contract = typeof contract;

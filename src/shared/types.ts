@@ -17,6 +17,11 @@ export interface Unit {
   groupId: number;
   groupName: string;
   headName: string | null;
+  /** The head's NIP (18 digits), pangkat/golongan, mobile number and e-mail, for letters and reminders. */
+  headNip: string | null;
+  headRank: string | null;
+  headPhone: string | null;
+  headEmail: string | null;
   archived: boolean;
   createdAt: string;
   updatedAt: string;

@@ -5,6 +5,7 @@ import { applyFormImport, exportForm, previewFormImport } from '../../server/exc
 import { silentJob } from '../../server/jobs/job';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
 import { resolvePeriod, resolveUnit } from '../resolve';
+import { gapListCommand, lettersCommand } from './documents';
 import type { CliRuntime } from '../runtime';
 
 /** Progress on stderr so --json output on stdout stays machine-readable. */
@@ -29,8 +30,14 @@ export async function exportCommand(runtime: CliRuntime, action: string | undefi
     case 'form':
       done = await exportForm(runtime.ctx, { periodId, unitId: unit(), outFile: out }, job());
       break;
+    case 'gap-list':
+      done = await gapListCommand(runtime, periodId, out);
+      break;
+    case 'letters':
+      // Prints its own summary (files and issued numbers).
+      return void (await lettersCommand(runtime, periodId, out, args));
     default:
-      throw new AppError('VALIDATION', 'Perintah export: unit-package | recap | gaps | form, dengan --period … [--unit …] --out ….');
+      throw new AppError('VALIDATION', 'Perintah export: unit-package | recap | gaps | gap-list | form | letters, dengan --period … [--unit …] --out ….');
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
   runtime.print(done, () => `Selesai: ${done.path}`);

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/result';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
 import { table, type CliRuntime } from '../runtime';
+import { unitHeadCommand } from './documents';
 
 export async function unitsCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
   switch (action) {
@@ -27,7 +28,9 @@ export async function unitsCommand(runtime: CliRuntime, action: string | undefin
       );
       return;
     }
+    case 'update':
+      return unitHeadCommand(runtime, args);
     default:
-      throw new AppError('VALIDATION', 'Perintah units: add --name … [--group …] | list.');
+      throw new AppError('VALIDATION', 'Perintah units: add --name … [--group …] | list | update UNIT --head … --nip … --phone ….');
   }
 }

@@ -57,6 +57,8 @@ export const indicatorSchema = z.object({
 export const aspectSchema = z.object({
   code: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'kode hanya huruf kecil, angka, titik dan tanda hubung'),
   name: z.string().min(1),
+  /** Name for narrow places (sheet names, table headers): "SDM", "Sarpras", "Konsultasi & Pengaduan". */
+  shortName: z.string().min(1).max(31).optional(),
   /** Weight in the instrument, in percent. 0 = reported, not scored. */
   weight: z.number().min(0).max(100),
   estimated: z.boolean().default(false),

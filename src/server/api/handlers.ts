@@ -35,6 +35,7 @@ import {
   updatePeriod,
 } from '../periods/periods-service';
 import { getSettings, updateSettings } from '../settings/settings-service';
+import { createDocumentsHandlers } from '../documents/handlers';
 import {
   archiveUnit,
   bulkCreateUnits,
@@ -165,5 +166,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
     ...createEvidenceRulesHandlers(ctx),
+    ...createDocumentsHandlers({ ctx, jobs, platform }),
   };
 }

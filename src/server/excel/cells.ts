@@ -18,6 +18,26 @@ export function safeText(value: string | null | undefined): string {
   return FORMULA_START.test(cleaned) ? `'${cleaned}` : cleaned;
 }
 
+/** Control characters (except tab, LF, CR) removed: they are invalid in XML and corrupt the workbook. */
+export function cleanText(value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/gu, ' ');
+}
+
+/** Text Excel or LibreOffice would take for a formula if it were typed into a cell. */
+export function looksLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value);
+}
+
+/**
+ * Number format "@" (Text): a string cell so formatted is shown exactly as typed — no
+ * apostrophe on screen or paper — and stays text when someone edits it in Excel or
+ * LibreOffice. Exports write user text as a plain string cell with this format instead
+ * of prefixing an apostrophe (which both programs print when it is part of the value).
+ */
+export const TEXT_FORMAT = '@';
+
 /** Undo safeText when reading a workbook back. */
 export function unsafeText(value: string): string {
   return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;

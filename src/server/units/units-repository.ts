@@ -8,6 +8,10 @@ interface UnitRow {
   group_id: number;
   group_name: string;
   head_name: string | null;
+  head_nip: string | null;
+  head_rank: string | null;
+  head_phone: string | null;
+  head_email: string | null;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -15,7 +19,7 @@ interface UnitRow {
 
 const SELECT_UNIT = `
   SELECT u.id, u.name, u.short_name, u.group_id, g.name AS group_name, u.head_name,
-         u.archived_at, u.created_at, u.updated_at
+         u.head_nip, u.head_rank, u.head_phone, u.head_email, u.archived_at, u.created_at, u.updated_at
   FROM units u JOIN unit_groups g ON g.id = u.group_id`;
 
 function toUnit(row: UnitRow): Unit {
@@ -26,6 +30,10 @@ function toUnit(row: UnitRow): Unit {
     groupId: row.group_id,
     groupName: row.group_name,
     headName: row.head_name,
+    headNip: row.head_nip,
+    headRank: row.head_rank,
+    headPhone: row.head_phone,
+    headEmail: row.head_email,
     archived: row.archived_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -37,6 +45,15 @@ export interface UnitValues {
   shortName: string | null;
   groupId: number;
   headName: string | null;
+}
+
+/** The head of a unit as letters and reminders need them. */
+export interface UnitHead {
+  headName: string | null;
+  headNip: string | null;
+  headRank: string | null;
+  headPhone: string | null;
+  headEmail: string | null;
 }
 
 /** Typed access to units and unit groups; statements prepared once per connection. */
@@ -52,6 +69,10 @@ export function unitsRepository(db: Db) {
     update: db.prepare(
       `UPDATE units SET name = @name, short_name = @shortName, group_id = @groupId, head_name = @headName,
        updated_at = @now WHERE id = @id`,
+    ),
+    setHead: db.prepare(
+      `UPDATE units SET head_name = @headName, head_nip = @headNip, head_rank = @headRank, head_phone = @headPhone,
+       head_email = @headEmail, updated_at = @now WHERE id = @id`,
     ),
     setArchived: db.prepare('UPDATE units SET archived_at = @archivedAt, updated_at = @now WHERE id = @id'),
     groups: db.prepare<[], { id: number; name: string; sort_order: number; unit_count: number }>(
@@ -82,6 +103,9 @@ export function unitsRepository(db: Db) {
     },
     update(id: number, values: UnitValues, now: string): void {
       statements.update.run({ ...values, id, now });
+    },
+    setHead(id: number, head: UnitHead, now: string): void {
+      statements.setHead.run({ ...head, id, now });
     },
     setArchived(id: number, archivedAt: string | null, now: string): void {
       statements.setArchived.run({ id, archivedAt, now });

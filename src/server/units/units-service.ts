@@ -6,6 +6,7 @@ import type { BulkCreateReport, Unit, UnitGroup, UnitTemplate } from '../../shar
 import type { ParsedInput } from '../../shared/contract';
 import { isoNow, type ServerContext } from '../context';
 import { memoFor } from '../db/memo';
+import { applyUnitHead } from '../documents/unit-head';
 import { unitsRepository } from './units-repository';
 
 const repo = (ctx: ServerContext) => memoFor(ctx.db, unitsRepository);
@@ -57,6 +58,7 @@ export function createUnit(ctx: ServerContext, input: ParsedInput<'units:create'
         { name: input.name, shortName: input.shortName ?? null, groupId, headName: input.headName ?? null },
         isoNow(ctx),
       );
+      applyUnitHead(ctx, id, input);
       return requireUnit(ctx, id);
     })
     .immediate();
@@ -73,6 +75,7 @@ export function updateUnit(ctx: ServerContext, input: ParsedInput<'units:update'
         { name: input.name, shortName: input.shortName ?? null, groupId, headName: input.headName ?? null },
         isoNow(ctx),
       );
+      applyUnitHead(ctx, unit.id, input);
       return requireUnit(ctx, unit.id);
     })
     .immediate();

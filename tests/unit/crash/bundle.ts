@@ -13,7 +13,8 @@ export async function bundleChild(entry: string): Promise<string> {
     format: 'esm',
     target: 'node20',
     outfile: out,
-    external: ['better-sqlite3'],
+    // Native modules stay in node_modules: esbuild cannot bundle their .node binaries.
+    external: ['better-sqlite3', '@resvg/resvg-js'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'silent',
   });

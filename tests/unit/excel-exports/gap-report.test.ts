@@ -5,7 +5,9 @@ import { exportGapReport, gapReportModel } from '../../../src/server/excel/expor
 import { GAP_HEADERS, GAP_SHEET } from '../../../src/server/excel/exports/gap-report';
 import { silentJob, type JobControl } from '../../../src/server/jobs/job';
 import { tempDir } from '../helpers';
-import { findRow, readWorkbook, rowValues } from './read-back';
+import { formatNip } from '../../../src/core/documents/identity';
+import { HEAD_NIP, KABAG, seedOffice } from '../documents/office';
+import { findRow, readWorkbook, rowValues, sheetTexts } from './read-back';
 import { seedYear } from './seed';
 
 describe('gap report', () => {
@@ -24,19 +26,22 @@ describe('gap report', () => {
     expect(model.sections[0]!.rows.map((row) => row.gain)).toEqual(gaps.pekppp!.actions.map((action) => action.gain));
     expect(model.sections[0]!.predictions[0]).toBe(`PEKPPP: ${gaps.pekppp!.predictions[0]!.sentence}.`);
     expect(model.sections[0]!.predictions.join(' ')).toMatch(/jika \d+ langkah ini selesai/);
+    // Never signed by "Operator": without the document model the blocks name the jabatan and leave a line to sign.
     expect(model.signatures).toEqual([
-      { caption: 'Mengetahui,', role: 'Kepala Dinas Sosial', name: 'Dra. Ani Lestari' },
-      { caption: '24 Nov 2026', role: 'Operator', name: 'Siti Verifikator' },
+      { caption: 'Mengetahui,', position: 'Kepala Dinas Sosial', name: 'Dra. Ani Lestari', rank: '', nip: '' },
+      { caption: '24 Nov 2026', position: 'Kepala Bagian Organisasi', name: '', rank: '', nip: '' },
     ]);
   });
 
   it('renders a print-ready sheet with ranked actions, predictions and signatures', async () => {
-    const { app, api, period, unit } = await seedYear();
+    const { app, api, period, unit } = await seedOffice();
     const dir = tempDir();
     const result = await exportGapReport(app.ctx, { periodId: period.id, unitId: unit.id, outFile: path.join(dir, 'Kesenjangan Dinsos.xlsx') }, silentJob());
     expect(fs.readdirSync(dir)).toEqual(['Kesenjangan Dinsos.xlsx']);
     const gaps = await api['gaps:unit']({ periodId: period.id, unitId: unit.id });
     const sheet = (await readWorkbook(result.path)).getWorksheet(GAP_SHEET)!;
+    expect(sheet.getCell(1, 1).value).toBe('PEMERINTAH KABUPATEN CONTOH');
+    expect(sheet.getImages()).toHaveLength(1);
     const header = findRow(sheet, 'No');
     expect(rowValues(sheet, header, 5)).toEqual([...GAP_HEADERS]);
     const first = gaps.pekppp!.actions[0]!;
@@ -47,10 +52,12 @@ describe('gap report', () => {
     expect(texts).toContain(`Ombudsman: ${gaps.ombudsman!.predictions[0]!.sentence}.`);
     const omHeader = findRow(sheet, 'Ombudsman RI — bukti dukung yang paling menaikkan estimasi') + 1;
     expect(sheet.getCell(omHeader + 1, 4).value).toBe(gaps.ombudsman!.actions[0]!.gain);
-    const signatures = sheet.getColumn(2).values.concat(sheet.getColumn(3).values).filter((value): value is string => typeof value === 'string' && value.includes('\n\n'));
-    expect(signatures.some((value) => value.startsWith('Mengetahui,\nKepala Dinas Sosial') && value.endsWith('Dra. Ani Lestari'))).toBe(true);
-    expect(signatures.some((value) => value.includes('Operator') && value.endsWith('Siti Verifikator'))).toBe(true);
+    const all = sheetTexts(sheet);
+    for (const line of ['Mengetahui,', 'Kepala Dinas Sosial', 'Dra. Ani Lestari', `NIP. ${formatNip(HEAD_NIP)}`, 'Contoh, 24 November 2026', KABAG.position, KABAG.name, KABAG.rank, `NIP. ${formatNip(KABAG.nip)}`]) expect(all).toContain(line);
+    expect(all.some((text) => text.includes('Operator'))).toBe(false);
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: `${header}:${header}` });
+    expect(sheet.headerFooter.oddFooter).toContain('Halaman &P dari &N');
+    expect(sheet.headerFooter.oddHeader).toContain('Daftar Langkah Perbaikan');
   });
 
   it('a cancelled export writes nothing', async () => {

@@ -62,3 +62,16 @@ export function readZip(file: string): Promise<Map<string, Buffer>> {
     });
   });
 }
+
+/** Every string a sheet shows (hyperlink labels included), in row order. */
+export function sheetTexts(sheet: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const value = cell.value;
+      if (typeof value === 'string') texts.push(value);
+      else if (value && typeof value === 'object' && 'text' in value) texts.push(String(value.text));
+    }),
+  );
+  return texts;
+}

@@ -3,17 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { unsafeText } from '../../../src/server/excel/cells';
+import { formatNip } from '../../../src/core/documents/identity';
 import { exportRecap } from '../../../src/server/excel/exports';
-import { GAPS_HEADER_ROW, GAPS_HEADERS, GROUP_HEADER_ROW } from '../../../src/server/excel/exports/recap-sheet-groups';
-import { LOCAL_GOVERNMENT_ROW_LABEL, RECAP_MAIN_HEADER_ROW } from '../../../src/server/excel/exports/recap-sheet-main';
+import { exportGapList, GAPS_HEADER_ROW, GAPS_HEADERS, GAPS_SHEET } from '../../../src/server/excel/exports/gap-list';
+import { KOP_ROWS } from '../../../src/server/excel/exports/kop';
+import { FOOTER_LABELS, GROUP_HEADER_ROW } from '../../../src/server/excel/exports/recap-sheet-groups';
+import { CATEGORY_TABLE_TITLE, GROUP_MEAN_LABEL, LOCAL_GOVERNMENT_ROW_LABEL, RECAP_MAIN_HEADER_ROW } from '../../../src/server/excel/exports/recap-sheet-main';
+import { KABAG, seedOffice } from '../documents/office';
 import { silentJob } from '../../../src/server/jobs/job';
 import { tempDir } from '../helpers';
-import { allCells, findRow, readWorkbook, rowValues } from './read-back';
-import { FORMULA_NOTE, seedYear } from './seed';
+import { allCells, findRow, readWorkbook, rowValues, sheetTexts } from './read-back';
+import { FORMULA_NOTE } from './seed';
 
 async function exported() {
-  const seeded = await seedYear();
+  const seeded = await seedOffice();
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'Rekap 2026.xlsx'), 'lama');
   const result = await exportRecap(seeded.app.ctx, { periodId: seeded.period.id, outFile: path.join(dir, 'Rekap 2026') }, silentJob());
@@ -28,23 +31,34 @@ describe('year recap', () => {
     expect(fs.readdirSync(dir)).toEqual(['Rekap 2026.xlsx']);
   });
 
-  it('Rekap: one row per unit with the dashboard numbers and the local-government row', async () => {
+  it('Rekap: kop, group sub-headings with per-group numbering and averages, the pemda row', async () => {
     const { workbook, board } = await exported();
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Rekap', 'Perangkat Daerah', 'Kecamatan', 'Kesenjangan']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Rekap', 'Bukti Dukung']);
     const sheet = workbook.getWorksheet('Rekap')!;
-    const aspects = ['Kebijakan Pelayanan', 'Profesionalisme Sumber Daya Manusia', 'Sarana dan Prasarana', 'SIPP', 'Konsultasi dan Pengaduan', 'Inovasi Pelayanan Publik'];
+    expect(sheet.getCell(1, 1).value).toBe('PEMERINTAH KABUPATEN CONTOH');
+    expect(sheet.getCell(3, 1).value).toBe('BAGIAN ORGANISASI');
+    expect(String(sheet.getCell(KOP_ROWS + 1, 1).value)).toBe('REKAPITULASI HASIL PENILAIAN MANDIRI PELAYANAN PUBLIK TAHUN 2026');
+    const aspects = ['Kebijakan', 'SDM', 'Sarpras', 'SIPP', 'Konsultasi & Pengaduan', 'Inovasi'];
     const headers = ['No', 'Nama Unit', 'Kelompok', ...aspects, 'Nilai Terkini', 'Dasar Nilai', 'Kategori', 'Predikat', 'Estimasi Ombudsman', 'Zona', 'Bukti terverifikasi (%)'];
     expect(rowValues(sheet, RECAP_MAIN_HEADER_ROW, headers.length)).toEqual(headers);
-    for (const [index, unit] of board.units.entries()) {
-      const values = rowValues(sheet, RECAP_MAIN_HEADER_ROW + 1 + index, headers.length);
-      expect(values.slice(0, 3)).toEqual([index + 1, unit.unitName, unit.groupName]);
+    let row = RECAP_MAIN_HEADER_ROW + 1;
+    for (const [letter, group] of [['A', 'Perangkat Daerah'], ['B', 'Kecamatan']] as const) {
+      expect(sheet.getCell(row, 1).value).toBe(`${letter}. ${group}`);
+      const unit = board.units.find((item) => item.groupName === group)!;
+      const values = rowValues(sheet, row + 1, headers.length);
+      expect(values.slice(0, 3)).toEqual([1, unit.unitName, unit.groupName]);
       expect(values.slice(3, 9)).toEqual(board.aspects.map((aspect) => unit.aspectIndexes.find((item) => item.code === aspect.code)?.index ?? '–'));
       const predicate = unit.category ? `${unit.category.label}${unit.category.provisional ? ' (sementara)' : ''}` : '–';
       expect(values.slice(9)).toEqual([unit.current?.index ?? 'belum dinilai', expect.any(String), unit.category?.code ?? '–', predicate, unit.ombudsman?.total ?? '–', expect.any(String), unit.progress.percentVerified]);
       // Never 0,00 / F for a unit nobody assessed.
       if (!unit.current) expect(values.slice(9, 12)).toEqual(['belum dinilai', '–', '–']);
+      // One unit in the group: its average is the unit's own value.
+      expect(sheet.getCell(row + 2, 2).value).toBe(GROUP_MEAN_LABEL(group, 1));
+      expect(sheet.getCell(row + 2, 10).value).toBe(unit.current?.index ?? '–');
+      row += 3;
     }
     const totals = findRow(sheet, LOCAL_GOVERNMENT_ROW_LABEL, 2);
+    expect(totals).toBe(row);
     expect(sheet.getCell(totals, 10).value).toBe(board.pekppp!.index);
     expect(String(sheet.getCell(totals, 11).value)).toMatch(/unit dinilai/);
     expect(sheet.getCell(totals, 12).value).toBe(board.pekppp!.band!.code);
@@ -52,52 +66,99 @@ describe('year recap', () => {
     expect(sheet.getCell(totals, 4).value).toBe(board.pekppp!.aspects[0]!.mean);
   });
 
+  it('Rekap: a category table with count and share, and the chosen signatory with NIP', async () => {
+    const { workbook, board } = await exported();
+    const sheet = workbook.getWorksheet('Rekap')!;
+    const title = findRow(sheet, CATEGORY_TABLE_TITLE);
+    const distribution = board.pekppp!.distribution;
+    distribution.forEach((band, index) => {
+      expect(rowValues(sheet, title + 2 + index, 4)).toEqual([band.code, band.label, band.count, band.count / board.units.length]);
+    });
+    expect(rowValues(sheet, title + 2 + distribution.length, 4)).toEqual([null, 'Jumlah', 2, 1]);
+    const texts = sheetTexts(sheet);
+    for (const line of ['Contoh, 24 November 2026', KABAG.position, KABAG.name, KABAG.rank, `NIP. ${formatNip(KABAG.nip)}`]) expect(texts).toContain(line);
+    expect(sheet.getImages()).toHaveLength(1);
+  });
+
+  it('every sheet: one font family, A4 fit to width, print titles, "Halaman x dari y", headers never cut inside a word', async () => {
+    const { workbook } = await exported();
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(sheet.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
+      expect(sheet.headerFooter.oddFooter).toContain('Halaman &P dari &N');
+      expect(sheet.headerFooter.oddHeader).toContain('Rekapitulasi');
+      const headerRow = Number(sheet.pageSetup.printTitlesRow!.split(':')[0]);
+      sheet.getRow(headerRow).eachCell((cell) => {
+        const longest = Math.max(...String(cell.value).split(/[\s/]+/u).map((word) => word.length));
+        expect(sheet.getColumn(cell.col).width ?? 8.43, `${sheet.name} ${cell.col} ${String(cell.value)}`).toBeGreaterThanOrEqual(longest);
+      });
+    }
+    const fonts = new Set([...allCells(workbook)].map(({ cell }) => cell.font?.name));
+    expect([...fonts]).toEqual(['Arial']);
+  });
+
+  it('F4 paper when chosen in Pengaturan', async () => {
+    const seeded = await seedOffice();
+    await seeded.api['documents:update-settings']({ paper: 'F4' });
+    const result = await exportRecap(seeded.app.ctx, { periodId: seeded.period.id, outFile: path.join(tempDir(), 'rekap.xlsx') }, silentJob());
+    const workbook = await readWorkbook(result.path);
+    expect(workbook.worksheets.map((sheet) => sheet.pageSetup.paperSize)).toEqual([14, 14]);
+  });
+
   it('colours follow the text: conditional formats on Kategori and Zona, colour scale on aspects', async () => {
     const { workbook } = await exported();
+    const sheet = workbook.getWorksheet('Rekap')!;
     // exceljs reads conditional formats back but does not declare the property.
-    const formats = (workbook.getWorksheet('Rekap')! as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const formats = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
     const byRef = new Map(formats.map((format) => [format.ref, format.rules]));
-    const category = byRef.get(`L${RECAP_MAIN_HEADER_ROW + 1}:L${RECAP_MAIN_HEADER_ROW + 3}`)!;
+    const first = RECAP_MAIN_HEADER_ROW + 1;
+    const last = findRow(sheet, LOCAL_GOVERNMENT_ROW_LABEL, 2);
+    const category = byRef.get(`L${first}:L${last}`)!;
     expect(category.map((rule) => (rule as { formulae?: string[] }).formulae?.[0])).toEqual(['"A"', '"A-"', '"B"', '"B-"', '"C"', '"C-"', '"D"', '"E"', '"F"']);
     expect(category[0]).toMatchObject({ type: 'cellIs', operator: 'equal', style: { fill: { bgColor: { argb: 'FFC6EFCE' } } } });
-    const zone = byRef.get(`O${RECAP_MAIN_HEADER_ROW + 1}:O${RECAP_MAIN_HEADER_ROW + 3}`)!;
+    const zone = byRef.get(`O${first}:O${last}`)!;
     expect(zone.map((rule) => (rule as { formulae?: string[] }).formulae?.[0])).toEqual(['"Hijau"', '"Kuning"', '"Merah"']);
-    expect(byRef.get(`D${RECAP_MAIN_HEADER_ROW + 1}:I${RECAP_MAIN_HEADER_ROW + 3}`)![0]).toMatchObject({ type: 'colorScale' });
+    expect(byRef.get(`D${first}:I${last}`)![0]).toMatchObject({ type: 'colorScale' });
   });
 
-  it('group sheets use the office layout with ✓ / - / share, JUMLAH and PERSENTASE', async () => {
+  it('Bukti Dukung: the office layout per group with ✓ / - / share and labelled footers', async () => {
     const { workbook, api, period, unit } = await exported();
-    const sheet = workbook.getWorksheet('Perangkat Daerah')!;
-    expect(String(sheet.getCell(1, 1).value)).toMatch(/^PERANGKAT DAERAH — TAHUN 2026/);
-    expect(rowValues(sheet, GROUP_HEADER_ROW, 9)).toEqual(['NO', 'NAMA UNIT', 'KEBIJAKAN PELAYANAN', 'PROFESIONALISME SUMBER DAYA MANUSIA', 'SARANA DAN PRASARANA', 'SISTEM INFORMASI PELAYANAN PUBLIK (SIPP)', 'KONSULTASI DAN PENGADUAN', 'INOVASI PELAYANAN PUBLIK', 'TOTAL']);
+    const sheet = workbook.getWorksheet('Bukti Dukung')!;
+    expect(rowValues(sheet, GROUP_HEADER_ROW, 9)).toEqual(['NO', 'NAMA UNIT', 'KEBIJAKAN', 'SDM', 'SARPRAS', 'SIPP', 'KONSULTASI & PENGADUAN', 'INOVASI', 'TOTAL']);
+    expect(sheet.getCell(GROUP_HEADER_ROW + 1, 1).value).toBe('A. Perangkat Daerah');
     const checklist = await api['checklist:get']({ periodId: period.id, unitId: unit.id });
     const pekppp = checklist.instruments[0]!;
-    const row = rowValues(sheet, GROUP_HEADER_ROW + 1, 9);
+    const row = rowValues(sheet, GROUP_HEADER_ROW + 2, 9);
     expect(row.slice(0, 2)).toEqual([1, 'Dinas Sosial']);
     expect(row[2]).toBeCloseTo(pekppp.aspects[0]!.progress.percentVerified / 100, 6);
-    expect(sheet.getCell(GROUP_HEADER_ROW + 1, 3).numFmt).toBe('0.0%');
+    expect(sheet.getCell(GROUP_HEADER_ROW + 2, 3).numFmt).toBe('0.0%');
     expect(row[3]).toBe('-');
-    expect(rowValues(sheet, GROUP_HEADER_ROW + 2, 3)).toEqual([null, 'JUMLAH', 0]);
-    expect(rowValues(sheet, GROUP_HEADER_ROW + 3, 3)).toEqual([null, 'PERSENTASE', 0]);
+    expect(rowValues(sheet, GROUP_HEADER_ROW + 3, 3)).toEqual([null, FOOTER_LABELS.count, 0]);
+    expect(rowValues(sheet, GROUP_HEADER_ROW + 4, 3)).toEqual([null, FOOTER_LABELS.percent, 0]);
+    expect(sheet.getCell(GROUP_HEADER_ROW + 5, 2).value).toBe(FOOTER_LABELS.mean);
+    expect(sheet.getCell(GROUP_HEADER_ROW + 5, 3).value).toBeCloseTo(pekppp.aspects[0]!.progress.verified / pekppp.aspects[0]!.progress.applicable, 4);
+    expect(sheet.getCell(GROUP_HEADER_ROW + 6, 1).value).toBe('B. Kecamatan');
+    expect(sheet.getCell(GROUP_HEADER_ROW + 7, 1).value).toBe(1);
   });
 
-  it('Kesenjangan lists every open requirement with notes kept as text', async () => {
-    const { workbook, api, period, board } = await exported();
-    const sheet = workbook.getWorksheet('Kesenjangan')!;
-    expect(rowValues(sheet, GAPS_HEADER_ROW, 7)).toEqual([...GAPS_HEADERS]);
+  it('the gap list is its own export: every open requirement, notes shown exactly as typed', async () => {
+    const { app, api, period, board } = await exported();
+    const result = await exportGapList(app.ctx, { periodId: period.id, outFile: path.join(tempDir(), 'kekurangan.xlsx') }, silentJob());
+    const workbook = await readWorkbook(result.path);
+    const sheet = workbook.getWorksheet(GAPS_SHEET)!;
+    expect(rowValues(sheet, GAPS_HEADER_ROW, GAPS_HEADERS.length)).toEqual([...GAPS_HEADERS]);
     let open = 0;
     for (const unit of board.units) {
       const checklist = await api['checklist:get']({ periodId: period.id, unitId: unit.unitId });
       open += checklist.instruments.flatMap((i) => i.aspects.flatMap((a) => a.indicators.flatMap((x) => x.requirements))).filter((r) => r.status !== 'terverifikasi' && r.status !== 'tidak_berlaku').length;
     }
-    expect(sheet.rowCount - GAPS_HEADER_ROW).toBe(open);
-    const statuses = new Set(Array.from({ length: open }, (_, index) => sheet.getCell(GAPS_HEADER_ROW + 1 + index, 6).value));
-    expect([...statuses].sort()).toEqual(['Belum ada', 'Menunggu verifikasi', 'Perlu perbaikan']);
+    const numbered = Array.from({ length: sheet.rowCount }, (_, index) => sheet.getCell(index + 1, 1).value).filter((value) => typeof value === 'number');
+    expect(numbered).toHaveLength(open);
     const note = [...allCells(workbook)].find(({ cell }) => typeof cell.value === 'string' && cell.value.includes('SUM(A1)'))!;
-    expect(note.sheet).toBe('Kesenjangan');
     expect(note.cell.type).toBe(ExcelJS.ValueType.String);
-    expect(unsafeText(String(note.cell.value))).toContain(FORMULA_NOTE);
+    expect(String(note.cell.value)).toContain(FORMULA_NOTE);
     expect([...allCells(workbook)].filter(({ cell }) => cell.type === ExcelJS.ValueType.Formula)).toEqual([]);
+    expect(sheetTexts(sheet)).toContain(`NIP. ${formatNip(KABAG.nip)}`);
   });
 });
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sheetName, unsafeText } from '../../../src/server/excel/cells';
 import { exportUnitPackage } from '../../../src/server/excel/exports';
 import { ASPECT_HEADERS, ASPECT_HEADER_ROW } from '../../../src/server/excel/exports/unit-sheet-aspects';
 import { FILES_HEADER_ROW, FILES_HEADERS } from '../../../src/server/excel/exports/unit-sheet-files';
@@ -12,6 +11,7 @@ import { silentJob, type JobControl } from '../../../src/server/jobs/job';
 import { LATEST_SCHEMA_VERSION } from '../../../src/server/db/migrations';
 import { tempDir } from '../helpers';
 import { allCells, findRow, listFiles, readWorkbook, readZip, rowValues, sha256 } from './read-back';
+import { KOP_ROWS } from '../../../src/server/excel/exports/kop';
 import { AT_NOTE, FORMULA_NOTE, FULLWIDTH_NOTE, LINK_URL, seedYear } from './seed';
 
 const NAME = 'Kabupaten Contoh - Dinas Sosial - 2026';
@@ -32,8 +32,8 @@ describe('unit package (folder)', () => {
     expect(fs.readdirSync(outDir)).toEqual([NAME]);
     const files = listFiles(result.path).sort();
     expect(files).toContain(`${NAME}.xlsx`);
-    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai/SK SP.pdf');
-    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai/SK SP (2).pdf');
+    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai…/SK SP.pdf');
+    expect(files).toContain('Berkas/PEKPPP/01 Kebijakan Pelayanan/01 Tersedia Standar Pelayanan (SP) sesuai…/SK SP (2).pdf');
     // The same SK supports an Ombudsman requirement too: copied into that indicator's folder.
     expect(files.filter((file) => file.startsWith('Berkas/Ombudsman/') && file.endsWith('/SK SP.pdf'))).toHaveLength(1);
     const manifest = JSON.parse(fs.readFileSync(path.join(result.path, 'manifest.json'), 'utf8'));
@@ -54,9 +54,13 @@ describe('unit package (folder)', () => {
     const { api, period, unit, result } = await exported();
     const scores = await api['scores:unit']({ periodId: period.id, unitId: unit.id });
     const workbook = await readWorkbook(path.join(result.path, `${NAME}.xlsx`));
-    const taken = new Set<string>();
-    const aspectSheets = scores.pekppp!.verified.aspects.filter((aspect) => aspect.scored).map((aspect) => sheetName(aspect.name, taken));
+    // Sheet names are the instrument's short aspect names, never a name cut mid-word ("…Sumber Daya Man").
+    const aspectSheets = ['Kebijakan', 'SDM', 'Sarpras', 'SIPP', 'Konsultasi & Pengaduan', 'Inovasi'];
+    expect(scores.pekppp!.verified.aspects.filter((aspect) => aspect.scored)).toHaveLength(aspectSheets.length);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Identitas', ...aspectSheets, 'Ombudsman', 'Rekap', 'Daftar Berkas']);
+    // Every sheet opens with the kop; the identity rows start below it.
+    for (const sheet of workbook.worksheets) expect(sheet.getCell(1, 1).value, sheet.name).toBe('PEMERINTAH KABUPATEN CONTOH');
+    expect(workbook.getWorksheet('Identitas')!.getCell(KOP_ROWS + 3, 1).value).toBe('Pemerintah daerah');
     const first = workbook.getWorksheet(aspectSheets[0]!)!;
     expect(rowValues(first, ASPECT_HEADER_ROW, 9)).toEqual([...ASPECT_HEADERS]);
     expect(first.views[0]).toMatchObject({ state: 'frozen', ySplit: ASPECT_HEADER_ROW });
@@ -125,11 +129,13 @@ describe('unit package (folder)', () => {
       expect(hits.length, note).toBeGreaterThan(0);
       for (const { cell } of hits) {
         expect(cell.type).toBe(ExcelJS.ValueType.String);
-        expect(String(cell.value).startsWith(note)).toBe(false);
+        // Shown exactly as typed (no apostrophe); the Text format keeps it text when edited.
+        expect(String(cell.value).startsWith("'")).toBe(false);
+        if (String(cell.value).startsWith(note)) expect(cell.numFmt).toBe('@');
       }
     }
     const note = cells.find(({ cell }) => typeof cell.value === 'string' && cell.value.includes('SUM(A1)'))!;
-    expect(unsafeText(String(note.cell.value))).toContain(FORMULA_NOTE);
+    expect(String(note.cell.value)).toContain(FORMULA_NOTE);
   });
 
   it.each([false, true])('cancelling mid-copy leaves neither a package nor a temp (zip: %s)', async (zip) => {

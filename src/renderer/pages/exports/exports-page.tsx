@@ -18,6 +18,7 @@ import { FormsCard } from './forms-card';
 import { ImportSection } from './import-section';
 import { PackageCard } from './package-card';
 import { GapsCard, RecapCard } from './report-cards';
+import { LettersCard } from './letters-card';
 import '../../styles/jobs.css';
 import '../../styles/exports.css';
 
@@ -56,6 +57,7 @@ function Sections({ period }: { period: PeriodDetail }) {
         <RecapCard period={period} />
         <GapsCard period={period} units={units} />
         <FormsCard period={period} units={units} />
+        <LettersCard period={period} units={units} />
       </div>
       <div className="exp-section-head">
         <h2 className="exp-section-head__title">Impor</h2>

@@ -50,13 +50,13 @@ export function RecapCard({ period }: { period: PeriodDetail }) {
         <li>
           <Icon name="check" size={15} />
           <span>
-            <strong>Satu lembar per kelompok unit</strong> dengan tanda ✓/– per bukti dukung
+            <strong>Bukti Dukung</strong> — per kelompok unit dengan tanda ✓/– per aspek
           </span>
         </li>
         <li>
           <Icon name="check" size={15} />
           <span>
-            <strong>Kesenjangan</strong> — semua bukti dukung yang masih kurang
+            <strong>Kop, tanda tangan, A4</strong> — siap dicetak; daftar kekurangan per butir ada di kartu “Surat dan dokumen”
           </span>
         </li>
       </ul>

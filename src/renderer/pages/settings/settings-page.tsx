@@ -12,6 +12,7 @@ import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { formLevelMessage } from '../../components/form-dialog';
 import { EvidenceRulesSection } from './evidence-rules-section';
+import { LetterheadForm } from './letterhead-form';
 
 const HOST_LABELS = { electron: 'Aplikasi desktop', preview: 'Pratinjau peramban', cli: 'Baris perintah' } as const;
 
@@ -91,12 +92,19 @@ function SettingsForm({ settings }: { settings: Settings }) {
 export function SettingsPage() {
   const { settings } = useAppData();
   const info = useQuery('app-info', () => api['app:info']());
+  // Keyed on the pemda name and kind: the kop's first line is derived from them on the server.
+  const letterheadKey = `letterhead-${settings?.localGovernmentName ?? ''}-${settings?.localGovernmentKind ?? ''}`;
+  const letterhead = useQuery(letterheadKey, () => api['documents:settings']());
   return (
     <div className="page">
-      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah, aturan bukti dukung, dan informasi aplikasi." />
+      <PageHeader title="Pengaturan" breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Pengaturan' }]} description="Identitas pemerintah daerah, kop surat dan penandatangan, aturan bukti dukung, serta informasi aplikasi." />
       <div className="settings-layout">
-        {settings ? <SettingsForm settings={settings} /> : <Loading />}
-        <EvidenceRulesSection />
+        <div className="settings-stack">
+          {settings ? <SettingsForm settings={settings} /> : <Loading />}
+          {letterhead.error ? <ErrorState error={letterhead.error} onRetry={letterhead.reload} /> : null}
+          {letterhead.data ? <LetterheadForm key={letterhead.data.governmentTitle} initial={letterhead.data} /> : !letterhead.error ? <Loading /> : null}
+          <EvidenceRulesSection />
+        </div>
         <section className="panel panel--padded" aria-labelledby="about-title">
           <div className="panel__head">
             <h2 className="panel__title" id="about-title">

@@ -22,6 +22,10 @@ export function UnitFormDialog({ unit, groups, onClose, onSaved }: UnitFormDialo
   const [groupChoice, setGroupChoice] = useState(unit?.groupName ?? groups[0]?.name ?? NEW_GROUP);
   const [newGroup, setNewGroup] = useState('');
   const [headName, setHeadName] = useState(unit?.headName ?? '');
+  const [headNip, setHeadNip] = useState(unit?.headNip ?? '');
+  const [headRank, setHeadRank] = useState(unit?.headRank ?? '');
+  const [headPhone, setHeadPhone] = useState(unit?.headPhone ?? '');
+  const [headEmail, setHeadEmail] = useState(unit?.headEmail ?? '');
   const form = useFormSubmit();
   const { errors } = form;
 
@@ -31,7 +35,7 @@ export function UnitFormDialog({ unit, groups, onClose, onSaved }: UnitFormDialo
   };
 
   const submit = async () => {
-    const fields = { name, shortName, groupName: groupChoice === NEW_GROUP ? newGroup : groupChoice, headName };
+    const fields = { name, shortName, groupName: groupChoice === NEW_GROUP ? newGroup : groupChoice, headName, headNip, headRank, headPhone, headEmail };
     await form.run(async () => {
       const saved = unit ? await api['units:update']({ id: unit.id, ...fields }) : await api['units:create'](fields);
       onSaved(saved, unit === null);
@@ -101,8 +105,12 @@ export function UnitFormDialog({ unit, groups, onClose, onSaved }: UnitFormDialo
           onChange={edit('headName', setHeadName)}
           error={errors['headName']}
           placeholder="mis. Dra. Siti Rahmawati, M.Si."
-          hint="Dipakai pada laporan untuk kepala unit. Boleh dikosongkan."
+          hint="Dipakai pada tanda tangan, Nota Dinas dan Berita Acara. Boleh dikosongkan."
         />
+        <TextField label="NIP kepala unit" value={headNip} onChange={edit('headNip', setHeadNip)} error={errors['headNip']} placeholder="18 angka" inputMode="numeric" maxLength={24} />
+        <TextField label="Pangkat/golongan" value={headRank} onChange={edit('headRank', setHeadRank)} error={errors['headRank']} placeholder="mis. Pembina (IV/a)" />
+        <TextField label="Nomor HP (WhatsApp)" value={headPhone} onChange={edit('headPhone', setHeadPhone)} error={errors['headPhone']} placeholder="mis. 0812-3456-7890" hint="Untuk pengingat lewat WhatsApp." />
+        <TextField label="E-mail kepala unit" value={headEmail} onChange={edit('headEmail', setHeadEmail)} error={errors['headEmail']} placeholder="mis. dinsos@slemankab.go.id" />
       </div>
     </FormDialog>
   );

@@ -7,6 +7,7 @@
  */
 import type { Checklist, LinkedEvidence } from '../../../shared/types';
 import { extensionOf } from '../../evidence/store';
+import { shortenName } from '../../../core/documents/shorten';
 import { exportFileName } from '../cells';
 import { familyShort, ordinal, safeWebUrl } from './format';
 
@@ -49,15 +50,14 @@ export interface FilePlan {
 }
 
 /**
- * A path segment of at most `max` characters, cut at a word boundary when possible: the
- * whole package path must stay well below Windows' 260-character limit.
+ * A path segment of at most `max` characters (the whole package path must stay well
+ * below Windows' 260-character limit), shortened only where the meaning survives: words
+ * leave the middle, the distinguishing tail ("rev.2", the year, "(P2TP2A)") stays.
  */
 export function readableSegment(text: string, max: number): string {
   const clean = exportFileName(text, 1000);
   if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max + 1);
-  const space = cut.lastIndexOf(' ');
-  return exportFileName(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max), max);
+  return exportFileName(shortenName(clean, max, { extension: false }), max);
 }
 
 /** Title as the readable stem, the original extension kept so the OS opens the right program. */

@@ -9,6 +9,7 @@ import { formatDecimal } from '../../../core/scoring/rounding';
 import type { BandRef, Tone, Zone } from '../../../core/scoring/types';
 import type { OmbudsmanAction, PekpppAction, Prediction } from '../../../core/gaps/types';
 import type { Settings, UnitGaps, UnitScores } from '../../../shared/types';
+import type { Signature } from '../../../core/documents/signature';
 import { formatDateId, localGovernmentOf, zoneLabel } from './format';
 
 /** Facts the gap and score reports do not carry. */
@@ -17,6 +18,12 @@ export interface GapReportContext {
   /** Local calendar day YYYY-MM-DD, for the countdown and the signature date. */
   today: string;
   headName: string | null;
+  /**
+   * Left: the unit head ("Mengetahui,"), right: the signatory chosen for the gap report,
+   * both from the document model. Without them the blocks carry the head's name and a
+   * dotted line to sign by hand.
+   */
+  signatures?: [Signature, Signature];
 }
 
 export interface GapReportFact {
@@ -46,11 +53,8 @@ export interface GapReportSection {
   emptyMessage: string;
 }
 
-export interface SignatureBlock {
-  caption: string;
-  role: string;
-  name: string;
-}
+/** The shared signature block of every document (src/core/documents/signature.ts). */
+export type SignatureBlock = Signature;
 
 export interface GapReportModel {
   title: string;
@@ -64,8 +68,6 @@ export interface GapReportModel {
   sections: GapReportSection[];
   signatures: [SignatureBlock, SignatureBlock];
 }
-
-const BLANK_NAME = '(.................................................)';
 
 export function daysUntil(today: string, deadline: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
@@ -171,9 +173,9 @@ export function gapReportModel(gaps: UnitGaps, scores: UnitScores, settings: Set
     deadline,
     facts: facts(gaps, scores, deadline),
     sections: sections(gaps),
-    signatures: [
-      { caption: 'Mengetahui,', role: `Kepala ${gaps.unitName}`, name: context.headName?.trim() || BLANK_NAME },
-      { caption: formatDateId(context.today), role: 'Operator', name: settings.operatorName.trim() || BLANK_NAME },
+    signatures: context.signatures ?? [
+      { caption: 'Mengetahui,', position: `Kepala ${gaps.unitName}`, name: context.headName?.trim() ?? '', rank: '', nip: '' },
+      { caption: formatDateId(context.today), position: 'Kepala Bagian Organisasi', name: '', rank: '', nip: '' },
     ],
   };
 }

@@ -13,7 +13,11 @@ import { unitScores } from '../../scoring/scores-service';
 import { getSettings } from '../../settings/settings-service';
 import { getUnit } from '../../units/units-service';
 import { localIsoDay } from './format';
-import { gapReportModel, type GapReportFact, type GapReportModel, type GapReportSection, type SignatureBlock } from './gap-report-model';
+import type { Signature } from '../../../core/documents/signature';
+import { documentContext, type DocumentContext } from '../../documents/letterhead';
+import { printInfoOf } from './document-setup';
+import { gapReportModel, type GapReportFact, type GapReportModel, type GapReportSection } from './gap-report-model';
+import { applyFont, writeKop, writeSignatures } from './kop';
 import { writeWorkbookFile } from './output';
 import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, fitRowHeight, NUM_GAIN, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
 import { newWorkbook } from './unit-workbook';
@@ -51,6 +55,9 @@ function factRow(sheet: ExcelJS.Worksheet, row: number, fact: GapReportFact): vo
     sheet.mergeCells(row, 4, row, LAST);
   }
   fitRowHeight(sheet, row, 2);
+  // The text spans the merged cells: the row must fit it there, or the words are cut on paper.
+  const from = fact.value === null ? 3 : 4;
+  ensureMergedHeight(sheet, row, row, fact.text, WIDTHS.slice(from - 1).reduce((a, b) => a + b, 0));
 }
 
 /** Title, column header, ranked rows, prediction sentences; returns the header row and the next free row. */
@@ -72,22 +79,14 @@ function writeSection(sheet: ExcelJS.Worksheet, start: number, section: GapRepor
   return { headerRow: start + 1, next: row + 1 };
 }
 
-function signature(sheet: ExcelJS.Worksheet, row: number, column: number, lastColumn: number, block: SignatureBlock): void {
-  const text = `${block.caption}\n${block.role}\n\n\n\n${block.name}`;
-  const cell = sheet.getCell(row, column);
-  cell.value = text;
-  cell.alignment = { horizontal: 'center', vertical: 'top', wrapText: true };
-  if (lastColumn > column) sheet.mergeCells(row, column, row, lastColumn);
-  ensureMergedHeight(sheet, row, row, text, 40);
-}
-
-export function renderGapReport(workbook: ExcelJS.Workbook, model: GapReportModel): ExcelJS.Worksheet {
+export function renderGapReport(workbook: ExcelJS.Workbook, model: GapReportModel, docs?: DocumentContext): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(exportSheetName(GAP_SHEET, new Set()));
   setColumnWidths(sheet, WIDTHS);
-  addTitle(sheet, 1, model.title, LAST, 14);
-  addTitle(sheet, 2, model.subtitle, LAST, 11);
-  model.facts.forEach((fact, index) => factRow(sheet, 4 + index, fact));
-  let row = 4 + model.facts.length + 1;
+  const top = docs ? writeKop(workbook, sheet, docs.header, LAST) : 1;
+  addTitle(sheet, top, model.title, LAST, 14);
+  addTitle(sheet, top + 1, model.subtitle, LAST, 11);
+  model.facts.forEach((fact, index) => factRow(sheet, top + 3 + index, fact));
+  let row = top + 3 + model.facts.length + 1;
   // The first table header is repeated on every printed page; both tables share its columns.
   let headerRow: number | null = null;
   for (const section of model.sections) {
@@ -95,9 +94,9 @@ export function renderGapReport(workbook: ExcelJS.Workbook, model: GapReportMode
     headerRow ??= written.headerRow;
     row = written.next;
   }
-  signature(sheet, row + 1, 2, 2, model.signatures[0]);
-  signature(sheet, row + 1, 3, LAST, model.signatures[1]);
-  printSetup(sheet, headerRow, 'landscape', false);
+  writeSignatures(sheet, row + 1, LAST, model.signatures[1], model.signatures[0]);
+  printSetup(sheet, headerRow, 'landscape', false, docs ? printInfoOf(docs, model.title) : undefined);
+  applyFont(workbook);
   return sheet;
 }
 
@@ -108,11 +107,13 @@ export async function exportGapReport(ctx: ServerContext, params: GapReportParam
   const gaps = unitGaps(ctx, { periodId: params.periodId, unitId: params.unitId, basis: params.basis ?? 'terkini' });
   const scores = unitScores(ctx, { periodId: params.periodId, unitId: params.unitId });
   const unit = getUnit(ctx, { id: params.unitId });
-  const model = gapReportModel(gaps, scores, getSettings(ctx), { year: period.year, today: localIsoDay(ctx.now()), headName: unit.headName });
+  const docs = documentContext(ctx);
+  const signatures: [Signature, Signature] = [docs.unitHead(unit, 'Mengetahui,'), docs.signature('gap-report', { dated: true })];
+  const model = gapReportModel(gaps, scores, getSettings(ctx), { year: period.year, today: localIsoDay(ctx.now()), headName: unit.headName, signatures });
   throwIfCancelled(job);
   job.progress(0.6, 'Menyusun buku kerja Excel…');
   const workbook = newWorkbook(ctx.now(), model.title);
-  renderGapReport(workbook, model);
+  renderGapReport(workbook, model, docs);
   const path = await writeWorkbookFile(workbook, params.outFile, job);
   job.progress(1, 'Laporan kesenjangan selesai dibuat.');
   return { path };

@@ -1,24 +1,23 @@
 /**
- * Per-group sheets in the layout offices already keep (NO | NAMA UNIT | … | TOTAL with
- * ✓ / - and JUMLAH / PERSENTASE footers), here one column per PEKPPP aspect showing the
- * share of its requirements verified; and the Kesenjangan sheet listing every open
- * requirement. Percentages are the checklist's own progress figures.
+ * The Bukti Dukung sheet in the layout offices already keep (NO | NAMA UNIT | … | TOTAL
+ * with ✓ / - ): one sheet, a sub-heading per unit group (A. Perangkat Daerah, B. …)
+ * with its own numbering and labelled footer rows — JUMLAH UNIT LENGKAP (✓) and
+ * PERSENTASE UNIT LENGKAP — plus the mean share verified, so a row never shows a bare
+ * 0 / 0,0%. Percentages are the checklist's own progress figures.
  */
 import type ExcelJS from 'exceljs';
-import { isGap } from '../../../core/checklist/progress';
+import { groupInOrder, meanOfPresent } from '../../../core/documents/groups';
 import type { Progress } from '../../../core/checklist/types';
 import type { ChecklistInstrument, DashboardUnit } from '../../../shared/types';
-import { statusLabel } from './format';
+import { KOP_ROWS, writeKop, writeSignatures, writeTitleBlock } from './kop';
 import type { RecapData } from './recap';
-import { requirementNote } from './requirement-table';
-import { addTitle, bodyCell, exportSheetName, fitRowHeight, NUM_INTEGER, NUM_PERCENT, printSetup, setColumnWidths, writeHeader } from './sheet-style';
+import { bodyCell, exportSheetName, fitRowHeight, NUM_INTEGER, NUM_PERCENT, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
 
 export const DONE_MARK = '✓';
 export const NONE_MARK = '-';
-export const GROUP_HEADER_ROW = 3;
-export const GAPS_SHEET = 'Kesenjangan';
-export const GAPS_HEADERS = ['Unit', 'Instrumen', 'Aspek/Dimensi', 'Indikator', 'Bukti dukung', 'Status', 'Catatan'] as const;
-export const GAPS_HEADER_ROW = 3;
+export const EVIDENCE_SHEET = 'Bukti Dukung';
+export const GROUP_HEADER_ROW = KOP_ROWS + 4;
+export const FOOTER_LABELS = { count: 'JUMLAH UNIT LENGKAP (✓)', percent: 'PERSENTASE UNIT LENGKAP', mean: 'RATA-RATA BUKTI TERVERIFIKASI' } as const;
 
 /** ✓ when everything applicable is verified, - when nothing is, otherwise the share (0–1). */
 export function progressMark(progress: Progress): string | number {
@@ -31,12 +30,6 @@ function pekpppOf(data: RecapData, unitId: number): ChecklistInstrument | undefi
   return data.checklists.get(unitId)?.instruments.find((instrument) => instrument.family === 'pekppp');
 }
 
-function groupsOf(units: readonly DashboardUnit[]): Map<string, DashboardUnit[]> {
-  const groups = new Map<string, DashboardUnit[]>();
-  for (const unit of units) groups.set(unit.groupName, [...(groups.get(unit.groupName) ?? []), unit]);
-  return groups;
-}
-
 function unitMarks(data: RecapData, unit: DashboardUnit): Array<string | number> {
   const instrument = pekpppOf(data, unit.unitId);
   const aspects = data.board.aspects.map((aspect) => {
@@ -46,79 +39,60 @@ function unitMarks(data: RecapData, unit: DashboardUnit): Array<string | number>
   return [...aspects, instrument ? progressMark(instrument.progress) : NONE_MARK];
 }
 
-function footer(sheet: ExcelJS.Worksheet, row: number, marks: Array<Array<string | number>>, columnCount: number): void {
-  bodyCell(sheet, row, 1, null);
-  bodyCell(sheet, row + 1, 1, null);
-  bodyCell(sheet, row, 2, 'JUMLAH').font = { bold: true };
-  bodyCell(sheet, row + 1, 2, 'PERSENTASE').font = { bold: true };
+function footer(sheet: ExcelJS.Worksheet, row: number, marks: Array<Array<string | number>>, shares: number[][], columnCount: number): number {
+  const labels = [FOOTER_LABELS.count, FOOTER_LABELS.percent, FOOTER_LABELS.mean];
+  labels.forEach((label, offset) => {
+    bodyCell(sheet, row + offset, 1, null);
+    bodyCell(sheet, row + offset, 2, label).font = { bold: true };
+  });
   for (let index = 0; index < columnCount; index += 1) {
     const done = marks.filter((unit) => unit[index] === DONE_MARK).length;
-    bodyCell(sheet, row, 3 + index, done, NUM_INTEGER).font = { bold: true };
-    bodyCell(sheet, row + 1, 3 + index, marks.length === 0 ? 0 : done / marks.length, NUM_PERCENT).font = { bold: true };
+    const center = { horizontal: 'center', vertical: 'top' } as const;
+    const count = bodyCell(sheet, row, 3 + index, done, NUM_INTEGER);
+    const share = bodyCell(sheet, row + 1, 3 + index, marks.length === 0 ? 0 : done / marks.length, NUM_PERCENT);
+    const average = meanOfPresent(shares.map((unit) => unit[index]), 4);
+    const mean = bodyCell(sheet, row + 2, 3 + index, average ?? '–', NUM_PERCENT);
+    for (const cell of [count, share, mean]) {
+      cell.font = { bold: true };
+      cell.alignment = center;
+    }
   }
+  return row + labels.length;
 }
 
-function addGroupSheet(workbook: ExcelJS.Workbook, data: RecapData, group: string, units: DashboardUnit[], taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(group, taken));
-  const headers = ['NO', 'NAMA UNIT', ...data.board.aspects.map((aspect) => aspect.name.toUpperCase()), 'TOTAL'];
-  setColumnWidths(sheet, [5, 36, ...data.board.aspects.map(() => 16), 12]);
-  addTitle(sheet, 1, `${group.toUpperCase()} — TAHUN ${data.year} — ${data.localGovernment}: bukti dukung PEKPPP terverifikasi (✓ = lengkap, - = belum ada, % = sebagian)`, headers.length, 12);
-  writeHeader(sheet, GROUP_HEADER_ROW, headers);
-  const marks = units.map((unit) => unitMarks(data, unit));
-  units.forEach((unit, index) => {
-    const row = GROUP_HEADER_ROW + 1 + index;
-    bodyCell(sheet, row, 1, index + 1);
-    bodyCell(sheet, row, 2, unit.unitName);
-    marks[index]!.forEach((mark, column) => {
-      const cell = bodyCell(sheet, row, 3 + column, typeof mark === 'number' ? mark : null, NUM_PERCENT);
-      // The marks are our own constants, not user text: "-" is written as-is (safeText would prefix it).
-      if (typeof mark === 'string') cell.value = mark;
-      cell.alignment = { horizontal: 'center', vertical: 'top' };
-    });
-    fitRowHeight(sheet, row, 2);
+/** Share verified (0–1) per aspect column and the total, for the mean row. */
+function unitShares(data: RecapData, unit: DashboardUnit): number[] {
+  const instrument = pekpppOf(data, unit.unitId);
+  const share = (progress: Progress | undefined) => (progress && progress.applicable > 0 ? progress.verified / progress.applicable : 0);
+  return [...data.board.aspects.map((aspect) => share(instrument?.aspects.find((item) => item.code === aspect.code)?.progress)), share(instrument?.progress)];
+}
+
+function unitRow(sheet: ExcelJS.Worksheet, row: number, number: number, unit: DashboardUnit, marks: Array<string | number>): void {
+  bodyCell(sheet, row, 1, number);
+  bodyCell(sheet, row, 2, unit.unitName);
+  marks.forEach((mark, column) => {
+    const cell = bodyCell(sheet, row, 3 + column, typeof mark === 'number' ? mark : null, NUM_PERCENT);
+    // The marks are our own constants, not user text: "-" is written as-is.
+    if (typeof mark === 'string') cell.value = mark;
+    cell.alignment = { horizontal: 'center', vertical: 'top' };
   });
-  footer(sheet, GROUP_HEADER_ROW + 1 + units.length, marks, headers.length - 2);
-  printSetup(sheet, GROUP_HEADER_ROW);
+  fitRowHeight(sheet, row, 2);
 }
 
 export function addGroupSheets(workbook: ExcelJS.Workbook, data: RecapData, taken: Set<string>): void {
-  for (const [group, units] of groupsOf(data.board.units)) addGroupSheet(workbook, data, group, units, taken);
-}
-
-function gapRows(data: RecapData, unit: DashboardUnit): string[][] {
-  const checklist = data.checklists.get(unit.unitId);
-  return (checklist?.instruments ?? []).flatMap((instrument) =>
-    instrument.aspects.flatMap((aspect) =>
-      aspect.indicators.flatMap((indicator) =>
-        indicator.requirements
-          .filter((requirement) => isGap(requirement.status))
-          .map((requirement) => [
-            unit.unitName,
-            instrument.shortName,
-            aspect.name,
-            `${indicator.number}. ${indicator.name}`,
-            requirement.text,
-            statusLabel(requirement.status),
-            requirementNote(requirement),
-          ]),
-      ),
-    ),
-  );
-}
-
-export function addGapsSheet(workbook: ExcelJS.Workbook, data: RecapData, taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(GAPS_SHEET, taken));
-  setColumnWidths(sheet, [28, 18, 26, 36, 48, 18, 40]);
-  addTitle(sheet, 1, `Kesenjangan — bukti dukung yang belum terverifikasi — ${data.localGovernment}, Tahun ${data.year}`, GAPS_HEADERS.length, 12);
-  writeHeader(sheet, GAPS_HEADER_ROW, GAPS_HEADERS);
-  let row = GAPS_HEADER_ROW + 1;
-  for (const unit of data.board.units) {
-    for (const values of gapRows(data, unit)) {
-      values.forEach((value, index) => bodyCell(sheet, row, index + 1, value));
-      fitRowHeight(sheet, row, GAPS_HEADERS.length);
-      row += 1;
-    }
+  const sheet = workbook.addWorksheet(exportSheetName(EVIDENCE_SHEET, taken));
+  const headers = ['NO', 'NAMA UNIT', ...data.board.aspects.map((aspect) => data.aspectShort(aspect.code, aspect.name).toUpperCase()), 'TOTAL'];
+  setColumnWidths(sheet, [5, 38, ...data.board.aspects.map(() => 13), 11]);
+  writeKop(workbook, sheet, data.docs.header, headers.length);
+  writeTitleBlock(sheet, KOP_ROWS + 1, [`REKAPITULASI BUKTI DUKUNG PEKPPP TERVERIFIKASI TAHUN ${data.year}`, `${data.localGovernment} · ✓ = lengkap, - = belum ada yang terverifikasi, % = sebagian terverifikasi`], headers.length);
+  writeHeader(sheet, GROUP_HEADER_ROW, headers);
+  let row = GROUP_HEADER_ROW + 1;
+  for (const group of groupInOrder(data.board.units, (unit) => unit.groupName)) {
+    sectionRow(sheet, row++, `${group.letter}. ${group.name}`, headers.length);
+    const marks = group.items.map((unit) => unitMarks(data, unit));
+    group.items.forEach((unit, index) => unitRow(sheet, row++, index + 1, unit, marks[index]!));
+    row = footer(sheet, row, marks, group.items.map((unit) => unitShares(data, unit)), headers.length - 2);
   }
-  sheet.autoFilter = { from: { row: GAPS_HEADER_ROW, column: 1 }, to: { row: Math.max(GAPS_HEADER_ROW, row - 1), column: GAPS_HEADERS.length } };
-  printSetup(sheet, GAPS_HEADER_ROW);
+  writeSignatures(sheet, row + 1, headers.length, data.docs.signature('recap', { dated: true }));
+  printSetup(sheet, GROUP_HEADER_ROW, 'landscape', true, data.print(`Rekapitulasi bukti dukung ${data.year}`));
 }

@@ -6,17 +6,22 @@
 import type ExcelJS from 'exceljs';
 import { basisWords } from '../../../core/scoring/view-text';
 import type { Tone, Zone } from '../../../core/scoring/types';
+import { groupInOrder, meanOfPresent } from '../../../core/documents/groups';
 import type { DashboardUnit } from '../../../shared/types';
-import { aspectShortName, formatDateTimeId, TONE_COLORS, zoneLabel, ZONE_TONE } from './format';
+import { formatDateTimeId, TONE_COLORS, zoneLabel, ZONE_TONE } from './format';
+import { KOP_ROWS, writeKop, writeSignatures, writeTitleBlock } from './kop';
 import type { RecapData } from './recap';
-import { addTitle, bodyCell, exportSheetName, fitRowHeight, NUM_INDEX, NUM_ONE_DECIMAL, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { bodyCell, exportSheetName, fitRowHeight, NUM_INDEX, NUM_INTEGER, NUM_ONE_DECIMAL, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
 
 export const RECAP_MAIN_SHEET = 'Rekap';
-export const RECAP_MAIN_HEADER_ROW = 5;
+/** Kop (6 rows), three title lines, a blank row, then the table header. */
+export const RECAP_MAIN_HEADER_ROW = KOP_ROWS + 5;
 export const LOCAL_GOVERNMENT_ROW_LABEL = 'Pemerintah daerah (rata-rata unit)';
+export const GROUP_MEAN_LABEL = (group: string, count: number) => `Rata-rata ${group} (${count} unit)`;
+export const CATEGORY_TABLE_TITLE = 'Sebaran unit per kategori';
 
 export function recapHeaders(data: RecapData): string[] {
-  const aspects = data.board.aspects.map((aspect) => aspectShortName(aspect.name));
+  const aspects = data.board.aspects.map((aspect) => data.aspectShort(aspect.code, aspect.name));
   return ['No', 'Nama Unit', 'Kelompok', ...aspects, 'Nilai Terkini', 'Dasar Nilai', 'Kategori', 'Predikat', 'Estimasi Ombudsman', 'Zona', 'Bukti terverifikasi (%)'];
 }
 
@@ -71,6 +76,52 @@ function totalsRow(sheet: ExcelJS.Worksheet, row: number, data: RecapData): void
   fitRowHeight(sheet, row, columns.progress);
 }
 
+/** Per group: the mean of each column over the group's units that have a value. */
+function groupMeanRow(sheet: ExcelJS.Worksheet, row: number, group: string, units: DashboardUnit[], data: RecapData): void {
+  const columns = recapColumns(data);
+  for (let column = 1; column <= columns.progress; column += 1) bodyCell(sheet, row, column, null);
+  bodyCell(sheet, row, 2, GROUP_MEAN_LABEL(group, units.length));
+  data.board.aspects.forEach((aspect, index) => {
+    const values = units.map((unit) => unit.aspectIndexes.find((item) => item.code === aspect.code)?.index);
+    bodyCell(sheet, row, columns.firstAspect + index, orDash(meanOfPresent(values)), NUM_INDEX);
+  });
+  const assessed = units.filter((unit) => unit.current !== null);
+  bodyCell(sheet, row, columns.current, orDash(meanOfPresent(assessed.map((unit) => unit.current!.index))), NUM_INDEX);
+  bodyCell(sheet, row, columns.basis, `${assessed.length} dari ${units.length} unit dinilai`);
+  bodyCell(sheet, row, columns.ombudsman, orDash(meanOfPresent(units.map((unit) => unit.ombudsman?.total))), NUM_INDEX);
+  bodyCell(sheet, row, columns.progress, orDash(meanOfPresent(units.map((unit) => unit.progress.percentVerified), 1)), NUM_ONE_DECIMAL);
+  sheet.getRow(row).font = { bold: true, italic: true };
+  fitRowHeight(sheet, row, columns.progress);
+}
+
+/** Units per category: count and share, every band of the scale listed (zero included). */
+function categoryTable(sheet: ExcelJS.Worksheet, start: number, data: RecapData): number {
+  const distribution = data.board.pekppp?.distribution ?? [];
+  if (distribution.length === 0) return start;
+  const total = data.board.units.length;
+  sectionRow(sheet, start, CATEGORY_TABLE_TITLE, 4);
+  const headerRow = start + 1;
+  ['Kategori', 'Predikat', 'Jumlah unit', 'Persentase'].forEach((text, index) => {
+    const cell = bodyCell(sheet, headerRow, index + 1, text);
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  let row = headerRow + 1;
+  for (const band of distribution) {
+    bodyCell(sheet, row, 1, band.code).alignment = { horizontal: 'center', vertical: 'top' };
+    bodyCell(sheet, row, 2, band.label);
+    bodyCell(sheet, row, 3, band.count, NUM_INTEGER);
+    bodyCell(sheet, row, 4, total === 0 ? 0 : band.count / total, '0.0%');
+    row += 1;
+  }
+  const rated = distribution.reduce((sum, band) => sum + band.count, 0);
+  bodyCell(sheet, row, 1, null);
+  bodyCell(sheet, row, 2, rated < total ? `Jumlah (${total - rated} unit belum berkategori)` : 'Jumlah').font = { bold: true };
+  bodyCell(sheet, row, 3, rated, NUM_INTEGER).font = { bold: true };
+  bodyCell(sheet, row, 4, total === 0 ? 0 : rated / total, '0.0%').font = { bold: true };
+  return row + 1;
+}
+
 const excelString = (text: string) => `"${text.replace(/"/gu, '""')}"`;
 
 function toneRule(value: string, tone: Tone, priority: number): ExcelJS.ConditionalFormattingRule {
@@ -106,30 +157,40 @@ function colourRules(sheet: ExcelJS.Worksheet, data: RecapData, firstRow: number
   });
 }
 
-function notes(sheet: ExcelJS.Worksheet, start: number, data: RecapData, lastColumn: number): void {
+function notes(sheet: ExcelJS.Worksheet, start: number, data: RecapData, lastColumn: number): number {
   const lines = [
     'Nilai terkini = per indikator nilai verifikasi bila sudah diverifikasi, selain itu nilai mandiri unit. Kategori bertanda "sementara" bila masih ada indikator yang belum dinilai.',
-    'Indeks pemerintah daerah = rata-rata nilai terkini unit yang sudah dinilai; unit yang belum dinilai tidak dihitung.',
+    'Indeks pemerintah daerah = rata-rata nilai terkini unit yang sudah dinilai; unit yang belum dinilai tidak dihitung. Rata-rata kelompok = rata-rata unit kelompok itu yang sudah bernilai.',
     ...(data.board.pekppp?.derivation ?? []),
     ...(data.board.ombudsman ? [`Ombudsman (${data.board.ombudsman.estimateLabel}):`, ...data.board.ombudsman.derivation, ...data.board.ombudsman.notes] : []),
   ];
   sectionRow(sheet, start, 'Cara menghitung', lastColumn);
   lines.forEach((line, index) => sectionRow(sheet, start + 1 + index, line, lastColumn, false));
+  return start + 1 + lines.length;
 }
 
 export function addRecapMainSheet(workbook: ExcelJS.Workbook, data: RecapData, taken: Set<string>): void {
   const sheet = workbook.addWorksheet(exportSheetName(RECAP_MAIN_SHEET, taken));
   const headers = recapHeaders(data);
-  setColumnWidths(sheet, [5, 36, 18, ...data.board.aspects.map(() => 12), 11, 11, 10, 22, 12, 10, 13]);
-  addTitle(sheet, 1, `Rekapitulasi Kesiapan Penilaian Pelayanan Publik — ${data.localGovernment}`, headers.length, 14);
-  addTitle(sheet, 2, `Tahun ${data.year} · ${data.instrumentNames.join(' · ')}`, headers.length, 11);
-  addTitle(sheet, 3, `Dibuat ${formatDateTimeId(data.exportedAt)}. Semua indeks PEKPPP adalah nilai terkini. Nilai Ombudsman adalah estimasi kesiapan.`, headers.length, 10);
+  setColumnWidths(sheet, [5, 34, 16, ...data.board.aspects.map(() => 10), 10, 16, 9, 20, 11, 9, 12]);
+  writeKop(workbook, sheet, data.docs.header, headers.length);
+  writeTitleBlock(sheet, KOP_ROWS + 1, [
+    `REKAPITULASI HASIL PENILAIAN MANDIRI PELAYANAN PUBLIK TAHUN ${data.year}`,
+    data.localGovernment,
+    `${data.instrumentNames.join(' · ')} · dibuat ${formatDateTimeId(data.exportedAt)} · semua indeks PEKPPP adalah nilai terkini; nilai Ombudsman adalah estimasi kesiapan.`,
+  ], headers.length);
   writeHeader(sheet, RECAP_MAIN_HEADER_ROW, headers);
   const firstRow = RECAP_MAIN_HEADER_ROW + 1;
-  data.board.units.forEach((unit, index) => unitRow(sheet, firstRow + index, index + 1, unit, data));
-  const totals = firstRow + data.board.units.length;
-  totalsRow(sheet, totals, data);
-  colourRules(sheet, data, firstRow, totals);
-  notes(sheet, totals + 2, data, headers.length);
-  printSetup(sheet, RECAP_MAIN_HEADER_ROW);
+  let row = firstRow;
+  for (const group of groupInOrder(data.board.units, (unit) => unit.groupName)) {
+    sectionRow(sheet, row++, `${group.letter}. ${group.name}`, headers.length);
+    group.items.forEach((unit, index) => unitRow(sheet, row++, index + 1, unit, data));
+    groupMeanRow(sheet, row++, group.name, group.items, data);
+  }
+  totalsRow(sheet, row, data);
+  colourRules(sheet, data, firstRow, row);
+  const next = categoryTable(sheet, row + 2, data);
+  const afterNotes = notes(sheet, next + 1, data, headers.length);
+  writeSignatures(sheet, afterNotes + 1, headers.length, data.docs.signature('recap', { dated: true }));
+  printSetup(sheet, RECAP_MAIN_HEADER_ROW, 'landscape', true, data.print(`Rekapitulasi ${data.year}`));
 }

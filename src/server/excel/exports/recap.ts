@@ -1,8 +1,10 @@
 /**
- * The year recap workbook for the Bagian Organisasi: Rekap (every unit's index, category,
- * Ombudsman estimate and evidence progress, with the local-government figures), one
- * sheet per unit group in the office's familiar ✓/- layout, and Kesenjangan (every
- * requirement still open). Numbers come from the dashboard report and the checklists.
+ * The year recap workbook for the Bagian Organisasi, signed as is: Rekap (kop, every
+ * unit's index, category, Ombudsman estimate and evidence progress under group
+ * sub-headings with group and pemda averages, the category table, the signature) and
+ * Bukti Dukung (the office's familiar ✓/- layout per group). The long per-requirement
+ * gap list is its own export (gap-list.ts), outside the recap's print area. Numbers
+ * come from the dashboard report and the checklists.
  */
 import type { ScaleBand } from '../../../core/scoring/types';
 import type { Checklist, Dashboard } from '../../../shared/types';
@@ -15,7 +17,11 @@ import { dashboard } from '../../scoring/scores-service';
 import { getSettings } from '../../settings/settings-service';
 import { localGovernmentOf } from './format';
 import { writeWorkbookFile } from './output';
-import { addGapsSheet, addGroupSheets } from './recap-sheet-groups';
+import { documentContext, type DocumentContext } from '../../documents/letterhead';
+import { aspectShortNames, printInfoOf } from './document-setup';
+import { applyFont } from './kop';
+import { addGroupSheets } from './recap-sheet-groups';
+import type { PrintInfo } from './sheet-style';
 import { addRecapMainSheet } from './recap-sheet-main';
 import { newWorkbook } from './unit-workbook';
 
@@ -38,6 +44,10 @@ export interface RecapData {
   pekpppBands: ScaleBand[];
   ombudsmanBands: ScaleBand[];
   instrumentNames: string[];
+  docs: DocumentContext;
+  /** The instrument's short aspect name (SDM, Sarpras …) for headers and sheet names. */
+  aspectShort: (code: string, name: string) => string;
+  print: (title: string) => PrintInfo;
 }
 
 function bandsOf(ctx: ServerContext, id: number | undefined): ScaleBand[] {
@@ -52,7 +62,13 @@ function loadRecapData(ctx: ServerContext, periodId: number, job: JobControl): R
   throwIfCancelled(job);
   job.progress(0.3, `Membaca daftar bukti ${board.units.length} unit…`);
   const checklists = getChecklistsOfPeriod(ctx, periodId);
+  const docs = documentContext(ctx);
+  const pekpppId = period.instruments.find((item) => item.family === 'pekppp')?.id;
+  const shortNames = pekpppId === undefined ? new Map<string, string>() : aspectShortNames(getInstrument(ctx, { id: pekpppId }).definition);
   return {
+    docs,
+    aspectShort: (code, name) => shortNames.get(code) ?? name,
+    print: (title) => printInfoOf(docs, title),
     localGovernment: localGovernmentOf(getSettings(ctx)),
     year: period.year,
     exportedAt: ctx.now(),
@@ -75,7 +91,7 @@ export async function exportRecap(ctx: ServerContext, params: RecapParams, job: 
   const taken = new Set<string>();
   addRecapMainSheet(workbook, data, taken);
   addGroupSheets(workbook, data, taken);
-  addGapsSheet(workbook, data, taken);
+  applyFont(workbook);
   job.progress(0.9, 'Menyimpan berkas…');
   const path = await writeWorkbookFile(workbook, params.outFile, job);
   job.progress(1, 'Rekap selesai dibuat.');

@@ -6,10 +6,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ChecklistIndicator, ChecklistRequirement } from '../../../shared/types';
-import { safeText } from '../cells';
 import type { FilePlan } from './file-plan';
 import { formatDateId, packageHref, statusLabel } from './format';
-import { bodyCell, ensureMergedHeight, LINE_HEIGHT, mergeDown } from './sheet-style';
+import { bodyCell, linkValue, ensureMergedHeight, LINE_HEIGHT, mergeDown } from './sheet-style';
 
 export interface FileCell {
   label: string;
@@ -74,7 +73,7 @@ function writeFileCell(sheet: ExcelJS.Worksheet, row: number, column: number, fi
     bodyCell(sheet, row, column, '');
     return;
   }
-  const cell = bodyCell(sheet, row, column, file.href ? { text: safeText(file.label), hyperlink: file.href } : file.label);
+  const cell = bodyCell(sheet, row, column, file.href ? linkValue(file.label, file.href) : file.label);
   if (file.href) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
 }
 

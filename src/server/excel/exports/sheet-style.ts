@@ -6,10 +6,17 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Tone } from '../../../core/scoring/types';
-import { safeText, sheetName } from '../cells';
+import { shortenName } from '../../../core/documents/shorten';
+import { cleanText, looksLikeFormula, sheetName, TEXT_FORMAT } from '../cells';
+import type { PaperSize } from '../../../shared/documents-types';
 import { TONE_COLORS } from './format';
 
 export const LINE_HEIGHT = 15;
+/**
+ * One font family on every style: without a name LibreOffice falls back to a serif for
+ * some cells. Arial is on every office PC and maps to the metric-compatible Liberation Sans.
+ */
+export const FONT = 'Arial';
 /** Excel refuses taller rows. */
 const MAX_ROW_HEIGHT = 409;
 
@@ -30,7 +37,8 @@ export const NUM_INTEGER = '#,##0';
  * name but does not double an inner apostrophe, which Excel would then have to repair.
  */
 export function exportSheetName(wanted: string, taken: Set<string>): string {
-  return sheetName(wanted.replace(/'/gu, '\u2019'), taken);
+  // Shortened where the meaning survives ("… (P2TP2A)", "… 2026"), never cut mid-word.
+  return sheetName(shortenName(wanted.replace(/'/gu, '\u2019').replace(/[[\]:*?/\\]/gu, ' '), 31, { extension: false }), taken);
 }
 
 export function setColumnWidths(sheet: ExcelJS.Worksheet, widths: readonly number[]): void {
@@ -42,8 +50,8 @@ export function setColumnWidths(sheet: ExcelJS.Worksheet, widths: readonly numbe
 /** A title line across the table width (one merge per row, so merges never overlap). */
 export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, lastColumn: number, size = 12): void {
   const cell = sheet.getCell(row, 1);
-  cell.value = cellText(text);
-  cell.font = { bold: size > 11, size };
+  setText(cell, text);
+  cell.font = { name: FONT, bold: size > 11, size };
   cell.alignment = { vertical: 'middle', wrapText: true };
   if (lastColumn > 1) sheet.mergeCells(row, 1, row, lastColumn);
   const widths = columnWidths(sheet, lastColumn);
@@ -53,30 +61,56 @@ export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, la
 export function writeHeader(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[]): void {
   headers.forEach((header, index) => {
     const cell = sheet.getCell(row, index + 1);
-    cell.value = safeText(header);
-    cell.font = { bold: true };
+    setText(cell, header);
+    cell.font = { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
     cell.border = BORDER_ALL;
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
+  widenForWords(sheet, headers);
   fitRowHeight(sheet, row, headers.length);
+}
+
+/** A header never breaks inside a word: each column is at least as wide as its longest word. */
+function widenForWords(sheet: ExcelJS.Worksheet, headers: readonly string[]): void {
+  headers.forEach((header, index) => {
+    const longest = Math.max(0, ...header.split(/[\s/]+/u).map((word) => word.length));
+    const column = sheet.getColumn(index + 1);
+    // Bold capitals are wider than the average character the width unit is based on.
+    const needed = Math.ceil(longest * (header === header.toUpperCase() ? 1.25 : 1.1)) + 2;
+    if ((column.width ?? 9) < needed) column.width = needed;
+  });
 }
 
 /** Excel's limit is 32,767 characters per cell; longer text would need a repair on open. */
 const MAX_CELL_CHARS = 32_000;
 
 export function cellText(value: string): string {
-  const safe = safeText(value);
-  return safe.length > MAX_CELL_CHARS ? `${safe.slice(0, MAX_CELL_CHARS)}…` : safe;
+  const clean = cleanText(value);
+  return clean.length > MAX_CELL_CHARS ? `${clean.slice(0, MAX_CELL_CHARS)}…` : clean;
 }
 
-/** A body cell: bordered, wrapped, top-aligned; text always through safeText. */
+/** User text into a cell exactly as typed; formula-looking text gets the Text format so it stays text. */
+export function setText(cell: ExcelJS.Cell, text: string): ExcelJS.Cell {
+  const value = cellText(text);
+  cell.value = value;
+  if (looksLikeFormula(value)) cell.numFmt = TEXT_FORMAT;
+  return cell;
+}
+
+/** A hyperlink whose label is user text: shown as typed, never a formula. */
+export function linkValue(label: string, hyperlink: string): ExcelJS.CellHyperlinkValue {
+  return { text: cellText(label), hyperlink };
+}
+
+/** A body cell: bordered, wrapped, top-aligned; text always through setText. */
 export function bodyCell(sheet: ExcelJS.Worksheet, row: number, column: number, value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
   const cell = sheet.getCell(row, column);
-  cell.value = typeof value === 'string' ? cellText(value) : value;
+  if (typeof value === 'string') setText(cell, value);
+  else cell.value = value;
   cell.border = BORDER_ALL;
   cell.alignment = { vertical: 'top', wrapText: true, ...(typeof value === 'number' ? { horizontal: 'center' as const } : {}) };
-  if (numFmt) cell.numFmt = numFmt;
+  if (numFmt && typeof value !== 'string') cell.numFmt = numFmt;
   return cell;
 }
 
@@ -88,8 +122,8 @@ export function sectionRow(sheet: ExcelJS.Worksheet, row: number, text: string, 
     cell.border = BORDER_ALL;
   }
   const first = sheet.getCell(row, 1);
-  first.value = cellText(text);
-  first.font = { bold: emphasis };
+  setText(first, text);
+  first.font = { name: FONT, bold: emphasis };
   first.alignment = { vertical: 'middle', wrapText: true };
   sheet.mergeCells(row, 1, row, lastColumn);
   sheet.getRow(row).height = lineCount(text, columnWidths(sheet, lastColumn).reduce((a, b) => a + b, 0)) * LINE_HEIGHT + 4;
@@ -102,21 +136,40 @@ export function toneCell(cell: ExcelJS.Cell, tone: Tone | null | undefined): voi
   cell.font = { ...(cell.font ?? {}), bold: true, color: { argb: colors.font } };
 }
 
-/** A4 landscape, one page wide, header row repeated, table frozen below the header. */
-export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape', freeze = true): void {
+/** What the page header and footer print: the document title and who issued it. */
+export interface PrintInfo {
+  title: string;
+  /** Footer left, e.g. "Bagian Organisasi Setda Kabupaten Contoh". */
+  issuer: string;
+  paper: PaperSize;
+}
+
+/** Header/footer codes treat "&" as a command: a literal one is doubled. */
+const headerText = (text: string) => text.replace(/&/gu, '&&').slice(0, 120);
+
+/**
+ * A4 (or F4) landscape, one page wide, header row repeated, table frozen below the
+ * header; the page header names the document and the footer counts "Halaman x dari y".
+ */
+export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape', freeze = true, print?: PrintInfo): void {
   sheet.pageSetup = {
-    paperSize: 9,
+    // 9 = A4; 14 = Folio 8.5×13 in (216×330 mm), the size offices call F4.
+    paperSize: (print?.paper === 'F4' ? 14 : 9) as unknown as ExcelJS.PaperSize,
     orientation,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
   if (headerRow !== null) {
     sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
     if (freeze) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
   }
-  sheet.headerFooter = { oddFooter: '&LPatuh&RHalaman &P dari &N' };
+  const font = `&"${FONT},Regular"&8`;
+  const title = print ? `&C${font}${headerText(print.title)}` : '';
+  const issuer = print ? headerText(print.issuer) : 'Patuh';
+  sheet.headerFooter = { oddHeader: title, oddFooter: `&L${font}${issuer}&R${font}Halaman &P dari &N` };
 }
 
 function columnWidths(sheet: ExcelJS.Worksheet, lastColumn: number): number[] {

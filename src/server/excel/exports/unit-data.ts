@@ -10,7 +10,10 @@ import { getChecklist, requireScope } from '../../checklist/checklist-service';
 import { computeYear } from '../../scoring/scores-service';
 import type { AssessmentRow } from '../../scoring/scoring-inputs';
 import { getSettings } from '../../settings/settings-service';
+import { documentContext, type DocumentContext } from '../../documents/letterhead';
+import { aspectShortNames, printInfoOf } from './document-setup';
 import { localGovernmentOf } from './format';
+import type { PrintInfo } from './sheet-style';
 
 export interface InstrumentInfo {
   id: number;
@@ -37,6 +40,9 @@ export interface UnitPackageData {
   ombudsman: OmbudsmanReport | null;
   /** Self-assessment rows of the PEKPPP instrument by indicator code (justifications, notes). */
   assessments: Map<string, AssessmentRow>;
+  docs: DocumentContext;
+  print: (title: string) => PrintInfo;
+  aspectShort: (code: string, name: string) => string;
 }
 
 /** Read in one transaction so the scores and the checklist describe the same moment. */
@@ -53,6 +59,8 @@ function readUnitPackageData(ctx: ServerContext, periodId: number, unitId: numbe
   const checklist = getChecklist(ctx, { periodId, unitId });
   const pekpppId = year.inputs.pekppp?.id;
   const rows = year.inputs.assessments(unitId).filter((row) => row.instrument_id === pekpppId);
+  const docs = documentContext(ctx);
+  const shortNames = year.inputs.pekppp ? aspectShortNames(year.inputs.pekppp.definition) : new Map<string, string>();
   return {
     settings,
     localGovernment: localGovernmentOf(settings),
@@ -74,6 +82,9 @@ function readUnitPackageData(ctx: ServerContext, periodId: number, unitId: numbe
     current: entry.current,
     ombudsman: entry.ombudsman,
     assessments: new Map(rows.map((row) => [row.indicator_code, row])),
+    docs,
+    print: (title) => printInfoOf(docs, title),
+    aspectShort: (code, name) => shortNames.get(code) ?? name,
   };
 }
 

@@ -11,6 +11,7 @@ import type { ChecklistAspect } from '../../../shared/types';
 import type { FilePlan } from './file-plan';
 import { requirementRows, writeIndicatorBlock, type IndicatorBlock, type TableLayout } from './requirement-table';
 import { addTitle, exportSheetName, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { KOP_ROWS, writeKop } from './kop';
 import { checklistOf, type UnitPackageData } from './unit-data';
 
 export const ASPECT_HEADERS = [
@@ -25,7 +26,7 @@ export const ASPECT_HEADERS = [
   'Catatan',
 ] as const;
 const WIDTHS = [5, 34, 9.5, 10, 40, 38, 30, 15, 32];
-export const ASPECT_HEADER_ROW = 5;
+export const ASPECT_HEADER_ROW = KOP_ROWS + 5;
 const LAYOUT: TableLayout = { indicatorColumns: [1, 2, 3, 4, 5], requirementColumn: 6, fileColumn: 7, statusColumn: 8, noteColumn: 9, lastColumn: 9 };
 
 function levelCell(item: PekpppIndicatorResult | undefined): { value: ExcelJS.CellValue } {
@@ -78,10 +79,10 @@ function titles(sheet: ExcelJS.Worksheet, data: UnitPackageData, aspect: PekpppA
     const entry = view?.aspects.find((item) => item.code === aspect.code);
     return entry && entry.assessedCount > 0 ? formatDecimal(entry.index, 2) : 'belum dinilai';
   };
-  addTitle(sheet, 1, `Lembar Evaluasi ${report.instrument.shortName} — Aspek ${aspect.name} (bobot ${formatPercent(aspect.weight)})`, LAYOUT.lastColumn, 14);
-  addTitle(sheet, 2, `${data.unit.name} · ${data.localGovernment} · Tahun ${data.period.year}`, LAYOUT.lastColumn, 12);
+  addTitle(sheet, KOP_ROWS + 1, `Lembar Evaluasi ${report.instrument.shortName} — Aspek ${aspect.name} (bobot ${formatPercent(aspect.weight)})`, LAYOUT.lastColumn, 14);
+  addTitle(sheet, KOP_ROWS + 2, `${data.unit.name} · ${data.localGovernment} · Tahun ${data.period.year}`, LAYOUT.lastColumn, 12);
   const line = `Indeks aspek (skala 0–5): nilai terkini ${text(data.current)} · mandiri ${text(data.self)} · verifikasi ${text(report)}`;
-  addTitle(sheet, 3, line, LAYOUT.lastColumn, 11);
+  addTitle(sheet, KOP_ROWS + 3, line, LAYOUT.lastColumn, 11);
 }
 
 /** Adds the aspect sheets; returns their names in order. */
@@ -92,8 +93,9 @@ export function addAspectSheets(workbook: ExcelJS.Workbook, data: UnitPackageDat
   return report.aspects
     .filter((aspect) => aspect.scored)
     .map((aspect) => {
-      const sheet = workbook.addWorksheet(exportSheetName(aspect.name, taken));
+      const sheet = workbook.addWorksheet(exportSheetName(data.aspectShort(aspect.code, aspect.name), taken));
       setColumnWidths(sheet, WIDTHS);
+      writeKop(workbook, sheet, data.docs.header, LAYOUT.lastColumn);
       titles(sheet, data, aspect, report);
       writeHeader(sheet, ASPECT_HEADER_ROW, ASPECT_HEADERS);
       let row = ASPECT_HEADER_ROW + 1;
@@ -104,7 +106,7 @@ export function addAspectSheets(workbook: ExcelJS.Workbook, data: UnitPackageDat
         sectionRow(sheet, row + 1, 'Penjelasan', LAYOUT.lastColumn);
         notes.forEach((note, index) => sectionRow(sheet, row + 2 + index, note, LAYOUT.lastColumn, false));
       }
-      printSetup(sheet, ASPECT_HEADER_ROW);
+      printSetup(sheet, ASPECT_HEADER_ROW, 'landscape', true, data.print(`${data.unit.name} — ${aspect.name} ${data.period.year}`));
       return sheet.name;
     });
 }

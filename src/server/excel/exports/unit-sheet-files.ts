@@ -4,15 +4,15 @@
  * document date and the requirements it supports; then every web link.
  */
 import type ExcelJS from 'exceljs';
-import { safeText } from '../cells';
 import type { FilePlan, SupportRef } from './file-plan';
 import { formatDateId, packageHref } from './format';
-import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, NUM_INTEGER, printSetup, setColumnWidths, writeHeader } from './sheet-style';
+import { addTitle, bodyCell, linkValue, ensureMergedHeight, exportSheetName, NUM_INTEGER, printSetup, setColumnWidths, writeHeader } from './sheet-style';
+import { KOP_ROWS, writeKop } from './kop';
 import type { UnitPackageData } from './unit-data';
 
 export const FILES_SHEET = 'Daftar Berkas';
 export const FILES_HEADERS = ['No', 'Nama berkas', 'Jenis', 'Ukuran (byte)', 'SHA-256', 'Tanggal dokumen', 'Mendukung persyaratan', 'Lokasi di paket'] as const;
-export const FILES_HEADER_ROW = 4;
+export const FILES_HEADER_ROW = KOP_ROWS + 4;
 const WIDTHS = [5, 34, 9.5, 13, 30, 14, 50, 50];
 
 function supportText(supports: readonly SupportRef[]): string {
@@ -20,7 +20,7 @@ function supportText(supports: readonly SupportRef[]): string {
 }
 
 function linkCell(sheet: ExcelJS.Worksheet, row: number, label: string, href: string | null): void {
-  const cell = bodyCell(sheet, row, 2, href ? { text: safeText(label), hyperlink: href } : label);
+  const cell = bodyCell(sheet, row, 2, href ? linkValue(label, href) : label);
   if (href) cell.font = { color: { argb: 'FF0563C1' }, underline: true };
 }
 
@@ -81,8 +81,9 @@ function writeRow(sheet: ExcelJS.Worksheet, row: number, number: number, spec: F
 export function addFilesSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): void {
   const sheet = workbook.addWorksheet(exportSheetName(FILES_SHEET, taken));
   setColumnWidths(sheet, WIDTHS);
-  addTitle(sheet, 1, `Daftar Berkas — ${data.unit.name} — Tahun ${data.period.year}`, FILES_HEADERS.length, 14);
-  addTitle(sheet, 2, `${plan.files.length} berkas dan ${plan.links.length} tautan. Klik nama berkas untuk membukanya dari folder paket ini.`, FILES_HEADERS.length, 11);
+  writeKop(workbook, sheet, data.docs.header, FILES_HEADERS.length);
+  addTitle(sheet, KOP_ROWS + 1, `Daftar Berkas — ${data.unit.name} — Tahun ${data.period.year}`, FILES_HEADERS.length, 14);
+  addTitle(sheet, KOP_ROWS + 2, `${plan.files.length} berkas dan ${plan.links.length} tautan. Klik nama berkas untuk membukanya dari folder paket ini.`, FILES_HEADERS.length, 11);
   writeHeader(sheet, FILES_HEADER_ROW, FILES_HEADERS);
   let row = FILES_HEADER_ROW + 1;
   let number = 1;
@@ -96,5 +97,5 @@ export function addFilesSheet(workbook: ExcelJS.Workbook, data: UnitPackageData,
     writeRow(sheet, row++, number++, spec);
   }
   sheet.autoFilter = { from: { row: FILES_HEADER_ROW, column: 1 }, to: { row: Math.max(FILES_HEADER_ROW, row - 1), column: FILES_HEADERS.length } };
-  printSetup(sheet, FILES_HEADER_ROW);
+  printSetup(sheet, FILES_HEADER_ROW, 'landscape', true, data.print(`Daftar berkas ${data.unit.name} ${data.period.year}`));
 }

@@ -12,11 +12,12 @@ import type { FilePlan } from './file-plan';
 import { ZONE_TONE, zoneLabel } from './format';
 import { requirementRows, writeIndicatorBlock, type IndicatorBlock, type TableLayout } from './requirement-table';
 import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, fitRowHeight, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
+import { KOP_ROWS, writeKop } from './kop';
 import { checklistOf, type UnitPackageData } from './unit-data';
 
 export const OMBUDSMAN_SHEET = 'Ombudsman';
 export const OMBUDSMAN_HEADERS = ['No', 'Indikator', 'Nilai indikator', 'Bukti dukung', 'Berkas', 'Status', 'Catatan'] as const;
-export const OMBUDSMAN_HEADER_ROW = 5;
+export const OMBUDSMAN_HEADER_ROW = KOP_ROWS + 5;
 const WIDTHS = [5, 36, 11, 44, 30, 15, 32];
 const LAYOUT: TableLayout = { indicatorColumns: [1, 2, 3], requirementColumn: 4, fileColumn: 5, statusColumn: 6, noteColumn: 7, lastColumn: 7 };
 
@@ -81,11 +82,12 @@ export function addOmbudsmanSheet(workbook: ExcelJS.Workbook, data: UnitPackageD
   if (!report) return null;
   const sheet = workbook.addWorksheet(exportSheetName(OMBUDSMAN_SHEET, taken));
   setColumnWidths(sheet, WIDTHS);
-  addTitle(sheet, 1, `Penilaian Ombudsman RI — ${report.instrument.shortName}: ${report.estimateLabel}`, LAYOUT.lastColumn, 14);
-  addTitle(sheet, 2, `${data.unit.name} · ${data.localGovernment} · Tahun ${data.period.year}`, LAYOUT.lastColumn, 12);
-  addTitle(sheet, 3, 'Nilai di lembar ini adalah estimasi kesiapan dari bukti dukung yang sudah terverifikasi, bukan hasil penilaian Ombudsman RI.', LAYOUT.lastColumn, 11);
+  writeKop(workbook, sheet, data.docs.header, LAYOUT.lastColumn);
+  addTitle(sheet, KOP_ROWS + 1, `Penilaian Ombudsman RI — ${report.instrument.shortName}: ${report.estimateLabel}`, LAYOUT.lastColumn, 14);
+  addTitle(sheet, KOP_ROWS + 2, `${data.unit.name} · ${data.localGovernment} · Tahun ${data.period.year}`, LAYOUT.lastColumn, 12);
+  addTitle(sheet, KOP_ROWS + 3, 'Nilai di lembar ini adalah estimasi kesiapan dari bukti dukung yang sudah terverifikasi, bukan hasil penilaian Ombudsman RI.', LAYOUT.lastColumn, 11);
   writeHeader(sheet, OMBUDSMAN_HEADER_ROW, OMBUDSMAN_HEADERS);
   writeTotals(sheet, writeDimensions(sheet, data, report, plan), report);
-  printSetup(sheet, OMBUDSMAN_HEADER_ROW);
+  printSetup(sheet, OMBUDSMAN_HEADER_ROW, 'landscape', true, data.print(`${data.unit.name} — Ombudsman ${data.period.year}`));
   return sheet.name;
 }

@@ -5,18 +5,20 @@
  * can check every figure by hand.
  */
 import type ExcelJS from 'exceljs';
+import { formatNip } from '../../../core/documents/identity';
 import { formatPercent } from '../../../core/scoring/rounding';
 import { basisText } from '../../../core/scoring/view-text';
 import type { PekpppReport, ViewBand } from '../../../core/scoring/types';
 import { formatDateId, formatDateTimeId, ZONE_TONE, zoneLabel } from './format';
 import { addTitle, bodyCell, exportSheetName, labelRow, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
+import { KOP_ROWS, writeKop, writeSignatures } from './kop';
 import type { UnitPackageData } from './unit-data';
 
 export const IDENTITY_SHEET = 'Identitas';
 export const RECAP_SHEET = 'Rekap';
 export const RECAP_HEADERS = ['Uraian', 'Bobot', 'Nilai Terkini', 'Mandiri', 'Verifikasi'] as const;
 const LAST_COLUMN = RECAP_HEADERS.length;
-export const RECAP_HEADER_ROW = 4;
+export const RECAP_HEADER_ROW = KOP_ROWS + 4;
 export const RECAP_LABELS = {
   index: 'Indeks unit (IPP)',
   category: 'Kategori',
@@ -30,11 +32,13 @@ export const RECAP_LABELS = {
 export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
   const sheet = workbook.addWorksheet(exportSheetName(IDENTITY_SHEET, taken));
   setColumnWidths(sheet, [30, 80]);
-  addTitle(sheet, 1, `Paket Bukti Dukung — ${data.unit.name} — Tahun ${data.period.year}`, 2, 14);
+  writeKop(workbook, sheet, data.docs.header, 2);
+  addTitle(sheet, KOP_ROWS + 1, `Paket Bukti Dukung — ${data.unit.name} — Tahun ${data.period.year}`, 2, 14);
   const rows: Array<[string, ExcelJS.CellValue]> = [
     ['Pemerintah daerah', data.localGovernment],
     ['Unit layanan', data.unit.name],
     ['Kepala unit', data.unit.headName ?? '–'],
+    ['NIP kepala unit', data.unit.headNip ? formatNip(data.unit.headNip) : '–'],
     ['Kelompok unit', data.unit.groupName],
     ['Tahun penilaian', data.period.year],
     ['Tenggat', data.period.deadline ? formatDateId(data.period.deadline) : '–'],
@@ -46,8 +50,8 @@ export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageDa
     ['Dibuat dengan', `Patuh ${data.appVersion}`],
     ['Isi paket', 'Lembar per aspek (format lembar evaluasi), Ombudsman, Rekap dan Daftar Berkas; folder Berkas berisi salinan bukti dukung; manifest.json berisi ukuran dan SHA-256 setiap berkas.'],
   ];
-  rows.forEach(([label, value], index) => labelRow(sheet, 3 + index, label, value, typeof value === 'number' ? '0' : undefined));
-  printSetup(sheet, null, 'portrait');
+  rows.forEach(([label, value], index) => labelRow(sheet, KOP_ROWS + 3 + index, label, value, typeof value === 'number' ? '0' : undefined));
+  printSetup(sheet, null, 'portrait', true, data.print(`Paket bukti dukung ${data.unit.name} ${data.period.year}`));
 }
 
 const NOT_ASSESSED = 'belum dinilai';
@@ -129,14 +133,16 @@ function writeLines(sheet: ExcelJS.Worksheet, start: number, title: string, line
 export function addRecapSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
   const sheet = workbook.addWorksheet(exportSheetName(RECAP_SHEET, taken));
   setColumnWidths(sheet, [40, 8, 21, 21, 21]);
-  addTitle(sheet, 1, `Rekap Nilai — ${data.unit.name} — Tahun ${data.period.year}`, LAST_COLUMN, 14);
-  addTitle(sheet, 2, `${data.localGovernment} · indeks skala 0–5 · nilai terkini = nilai verifikasi bila sudah diverifikasi, selain itu nilai mandiri`, LAST_COLUMN, 11);
+  writeKop(workbook, sheet, data.docs.header, LAST_COLUMN);
+  addTitle(sheet, KOP_ROWS + 1, `Rekap Nilai — ${data.unit.name} — Tahun ${data.period.year}`, LAST_COLUMN, 14);
+  addTitle(sheet, KOP_ROWS + 2, `${data.localGovernment} · indeks skala 0–5 · nilai terkini = nilai verifikasi bila sudah diverifikasi, selain itu nilai mandiri`, LAST_COLUMN, 11);
   writeHeader(sheet, RECAP_HEADER_ROW, RECAP_HEADERS);
   let row = data.self && data.verified ? writePekppp(sheet, { current: data.current, self: data.self, verified: data.verified }) : RECAP_HEADER_ROW + 1;
   row = writeOmbudsman(sheet, row + 1, data);
   row = writeLines(sheet, row + 1, 'Cara menghitung — nilai terkini', [...(data.current?.derivation ?? [NOT_ASSESSED]), ...(data.current?.notes ?? [])]);
   row = writeLines(sheet, row + 1, 'Cara menghitung — penilaian mandiri', [...(data.self?.derivation ?? []), ...(data.self?.notes ?? [])]);
   row = writeLines(sheet, row + 1, 'Cara menghitung — nilai verifikasi', [...(data.verified?.derivation ?? []), ...(data.verified?.notes ?? [])]);
-  writeLines(sheet, row + 1, `Cara menghitung — Ombudsman (${data.ombudsman?.estimateLabel ?? ''})`, [...(data.ombudsman?.derivation ?? []), ...(data.ombudsman?.notes ?? [])]);
-  printSetup(sheet, RECAP_HEADER_ROW, 'portrait');
+  row = writeLines(sheet, row + 1, `Cara menghitung — Ombudsman (${data.ombudsman?.estimateLabel ?? ''})`, [...(data.ombudsman?.derivation ?? []), ...(data.ombudsman?.notes ?? [])]);
+  writeSignatures(sheet, row + 2, LAST_COLUMN, data.docs.signature('unit-package', { dated: true }), data.docs.unitHead(data.unit, 'Mengetahui,'));
+  printSetup(sheet, RECAP_HEADER_ROW, 'portrait', true, data.print(`Rekap nilai ${data.unit.name} ${data.period.year}`));
 }

@@ -1,6 +1,7 @@
 /** The unit package workbook: Identitas, one sheet per PEKPPP aspect, Ombudsman, Rekap, Daftar Berkas. */
 import ExcelJS from 'exceljs';
 import type { FilePlan } from './file-plan';
+import { applyFont } from './kop';
 import { addAspectSheets } from './unit-sheet-aspects';
 import type { UnitPackageData } from './unit-data';
 import { addFilesSheet } from './unit-sheet-files';
@@ -25,6 +26,7 @@ export function buildUnitWorkbook(data: UnitPackageData, plan: FilePlan): ExcelJ
   addOmbudsmanSheet(workbook, data, plan, taken);
   addRecapSheet(workbook, data, taken);
   addFilesSheet(workbook, data, plan, taken);
+  applyFont(workbook);
   return workbook;
 }
 

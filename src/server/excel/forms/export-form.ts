@@ -16,6 +16,9 @@ import { exportFileName, safeText } from '../cells';
 import { normalizeNote } from './cell-values';
 import { ensureFormSecret, identityHash, identityText, signKey, writeKeySheet, type FormKey } from './form-key';
 import { COL, COLUMN_WIDTHS, EDITABLE_COLUMNS, FORM_FORMAT, HEADERS, LOCKED_COLUMNS, SHEET_FORM, SHEET_KEY, STATUS_LABEL_LIST, columnLetter, statusLabel } from './layout';
+import { documentContext } from '../../documents/letterhead';
+import { printInfoOf } from '../exports/document-setup';
+import { fitRowHeight, FONT, LINE_HEIGHT, lineCount, printSetup, type PrintInfo } from '../exports/sheet-style';
 import { writeGuideSheet } from './guide-sheet';
 import { protectWorkbookStructure } from './workbook-protect';
 
@@ -109,7 +112,7 @@ function addValidations(sheet: ExcelJS.Worksheet, lastRow: number): void {
   });
 }
 
-async function writeFormSheet(workbook: ExcelJS.Workbook, rows: FormRow[]): Promise<void> {
+async function writeFormSheet(workbook: ExcelJS.Workbook, rows: FormRow[], print: PrintInfo): Promise<void> {
   const sheet = workbook.addWorksheet(SHEET_FORM, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
   const header = sheet.addRow([...HEADERS]);
@@ -128,6 +131,16 @@ async function writeFormSheet(workbook: ExcelJS.Workbook, rows: FormRow[]): Prom
   const lastRow = Math.max(rows.length + 1, 2);
   addValidations(sheet, lastRow);
   sheet.autoFilter = { from: 'A1', to: `${columnLetter(HEADERS.length)}${lastRow}` };
+  // A4 (or F4) landscape, every column on one page width, the header row on every page.
+  printSetup(sheet, 1, 'landscape', false, print);
+  sheet.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => void (cell.font = { ...(cell.font ?? {}), name: FONT })));
+  // Heights for the wrapped text: LibreOffice keeps the default height on open and the lines would overlap on paper.
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    const lines = Math.max(1, ...COLUMN_WIDTHS.map((width, index) => lineCount(String(row.getCell(index + 1).value ?? ''), width)));
+    row.height = Math.min(409, lines * LINE_HEIGHT + 3);
+  });
+  fitRowHeight(sheet, 1, HEADERS.length);
   // No inserting or deleting rows/columns: the key sheet is aligned row by row.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, formatColumns: true, formatRows: true });
 }
@@ -181,8 +194,9 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Patuh';
   workbook.created = ctx.now();
-  await writeGuideSheet(workbook, checklist, period.deadline);
-  await writeFormSheet(workbook, rows);
+  const docs = documentContext(ctx);
+  await writeGuideSheet(workbook, checklist, period.deadline, docs);
+  await writeFormSheet(workbook, rows, printInfoOf(docs, `Formulir isian ${checklist.unit.name} ${checklist.year}`));
   const keySheet = workbook.addWorksheet(SHEET_KEY, { state: 'veryHidden' });
   writeKeySheet(keySheet, key, signKey(key, secret));
   await keySheet.protect('', {});

@@ -5,6 +5,10 @@
 import type ExcelJS from 'exceljs';
 import type { Checklist } from '../../../shared/types';
 import { safeText } from '../cells';
+import type { DocumentContext } from '../../documents/letterhead';
+import { printInfoOf } from '../exports/document-setup';
+import { KOP_ROWS, writeKop, writeSignature } from '../exports/kop';
+import { FONT, LINE_HEIGHT, lineCount, printSetup } from '../exports/sheet-style';
 import { MAX_NOTE_LENGTH, SHEET_FORM, SHEET_GUIDE } from './layout';
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
@@ -29,19 +33,38 @@ function steps(deadline: string | null): string[] {
   ];
 }
 
-export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null): Promise<void> {
+/** Rows tall enough for their wrapped text: neither Excel nor LibreOffice grows them on open, so text would overlap. */
+function addGuideRow(sheet: ExcelJS.Worksheet, text: string, font: Partial<ExcelJS.Font> = {}): void {
+  const row = sheet.addRow([text]);
+  // On the cell itself: a row-level style does not reach cells in every reader, and unwrapped text spills over the page edge.
+  const cell = row.getCell(1);
+  cell.font = { name: FONT, size: 11, ...font };
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  row.height = Math.max(1, lineCount(text, GUIDE_WIDTH)) * (LINE_HEIGHT + ((font.size ?? 11) > 11 ? 4 : 0)) + 3;
+}
+
+/** Narrow enough to fit A4 portrait at 100 %: LibreOffice does not always apply fit-to-width on this protected sheet. */
+const GUIDE_WIDTH = 84;
+
+export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null, docs?: DocumentContext): Promise<void> {
   const sheet = workbook.addWorksheet(SHEET_GUIDE);
-  sheet.columns = [{ width: 110 }];
-  const title = sheet.addRow(['Petunjuk pengisian formulir data dukung']);
-  title.font = { bold: true, size: 14 };
-  sheet.addRow([safeText(`Unit: ${checklist.unit.name}`)]);
-  sheet.addRow([`Tahun penilaian: ${checklist.year}`]);
-  sheet.addRow([`Batas pengiriman: ${deadline ? longDate(deadline) : 'tanyakan ke Bagian Organisasi'}`]);
-  sheet.addRow([]);
-  for (const line of steps(deadline)) {
-    const row = sheet.addRow([line]);
-    row.alignment = { wrapText: true, vertical: 'top' };
+  sheet.columns = [{ width: GUIDE_WIDTH }];
+  if (docs) {
+    writeKop(workbook, sheet, docs.header, 1);
+    // The kop occupies rows 1..KOP_ROWS; the guide continues below it.
+    while (sheet.rowCount < KOP_ROWS) sheet.addRow([]);
   }
+  addGuideRow(sheet, 'Petunjuk pengisian formulir data dukung', { bold: true, size: 14 });
+  addGuideRow(sheet, safeText(`Unit: ${checklist.unit.name}`));
+  addGuideRow(sheet, `Tahun penilaian: ${checklist.year}`);
+  addGuideRow(sheet, `Batas pengiriman: ${deadline ? longDate(deadline) : 'tanyakan ke Bagian Organisasi'}`);
+  sheet.addRow([]);
+  for (const line of steps(deadline)) addGuideRow(sheet, line);
+  if (docs) {
+    sheet.addRow([]);
+    writeSignature(sheet, sheet.rowCount + 1, 1, 1, docs.signature('form', { dated: true }));
+  }
+  printSetup(sheet, null, 'portrait', false, docs ? printInfoOf(docs, `Petunjuk formulir isian ${checklist.unit.name} ${checklist.year}`) : undefined);
   // The guide is read-only too, so nobody "fills in" the instructions by mistake.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true });
 }
