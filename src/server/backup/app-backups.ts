@@ -11,6 +11,7 @@ import { openDatabase } from '../db/connection';
 import type { JobControl } from '../jobs/job';
 import { createArchive, type ArchiveReport } from './archive';
 import { createBackupSync } from './backup';
+import { backupBeforeChange } from './before-change';
 import { listBackups, verifyBackup } from './catalog';
 import { restoreFrom } from './restore';
 import { startBackupService, type BackupService } from './service';
@@ -109,7 +110,7 @@ export function createAppBackups(ctx: ServerContext, options: { nativeBinding?: 
           ),
       }),
     beforeImport() {
-      createBackupSync(ctx.db, ctx.dataDir, { reason: 'sebelum-impor', now: ctx.now(), ...sqlite });
+      backupBeforeChange(ctx, 'sebelum-impor');
     },
   };
   return api;
