@@ -13,7 +13,15 @@ export async function backupCommand(runtime: CliRuntime, action: string | undefi
       runtime.print(backups, () =>
         backups.length === 0
           ? 'Belum ada cadangan.'
-          : backups.map((backup) => `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${backup.verified ? 'terverifikasi' : `BELUM TERVERIFIKASI: ${backup.problem}`}`).join('\n'),
+          : backups
+              .map((backup) => {
+                const state = backup.verified ? 'terverifikasi' : `BELUM TERVERIFIKASI: ${backup.problem}`;
+                const checked = backup.lastVerification
+                  ? `  diperiksa ${backup.lastVerification.at}: ${backup.lastVerification.ok ? 'utuh' : 'RUSAK'}`
+                  : '  belum pernah diperiksa ulang';
+                return `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${state}  sha256 ${backup.sha256?.slice(0, 12) ?? '-'}…${checked}`;
+              })
+              .join('\n'),
       );
       return;
     }

@@ -34,7 +34,7 @@ export function checkAtStart(dataDir: string, now: Date, options: SqliteOptions 
   if (!fs.existsSync(live)) {
     // A stale -wal next to a new database would be replayed into it: move it aside first.
     if (COMPANIONS.some((suffix) => fs.existsSync(live + suffix))) quarantineDatabase(dataDir, now);
-    return { status: 'missing', newestVerifiedBackup: newestGoodBackup(dataDir, options) };
+    return { status: 'missing', newestVerifiedBackup: newestGoodBackup(dataDir, options, now) };
   }
   // Opening a WAL database rebuilds a stale -shm (a transient index, no data); its original
   // bytes are kept so karantina/ holds exactly what was found.
@@ -48,7 +48,7 @@ export function checkAtStart(dataDir: string, now: Date, options: SqliteOptions 
   }
   const quarantineDir = quarantineDatabase(dataDir, now);
   if (shmBefore) keepOriginal(path.join(quarantineDir, `${DATABASE_FILE}-shm`), shmBefore);
-  return { status: 'quarantined', quarantineDir, problems: inspection.problems, newestVerifiedBackup: newestGoodBackup(dataDir, options) };
+  return { status: 'quarantined', quarantineDir, problems: inspection.problems, newestVerifiedBackup: newestGoodBackup(dataDir, options, now) };
 }
 
 /**
@@ -113,9 +113,9 @@ export function quarantineDatabase(dataDir: string, now: Date): string {
  * newest sidecar: offering a backup that then fails to restore would cost the operator
  * the one decision they have to make under stress.
  */
-function newestGoodBackup(dataDir: string, options: SqliteOptions): BackupRecord | null {
+function newestGoodBackup(dataDir: string, options: SqliteOptions, now: Date): BackupRecord | null {
   for (const record of newestVerifiedListed(dataDir)) {
-    if (verifyBackupSync(record.path, options).ok) return record;
+    if (verifyBackupSync(record.path, { ...options, now }).ok) return record;
   }
   return null;
 }
