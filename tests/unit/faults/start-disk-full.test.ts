@@ -14,7 +14,7 @@ import { runCli } from '../../../src/cli/run';
 import { isDamage, type Inspection } from '../../../src/server/backup/inspect';
 import { databasePath } from '../../../src/server/db/connection';
 import { startApp } from '../../../src/server/app';
-import { AppError } from '../../../src/shared/result';
+import type { AppError } from '../../../src/shared/result';
 import { FIXED_NOW, RESOURCES, tempDir, testApp, testHandlers } from '../helpers';
 
 afterEach(() => vi.restoreAllMocks());

@@ -14,7 +14,7 @@ import { AppError } from '../../../src/shared/result';
 import { FIXED_NOW, RESOURCES, tempDir, testApp, testHandlers } from '../helpers';
 
 vi.mock('../../../src/server/backup/inspect', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/server/backup/inspect')>();
+  const actual = await importOriginal<typeof inspect>();
   return { ...actual, inspectDatabaseFile: vi.fn(actual.inspectDatabaseFile) };
 });
 
