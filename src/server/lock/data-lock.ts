@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/result';
+import { startFailure } from '../db/open-errors';
 
 export const LOCK_FILE = 'patuh.lock';
 export const LOCK_INFO_FILE = 'patuh.lock.json';
@@ -67,6 +68,11 @@ export function acquireDataLock(dataDir: string, options: LockOptions): DataLock
 export function tryAcquireDataLock(dataDir: string, options: LockOptions): DataLock | { heldBy: LockHolder | null } {
   const paths = lockPaths(dataDir);
   const db = openLockFile(paths.lock, options);
+  if (db.readonly) {
+    // SQLite quietly opens read-only when it cannot write; a read-only lock guards nothing.
+    db.close();
+    throw lockFileError(dataDir, Object.assign(new Error('read-only'), { code: 'EROFS' }));
+  }
   try {
     // MEMORY journal: holding the lock never writes a journal file (it must work on a full disk).
     db.pragma('locking_mode = EXCLUSIVE');
@@ -132,6 +138,7 @@ export function lockedError(holder: LockHolder | null): AppError {
 function openLockFile(file: string, options: LockOptions): Database.Database {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
     return new Database(file, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (error) {
     throw lockFileError(path.dirname(file), error);
@@ -142,16 +149,10 @@ function isBusy(error: unknown): boolean {
   return /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? ''));
 }
 
+/** The folder cannot hold a lock file: the same messages as any start failure (full, read-only, permission). */
 function lockFileError(dataDir: string, error: unknown): AppError {
   const code = String((error as { code?: unknown }).code ?? '');
-  const reason = /ENOSPC|SQLITE_FULL/.test(code)
-    ? 'disk penuh'
-    : /EROFS|SQLITE_READONLY/.test(code)
-      ? 'folder hanya dapat dibaca'
-      : /EACCES|EPERM|SQLITE_PERM|SQLITE_CANTOPEN/.test(code)
-        ? 'izin folder tidak cukup'
-        : 'galat disk';
-  return new AppError('IO', `Folder data ${dataDir} tidak dapat dikunci untuk Patuh (${reason}). Data tidak diubah. Periksa folder itu, lalu coba lagi.`);
+  return startFailure(dataDir, code === '' ? null : code, (error as Error).message);
 }
 
 function readHolder(file: string): LockHolder | null {

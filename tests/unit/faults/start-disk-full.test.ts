@@ -123,3 +123,42 @@ describe('start on a full disk (injected)', () => {
     expect(isDamage(base)).toBe(true);
   });
 });
+
+describe.skipIf(!mounted)('start on a read-only folder (tmpfs remounted read-only)', () => {
+  const roPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'patuh-ro-'));
+  const dataDir = path.join(roPoint, 'data');
+  let ready = false;
+
+  beforeAll(async () => {
+    if (!tryMountTmpfs(roPoint, '32m')) return;
+    await seed(dataDir);
+    try {
+      execFileSync('mount', ['-o', 'remount,ro', roPoint], { stdio: 'ignore' });
+      ready = true;
+    } catch {
+      // Remount not permitted here: the case is skipped below.
+    }
+  });
+
+  afterAll(() => {
+    try {
+      execFileSync('umount', ['-l', roPoint], { stdio: 'ignore' });
+    } catch {
+      // Not mounted.
+    }
+    fs.rmSync(roPoint, { recursive: true, force: true });
+  });
+
+  it('writes stop with a clear message; reads answer read-only; nothing is quarantined', async (context) => {
+    if (!ready) context.skip();
+    const write = await cli(dataDir, 'units', 'add', '--name', 'Dinas Baru');
+    expect(write.code).toBe(1);
+    expect(write.err).toMatch(/Folder data Patuh \(.*\) hanya dapat dibaca/);
+    expect(write.err).toContain(dataDir);
+    expect(write.err).not.toMatch(/readonly database|SqliteError|\n\s+at /);
+    const read = await cli(dataDir, 'units', 'list', '--json');
+    expect(read.code, read.err).toBe(0);
+    expect((JSON.parse(read.out) as Array<{ name: string }>).map((unit) => unit.name)).toEqual(['Dinas Sehat']);
+    expect(fs.existsSync(path.join(dataDir, 'karantina'))).toBe(false);
+  });
+});
