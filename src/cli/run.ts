@@ -112,7 +112,11 @@ const processIo: CliIo = {
 };
 
 function readOnlyNotice(app: StartedApp): string {
-  const why = app.heldBy ? lockedMessage(app.heldBy).replace(/; tutup aplikasi terlebih dahulu\.$/, '') : 'Disk penuh atau folder data hanya dapat dibaca';
+  const why = app.heldBy
+    ? lockedMessage(app.heldBy).split(';')[0]!
+    : app.lock
+      ? 'Ruang disk folder data hampir habis'
+      : 'Folder data tidak dapat ditulis (hanya-baca atau izin tidak cukup)';
   return `Catatan: ${why}. Data dibuka hanya-baca; perintah ini hanya membaca.`;
 }
 

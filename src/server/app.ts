@@ -54,7 +54,7 @@ export interface StartedApp {
   jobs: JobRunner;
   /** Open read-only: another Patuh holds the data folder, or the disk is full. */
   readOnly: boolean;
-  /** Our hold on the data folder (null when read-only); `takenOverFrom` names a killed holder. */
+  /** Our hold on the data folder (null when another process holds it); `takenOverFrom` names a killed holder. */
   lock: DataLock | null;
   /** Who holds the folder when we are read-only because of them. */
   heldBy: LockHolder | null;
@@ -104,9 +104,12 @@ function takeAccess(options: StartOptions, now: Date): Access {
   try {
     assertSpaceToStart(options.dataDir);
   } catch (error) {
-    result.release();
-    if (wantsWrite) throw error;
-    return { lock: null, readOnly: true, heldBy: null };
+    if (wantsWrite) {
+      result.release();
+      throw error;
+    }
+    // Kept while reading: nobody else should start writing on this full disk meanwhile.
+    return { lock: result, readOnly: true, heldBy: null };
   }
   return { lock: result, readOnly: false, heldBy: null };
 }
@@ -141,7 +144,10 @@ function startWritable(options: StartOptions, now: () => Date, access: Access): 
 }
 
 function startReadOnly(options: StartOptions, now: () => Date, access: Access): StartedApp {
-  const db = openDatabaseReadOnly(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openDatabaseReadOnly(options.dataDir, {
+    ownsFolder: access.lock !== null,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const ctx = contextFor(options, db, now, true);
   const status: StartStatus = { status: 'ok', quarantineDir: null, problems: [], newestBackup: null };
   return assemble(ctx, options, status, false, access);

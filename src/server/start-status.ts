@@ -11,6 +11,7 @@ import type { StartStatus } from '../shared/types';
 import { toStartStatus } from './backup/app-backups';
 import type { StartCheck } from './backup/startup';
 import { QUARANTINE_DIR } from './backup/types';
+import { databasePath } from './db/connection';
 
 export class StartUnsettledError extends AppError {
   readonly status: StartStatus;
@@ -61,4 +62,37 @@ function describe(dataDir: string, status: StartStatus, restoreCommand: string |
   }
   lines.push('Untuk sengaja mulai dengan basis data kosong, ulangi perintah dengan --start-empty.');
   return lines.join('\n');
+}
+
+export interface FreshDatabase {
+  dev: number;
+  ino: number;
+}
+
+/**
+ * When a start found no sound database (quarantined or missing), the database it opened is
+ * new and empty. A restore that then fails should leave the folder as it was found, so the
+ * next start still offers the backup instead of answering from that empty file.
+ */
+export function freshDatabase(app: { startStatus: StartStatus; ctx: { dataDir: string } }): FreshDatabase | null {
+  if (app.startStatus.status === 'ok') return null;
+  try {
+    const stat = fs.statSync(databasePath(app.ctx.dataDir));
+    return { dev: stat.dev, ino: stat.ino };
+  } catch {
+    return null;
+  }
+}
+
+/** Remove that empty database again — only if it is still the very file this start created. */
+export function discardFreshDatabase(app: { ctx: { dataDir: string; db: { open: boolean; close: () => unknown } } }, fresh: FreshDatabase): void {
+  const live = databasePath(app.ctx.dataDir);
+  try {
+    const stat = fs.statSync(live);
+    if (stat.dev !== fresh.dev || stat.ino !== fresh.ino) return;
+  } catch {
+    return;
+  }
+  if (app.ctx.db.open) app.ctx.db.close();
+  for (const suffix of ['-wal', '-shm', '']) fs.rmSync(live + suffix, { force: true });
 }

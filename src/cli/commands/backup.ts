@@ -3,6 +3,7 @@ import { AppError } from '../../shared/result';
 import { silentJob } from '../../server/jobs/job';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
 import type { CliRuntime } from '../runtime';
+import { discardFreshDatabase, freshDatabase } from '../../server/start-status';
 
 const sizeMb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
@@ -53,9 +54,17 @@ export async function archiveCommand(runtime: CliRuntime, action: string | undef
 export async function restoreCommand(runtime: CliRuntime, target: string | undefined): Promise<void> {
   if (!target) throw new AppError('VALIDATION', 'Sebutkan sumber: restore <id cadangan | berkas .sqlite | folder arsip>.');
   const known = (await runtime.call('backup:list', undefined)).find((backup) => backup.id === target || backup.id === path.basename(target));
-  const summary = known
-    ? await runtime.call('backup:restore', { id: known.id })
-    : await runtime.call('backup:restore', { archiveDir: path.resolve(target) });
+  const fresh = freshDatabase(runtime.app);
+  let summary: Awaited<ReturnType<typeof runtime.call<'backup:restore'>>>;
+  try {
+    summary = known
+      ? await runtime.call('backup:restore', { id: known.id })
+      : await runtime.call('backup:restore', { archiveDir: path.resolve(target) });
+  } catch (error) {
+    // Started on an empty database only to restore: put the folder back, so the offer stays.
+    if (fresh) discardFreshDatabase(runtime.app, fresh);
+    throw error;
+  }
   runtime.print(summary, () =>
     `Dipulihkan dari ${summary.kind} ${summary.source}. Keadaan sebelumnya disimpan sebagai ${summary.undoBackupId ?? '-'} (pulihkan itu untuk membatalkan).`,
   );

@@ -55,18 +55,25 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
  * the disk is full. Never migrates, never writes. A WAL database needs its -shm index,
  * which cannot be created on a full disk; then, if no unsaved WAL content exists, the
  * file is read into memory instead (the WAL flag cleared in that copy only).
+ * `ownsFolder`: the caller holds the data-folder lock, so stubs a failed open created may be removed.
  */
-export function openDatabaseReadOnly(dataDir: string, options: { nativeBinding?: string } = {}): Db {
+export function openDatabaseReadOnly(dataDir: string, options: { nativeBinding?: string; ownsFolder?: boolean } = {}): Db {
   const file = databasePath(dataDir);
   if (!fs.existsSync(file)) {
     throw new AppError('NOT_FOUND', `Belum ada basis data Patuh di ${dataDir}; tidak ada yang dapat dibaca.`);
   }
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   let db: Db;
+  const existedBefore = ['-wal', '-shm'].filter((suffix) => fs.existsSync(file + suffix));
+  let attempt: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...binding });
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    attempt = new Database(file, { readonly: true, fileMustExist: true, ...binding });
+    attempt.prepare('SELECT count(*) FROM sqlite_master').get();
+    db = attempt;
   } catch (error) {
+    attempt?.close();
+    // Only while holding the folder lock: another process's live -shm must never be removed.
+    if (options.ownsFolder) removeCreatedCompanions(file, existedBefore);
     if (walHasContent(file)) throw openError(dataDir, error);
     try {
       const bytes = fs.readFileSync(file);
@@ -87,6 +94,19 @@ export function openDatabaseReadOnly(dataDir: string, options: { nativeBinding?:
     );
   }
   return db;
+}
+
+/** A failed read-only open may leave an empty -wal and a stub -shm behind; they hold no data. */
+function removeCreatedCompanions(file: string, existedBefore: readonly string[]): void {
+  for (const suffix of ['-wal', '-shm']) {
+    if (existedBefore.includes(suffix)) continue;
+    try {
+      if (suffix === '-wal' && fs.statSync(file + suffix).size > 0) continue;
+      fs.rmSync(file + suffix, { force: true });
+    } catch {
+      // Absent or not removable on this disk.
+    }
+  }
 }
 
 function walHasContent(file: string): boolean {

@@ -128,6 +128,9 @@ export function lockedMessage(holder: LockHolder | null): string {
   if (!holder) return 'Data sedang dibuka oleh Patuh lain; tutup aplikasi terlebih dahulu.';
   const since = Number.isNaN(Date.parse(holder.startedAt)) ? holder.startedAt : dateFormat.format(new Date(holder.startedAt));
   const where = holder.hostname && holder.hostname !== os.hostname() ? ` di komputer ${holder.hostname}` : '';
+  if (holder.host === 'cli') {
+    return `Data sedang dipakai oleh perintah baris Patuh (PID ${holder.pid}${where}) sejak ${since}; tunggu perintah itu selesai, lalu ulangi.`;
+  }
   return `Data sedang dibuka oleh Patuh (PID ${holder.pid}${where}) sejak ${since}; tutup aplikasi terlebih dahulu.`;
 }
 

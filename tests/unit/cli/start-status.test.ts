@@ -44,6 +44,12 @@ describe('CLI start status', () => {
     expect(fs.readdirSync(path.join(dir, 'karantina'))).toHaveLength(1);
     expect(fs.existsSync(databasePath(dir))).toBe(false);
 
+    // A restore that fails (no such archive) leaves the folder as it found it: still unsettled.
+    const failed = await cli(dir, 'restore', path.join(dir, 'tidak-ada'));
+    expect(failed.code).not.toBe(0);
+    expect(fs.existsSync(databasePath(dir))).toBe(false);
+    expect((await cli(dir, 'units', 'list', '--json')).code).toBe(3);
+
     const restored = await cli(dir, 'restore', backupId);
     expect(restored.code, restored.err).toBe(0);
     const listed = await cli(dir, 'units', 'list', '--json');
