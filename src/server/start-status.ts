@@ -26,6 +26,13 @@ export class StartUnsettledError extends AppError {
   }
 }
 
+/** The same words for hosts that show the status in a log or console (the preview host). */
+export function describeStartStatus(dataDir: string, status: StartStatus): string | null {
+  if (status.status === 'ok' || (status.status === 'missing' && !status.newestBackup)) return null;
+  const restoreCommand = status.newestBackup ? `npm run cli -- restore ${status.newestBackup.id} --data-dir "${dataDir}"` : null;
+  return describe(dataDir, status, restoreCommand).split('\n').slice(0, -1).join('\n');
+}
+
 /** Null when the start is settled (a sound database, or a true first start). */
 export function unsettledStatus(dataDir: string, check: StartCheck): StartStatus | null {
   if (check.status === 'ok') return null;
