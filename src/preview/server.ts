@@ -23,6 +23,7 @@ import { BodyError, readBody, reviverFor, type Body } from './body';
 import { confinePaths } from './confine';
 import type { Handlers } from '../shared/contract';
 import { dispatch } from '../server/api/dispatch';
+import { toUserError } from '../server/db/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 
 export interface PreviewOptions {
@@ -152,7 +153,9 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       body = await readBody(req, { maxJsonBytes: maxBody, maxUploadBytes: upload ? maxUpload : 0, uploadDir });
     } catch (error) {
       if (error instanceof BodyError && error.status === 413) return sendAndClose(res, 413, tooLarge(limit));
-      return sendAndClose(res, 400, failure('VALIDATION', 'Permintaan bukan JSON yang valid.'));
+      if (error instanceof BodyError) return sendAndClose(res, 400, failure('VALIDATION', 'Permintaan bukan JSON yang valid.'));
+      // Writing the upload to disk failed (a full disk): the same sentence the services use.
+      return sendAndClose(res, 500, { ok: false, error: toUserError(error) });
     }
     try {
       let payload: unknown;
