@@ -5,6 +5,8 @@ import { flag, requiredFlag, type ParsedArgs } from '../args';
 import type { CliRuntime } from '../runtime';
 import { discardFreshDatabase, freshDatabase } from '../../server/start-status';
 
+const checkedAt = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+
 const sizeMb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 export async function backupCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
@@ -18,7 +20,7 @@ export async function backupCommand(runtime: CliRuntime, action: string | undefi
               .map((backup) => {
                 const state = backup.verified ? 'terverifikasi' : `BELUM TERVERIFIKASI: ${backup.problem}`;
                 const checked = backup.lastVerification
-                  ? `  diperiksa ${backup.lastVerification.at}: ${backup.lastVerification.ok ? 'utuh' : 'RUSAK'}`
+                  ? `  diperiksa ${checkedAt.format(new Date(backup.lastVerification.at))}: ${backup.lastVerification.ok ? 'utuh' : 'RUSAK'}`
                   : '  belum pernah diperiksa ulang';
                 return `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${state}  sha256 ${backup.sha256?.slice(0, 12) ?? '-'}…${checked}`;
               })

@@ -85,6 +85,14 @@ export function openDatabaseReadOnly(dataDir: string, options: { nativeBinding?:
   }
   db.pragma('trusted_schema = OFF');
   const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION || version < 0) {
+    // The same refusal migrate() gives on a writable start (it throws before writing anything).
+    try {
+      migrate(db, {});
+    } finally {
+      db.close();
+    }
+  }
   if (version !== LATEST_SCHEMA_VERSION) {
     db.close();
     throw new AppError(
