@@ -22,10 +22,11 @@ export function confinePaths(payload: unknown, downloadDir: string | null): unkn
       continue;
     }
     if (typeof value !== 'string' || !downloadDir || !inside(downloadDir, value)) {
+      const where = downloadDir ? ` dan folder unduhan pratinjau (${downloadDir})` : '';
       throw new AppError(
         'FORBIDDEN',
-        'Di pratinjau peramban, halaman tidak dapat menunjuk berkas atau folder di komputer. Unggah berkasnya lewat tombol Unggah, ' +
-          'atau gunakan aplikasi desktop Patuh.',
+        `Di pratinjau peramban, halaman hanya dapat memakai berkas yang diunggah${where}. ` +
+          'Untuk berkas atau folder lain di komputer ini, gunakan aplikasi desktop Patuh atau baris perintah (npm run cli).',
       );
     }
   }

@@ -134,7 +134,7 @@ describe('preview host hardening', () => {
         ['backup:restore', { archiveDir: elsewhere }],
         ['backup:restore', { archiveDir: path.join(downloadDir, '..', '..') }],
       ] as const) {
-        expect(await call(server, channel, input), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/Unggah/) } });
+        expect(await call(server, channel, input), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/hanya dapat memakai berkas yang diunggah/) } });
       }
     } finally {
       fs.rmSync(elsewhere, { recursive: true, force: true });
