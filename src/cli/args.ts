@@ -10,7 +10,7 @@ export interface ParsedArgs {
 /** Flags that take several values: `--add 3 4 5`. Others take exactly one. */
 const MULTI_FLAGS = new Set(['add', 'remove', 'instrument', 'unit-ids']);
 
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'verified', 'dry-run', 'all', 'include-archived', 'sample', 'no-sample', 'yes', 'zip', 'overwrite-conflicts', 'force']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'verified', 'self', 'dry-run', 'all', 'include-archived', 'sample', 'no-sample', 'yes', 'zip', 'overwrite-conflicts', 'force', 'start-empty']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const parsed: ParsedArgs = { positionals: [], flags: new Map(), booleans: new Set() };

@@ -14,6 +14,9 @@ import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
 import { remindersCommand, settingsCommand } from './commands/documents';
 import { openRuntime, type CliRuntime } from './runtime';
+import { StartUnsettledError, type StartedApp } from '../server/app';
+import { toUserError } from '../server/db/errors';
+import { lockedMessage } from '../server/lock/data-lock';
 
 type Command = (runtime: CliRuntime, action: string | undefined, args: ParsedArgs) => Promise<void>;
 
@@ -36,7 +39,7 @@ export const commands: Record<string, Command> = {
   restore: (runtime, action) => restoreCommand(runtime, action),
 };
 
-const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
+const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json] [--start-empty]
 
   instruments list | show <id|kode> | import FILE
   units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
@@ -62,17 +65,69 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]
   backup list | create | verify ID
   archive create --out FOLDER
-  restore ID|FILE.sqlite|FOLDER-ARSIP`;
+  restore ID|FILE.sqlite|FOLDER-ARSIP
+
+Kode keluar: 0 berhasil, 1 galat, 2 masukan salah, 3 basis data dikarantina/hilang (lihat
+tawaran pemulihan di stderr), 4 data sedang dibuka oleh Patuh lain.`;
+
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, error: 1, usage: 2, unsettled: 3, locked: 4 } as const;
+
+/**
+ * Commands that only read may run while the app holds the data folder (read-only then);
+ * everything else writes and is refused. Listed positively: a new command writes until
+ * someone decides otherwise.
+ */
+const READ_ONLY: Record<string, ReadonlySet<string | undefined>> = {
+  instruments: new Set(['list', 'show']),
+  units: new Set(['list']),
+  periods: new Set(['list']),
+  checklist: new Set(['show']),
+  evidence: new Set(['verify-store']),
+  score: new Set([undefined]),
+  gaps: new Set([undefined]),
+  export: new Set(['unit-package', 'recap', 'gaps', 'form']),
+  backup: new Set(['list', 'verify']),
+  archive: new Set(['create']),
+};
+
+export function isReadOnlyCommand(name: string, action: string | undefined, args: ParsedArgs): boolean {
+  if (name === 'import') return args.booleans.has('dry-run');
+  // score/gaps take their options as flags, so "action" is whatever came second.
+  if (name === 'score' || name === 'gaps') return true;
+  return READ_ONLY[name]?.has(action) ?? false;
+}
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
 }
 
+/**
+ * `patuh … | head` closes the pipe early: further output is dropped quietly (no EPIPE
+ * stack trace) and the command still finishes and closes the data properly.
+ */
+const closed = { out: false, err: false };
+
+/** Called once by the process entry (main.ts); a broken pipe stops that stream's output. */
+export function installPipeGuards(): void {
+  process.stdout.on('error', () => (closed.out = true));
+  process.stderr.on('error', () => (closed.err = true));
+}
+
 const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => void (closed.out || process.stdout.write(text)),
+  err: (text) => void (closed.err || process.stderr.write(text)),
 };
+
+function readOnlyNotice(app: StartedApp): string {
+  const why = app.heldBy
+    ? lockedMessage(app.heldBy).split(';')[0]!
+    : app.lock
+      ? 'Ruang disk folder data hampir habis'
+      : 'Folder data tidak dapat ditulis (hanya-baca atau izin tidak cukup)';
+  return `Catatan: ${why}. Data dibuka hanya-baca; perintah ini hanya membaca.`;
+}
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = parseArgs(argv);
@@ -86,18 +141,31 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   let opened: ReturnType<typeof openRuntime> | undefined;
   try {
     const dataDir = flag(args, 'data-dir');
-    opened = openRuntime({ json: args.booleans.has('json'), out: io.out, ...(dataDir ? { dataDir } : {}) });
+    opened = openRuntime({
+      json: args.booleans.has('json'),
+      out: io.out,
+      access: isReadOnlyCommand(name!, action, args) ? 'read' : 'write',
+      // Restoring is how an unsettled start is resolved; --start-empty is the deliberate other way.
+      unsettled: name === 'restore' || args.booleans.has('start-empty') ? 'open-empty' : 'refuse',
+      ...(dataDir ? { dataDir } : {}),
+    });
+    if (opened.app.readOnly) io.err(`${readOnlyNotice(opened.app)}\n`);
     await command(opened.runtime, action, args);
-    return 0;
+    return EXIT.ok;
   } catch (error) {
-    const message = error instanceof AppError ? error.message : `Kesalahan tak terduga: ${(error as Error).message}`;
+    if (error instanceof StartUnsettledError) {
+      io.err(`${error.message}\n`);
+      return EXIT.unsettled;
+    }
+    const message = error instanceof AppError ? error.message : toUserError(error).message;
     const details = error instanceof AppError && error.details ? `\n${error.details.map((line) => `  - ${line}`).join('\n')}` : '';
     const fields =
       error instanceof AppError && error.fields && Object.keys(error.fields).length > 1
         ? `\n${Object.entries(error.fields).map(([key, text]) => `  - ${key}: ${text}`).join('\n')}`
         : '';
     io.err(`Galat: ${message}${details}${fields}\n`);
-    return error instanceof AppError && error.code === 'VALIDATION' ? 2 : 1;
+    if (error instanceof AppError && error.code === 'DATA_LOCKED') return EXIT.locked;
+    return error instanceof AppError && error.code === 'VALIDATION' ? EXIT.usage : EXIT.error;
   } finally {
     opened?.app.close();
   }

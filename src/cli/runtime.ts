@@ -3,7 +3,7 @@ import type { Channel, Handlers, Input, Output } from '../shared/contract';
 import { AppError } from '../shared/result';
 import { dispatch } from '../server/api/dispatch';
 import { createHandlers } from '../server/api/handlers';
-import { startApp, type StartedApp } from '../server/app';
+import { startApp, type StartedApp, type StartOptions } from '../server/app';
 import type { ServerContext } from '../server/context';
 import { defaultDataDir, repoResourcesDir } from '../server/paths';
 import { packageVersion } from '../server/version';
@@ -19,12 +19,23 @@ export interface CliRuntime {
   print(value: unknown, human: () => string): void;
 }
 
-export function openRuntime(options: { dataDir?: string; json: boolean; out: (text: string) => void }): { runtime: CliRuntime; app: StartedApp } {
+export interface RuntimeOptions {
+  dataDir?: string;
+  json: boolean;
+  out: (text: string) => void;
+  /** 'write' holds the data-folder lock (refused while the app runs); 'read' may run read-only. */
+  access: StartOptions['access'];
+  unsettled: StartOptions['unsettled'];
+}
+
+export function openRuntime(options: RuntimeOptions): { runtime: CliRuntime; app: StartedApp } {
   const app = startApp({
     dataDir: path.resolve(options.dataDir ?? defaultDataDir()),
     resourcesDir: repoResourcesDir(),
     host: 'cli',
     appVersion: packageVersion(),
+    access: options.access ?? 'write',
+    unsettled: options.unsettled ?? 'refuse',
   });
   const handlers = createHandlers(app, { host: 'cli' });
   const runtime: CliRuntime = {

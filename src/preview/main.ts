@@ -10,6 +10,7 @@ import { packageVersion } from '../server/version';
 import { AppError } from '../shared/result';
 import { startPreviewHost } from './host';
 import { startupMaintenance } from '../server/maintenance';
+import { describeStartStatus } from '../server/start-status';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   console.log(`PATUH_PREVIEW_URL=${server.url}`);
   console.log(`Patuh (pratinjau peramban) berjalan di ${server.url}`);
   console.log(`Folder data: ${dataDir}`);
+  // The page shows the restore offer too; the console says it for whoever started the host.
+  const status = describeStartStatus(dataDir, app.startStatus);
+  if (status) console.warn(status);
   const stop = (): void => {
     void server
       .close()
@@ -42,6 +46,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof AppError ? error.message : error);
+  const code = (error as { code?: unknown }).code;
+  console.error(
+    error instanceof AppError
+      ? error.message
+      : code === 'EADDRINUSE'
+        ? 'Port pratinjau sudah dipakai program lain (mungkin pratinjau Patuh yang lain). Tutup program itu, atau jalankan dengan --port lain.'
+        : `Pratinjau gagal dimulai: ${(error as Error).message}`,
+  );
   process.exit(1);
 });

@@ -6,14 +6,24 @@
  * Security: bound to 127.0.0.1 only; every API call must carry the per-start random
  * token that is injected into index.html; requests from other origins or Host names
  * (DNS rebinding) are refused.
+ *
+ * Robustness: no request can end the process. Malformed request lines, targets, escapes
+ * and headers get 400, an oversized body a delivered 413, a failing handler a 500 with a
+ * message; uploads are streamed to disk (body.ts) and page-supplied paths confined
+ * (confine.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import type { AppError } from '../shared/result';
+import { BodyError, readBody, reviverFor, type Body } from './body';
+import { confinePaths } from './confine';
 import type { Handlers } from '../shared/contract';
 import { dispatch } from '../server/api/dispatch';
+import { toUserError } from '../server/db/errors';
 import { CONTENT_SECURITY_POLICY } from '../shared/security';
 
 export interface PreviewOptions {
@@ -26,24 +36,14 @@ export interface PreviewOptions {
   maxUploadBytes?: number;
   /** Folder whose files are offered at GET /unduh/<name> (exports made in the preview). */
   downloadDir?: string;
+  /** Where uploaded bytes are decoded to while a request is handled (default: the OS temp folder). */
+  uploadDir?: string;
   /** Resolves a stored evidence file for GET /berkas/<id>. */
   evidenceFile?: (evidenceId: number) => { path: string; mime: string; name: string } | null;
 }
 
 /** Channels whose payload carries file bytes. */
-const UPLOAD_CHANNELS = new Set(['evidence:upload']);
-
-/** Bytes travel as {"$bytes": base64} in JSON; turn them back into Buffers (Uint8Array). */
-export function reviveBytes(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record);
-    if (keys.length === 1 && keys[0] === '$bytes' && typeof record['$bytes'] === 'string') {
-      return Buffer.from(record['$bytes'], 'base64');
-    }
-  }
-  return value;
-}
+const UPLOAD_CHANNELS = new Set(['evidence:upload', 'import:preview', 'import:apply']);
 
 export interface PreviewServer {
   url: string;
@@ -79,22 +79,32 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+const TEXT = 'text/plain; charset=utf-8';
+
+const failure = (code: string, message: string) => ({ ok: false, error: { code, message } });
+
+/** Answer, then drop the connection: the rest of a refused body is never read. */
+function sendAndClose(res: http.ServerResponse, status: number, value: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.setHeader('Connection', 'close');
+  sendJson(res, status, value);
+  res.req.resume();
+  // Drained for a moment so the client reads the answer before the socket closes.
+  const timer = setTimeout(() => res.req.destroy(), 2000);
+  res.on('finish', () => res.req.once('end', () => clearTimeout(timer)));
+}
+
+/** decodeURIComponent that answers null instead of throwing on "%zz". */
+function decodePath(value: string): string | null {
+  try {
+    const decoded = decodeURIComponent(value);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -108,8 +118,13 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
   const maxBody = options.maxBodyBytes ?? 2 * 1024 * 1024;
   const maxUpload = options.maxUploadBytes ?? 400 * 1024 * 1024;
   const rendererDir = path.resolve(options.rendererDir);
+  const downloadDir = options.downloadDir ? path.resolve(options.downloadDir) : null;
+  const uploadDir = options.uploadDir ?? path.join(os.tmpdir(), 'patuh-unggah');
   let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
   let origin = '';
+  const tooLarge = (limit: number) =>
+    failure('VALIDATION', `Permintaan terlalu besar (batas ${Math.round(limit / 1024 / 1024)} MB). Unggah berkas yang lebih kecil, atau pecah menjadi beberapa berkas.`);
 
   const indexHtml = (): string =>
     fs
@@ -119,7 +134,7 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Metode tidak diizinkan.' } });
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
       return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Asal permintaan ditolak.' } });
     }
     const supplied = req.headers['x-patuh-token'];
@@ -129,18 +144,36 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, { ok: false, error: { code: 'VALIDATION', message: 'Format permintaan harus JSON.' } });
     }
-    let payload: unknown;
+    const upload = UPLOAD_CHANNELS.has(channel);
+    const limit = upload ? maxUpload : maxBody;
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (Number.isFinite(declared) && declared > limit * (upload ? 1.4 : 1) + 4096) return sendAndClose(res, 413, tooLarge(limit));
+    let body: Body;
     try {
-      const body = await readBody(req, UPLOAD_CHANNELS.has(channel) ? maxUpload : maxBody);
-      payload = body === '' ? undefined : (JSON.parse(body, reviveBytes) as { input?: unknown }).input;
+      body = await readBody(req, { maxJsonBytes: maxBody, maxUploadBytes: upload ? maxUpload : 0, uploadDir });
     } catch (error) {
-      const tooLarge = (error as Error).message === 'too-large';
-      return sendJson(res, tooLarge ? 413 : 400, {
-        ok: false,
-        error: { code: 'VALIDATION', message: tooLarge ? 'Permintaan terlalu besar.' : 'Permintaan bukan JSON yang valid.' },
-      });
+      if (error instanceof BodyError && error.status === 413) return sendAndClose(res, 413, tooLarge(limit));
+      if (error instanceof BodyError) return sendAndClose(res, 400, failure('VALIDATION', 'Permintaan bukan JSON yang valid.'));
+      // Writing the upload to disk failed (a full disk): the same sentence the services use.
+      return sendAndClose(res, 500, { ok: false, error: toUserError(error) });
     }
-    sendJson(res, 200, await dispatch(options.handlers, channel, payload));
+    try {
+      let payload: unknown;
+      try {
+        payload = body.text === '' ? undefined : (JSON.parse(body.text, reviverFor(body.files)) as { input?: unknown } | null)?.input;
+      } catch {
+        return sendJson(res, 400, failure('VALIDATION', 'Permintaan bukan JSON yang valid.'));
+      }
+      let confined: unknown;
+      try {
+        confined = confinePaths(payload, downloadDir);
+      } catch (error) {
+        return sendJson(res, 200, { ok: false, error: (error as AppError).toData() });
+      }
+      sendJson(res, 200, await dispatch(options.handlers, channel, confined));
+    } finally {
+      body.cleanup();
+    }
   }
 
   function handleEvidence(req: http.IncomingMessage, res: http.ServerResponse, url: URL, id: number): void {
@@ -156,15 +189,16 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
-    fs.createReadStream(file.path).pipe(res);
+    streamFile(file.path, res);
   }
 
   function handleDownload(res: http.ServerResponse, url: URL, relative: string): void {
-    if (!safeEqual(url.searchParams.get('token') ?? '', token)) return send(res, 403, 'Token sesi tidak valid.', 'text/plain; charset=utf-8');
-    const root = options.downloadDir ? path.resolve(options.downloadDir) : null;
-    const file = root ? path.resolve(root, decodeURIComponent(relative)) : null;
-    if (!root || !file || !file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      return send(res, 404, 'Berkas tidak ditemukan.', 'text/plain; charset=utf-8');
+    if (!safeEqual(url.searchParams.get('token') ?? '', token)) return send(res, 403, 'Token sesi tidak valid.', TEXT);
+    const decoded = decodePath(relative);
+    if (decoded === null) return send(res, 400, 'Alamat berkas tidak valid.', TEXT);
+    const file = downloadDir ? path.resolve(downloadDir, decoded) : null;
+    if (!downloadDir || !file || !file.startsWith(downloadDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      return send(res, 404, 'Berkas tidak ditemukan.', TEXT);
     }
     res.writeHead(200, {
       'Content-Type': 'application/octet-stream',
@@ -172,12 +206,14 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
     });
-    fs.createReadStream(file).pipe(res);
+    streamFile(file, res);
   }
 
   function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Metode tidak diizinkan.', 'text/plain; charset=utf-8');
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) return send(res, 400, 'Alamat tidak valid.', TEXT);
+    const relative = decoded.replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative === '' ? 'index.html' : relative);
     if (!file.startsWith(rendererDir + path.sep) && file !== rendererDir) {
       return send(res, 404, 'Tidak ditemukan.', 'text/plain; charset=utf-8');
@@ -189,27 +225,44 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
     send(res, 200, fs.readFileSync(file), MIME[path.extname(file)] ?? 'application/octet-stream');
   }
 
-  const server = http.createServer((req, res) => {
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     const host = req.headers.host ?? '';
-    if (!allowedHosts.has(host)) return send(res, 421, 'Host tidak diizinkan.', 'text/plain; charset=utf-8');
-    const url = new URL(req.url ?? '/', origin);
+    if (!allowedHosts.has(host)) return send(res, 421, 'Host tidak diizinkan.', TEXT);
+    const target = req.url ?? '';
+    // Origin-form only ("/…"): absolute-form and "*" targets have no business here.
+    if (!target.startsWith('/') || target.startsWith('//')) return send(res, 400, 'Permintaan tidak valid.', TEXT);
+    let url: URL;
+    try {
+      url = new URL(target, origin);
+    } catch {
+      return send(res, 400, 'Permintaan tidak valid.', TEXT);
+    }
     const api = /^\/api\/([a-z-]+:[a-z-]+)$/.exec(url.pathname);
     if (api) {
-      handleApi(req, res, api[1]!).catch((error: unknown) => {
-        console.error('[preview] request failed', error);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Kesalahan server pratinjau.' } });
-      });
+      handleApi(req, res, api[1]!).catch((error: unknown) => internalError(res, error));
       return;
     }
     const evidence = /^\/berkas\/(\d+)$/.exec(url.pathname);
     if (evidence && req.method === 'GET') return handleEvidence(req, res, url, Number(evidence[1]));
     const download = /^\/unduh\/(.+)$/.exec(url.pathname);
     if (download && req.method === 'GET') return handleDownload(res, url, download[1]!);
+    handleStatic(req, res, url.pathname);
+  }
+
+  const server = http.createServer((req, res) => {
+    req.on('error', () => res.destroy());
+    res.on('error', () => res.destroy());
     try {
-      handleStatic(req, res, url.pathname);
-    } catch {
-      send(res, 404, 'Tidak ditemukan.', 'text/plain; charset=utf-8');
+      route(req, res);
+    } catch (error) {
+      internalError(res, error);
     }
+  });
+  // Malformed request lines and headers never reach the handler: Node reports them here.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable && !socket.writableEnded) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 23\r\n\r\nPermintaan tidak valid.');
+    } else socket.destroy();
   });
 
   return new Promise((resolve, reject) => {
@@ -218,6 +271,8 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       const port = (server.address() as AddressInfo).port;
       origin = `http://127.0.0.1:${port}`;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      // The UI opened at http://localhost:PORT posts with that origin; both name this server.
+      allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
       resolve({
         url: `${origin}/`,
         token,
@@ -231,4 +286,20 @@ export function startPreviewServer(options: PreviewOptions): Promise<PreviewServ
       });
     });
   });
+}
+
+function internalError(res: http.ServerResponse, error: unknown): void {
+  console.error('[preview] request failed', error);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, 500, failure('INTERNAL', 'Kesalahan server pratinjau; permintaan tidak diproses. Ulangi, atau muat ulang halaman.'));
+}
+
+/** A read error midway (file removed, disk error) ends this response, not the process. */
+function streamFile(file: string, res: http.ServerResponse): void {
+  const stream = fs.createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

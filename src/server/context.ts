@@ -9,6 +9,10 @@ export interface ServerContext {
   /** Which host runs the services; shown in Tentang. */
   host: 'electron' | 'preview' | 'cli';
   appVersion: string;
+  /** Electron's ABI build of better-sqlite3, for services that open their own connection (backups). */
+  nativeBinding?: string;
+  /** True when the data is open read-only (another Patuh holds the folder, or the disk is full). */
+  readOnly?: boolean;
 }
 
 export function isoNow(ctx: Pick<ServerContext, 'now'>): string {

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'DATABASE_TOO_NEW'
   | 'DATABASE_CORRUPT'
+  /** The data folder is held by another Patuh process (see src/server/lock). */
+  | 'DATA_LOCKED'
   | 'INSTRUMENT_INVALID'
   | 'FILE_REJECTED'
   /** Terverifikasi asked for a requirement without any file or link. */

@@ -421,6 +421,10 @@ export interface BackupInfo {
   problem: string | null;
   schemaVersion: number | null;
   rowCounts: Record<string, number> | null;
+  /** SHA-256 recorded when the backup was made (null when its manifest is missing). */
+  sha256: string | null;
+  /** The last time the file was re-read and checked (backup verify, start-up offer). */
+  lastVerification: { at: string; ok: boolean; problems: string[] } | null;
 }
 
 export interface BackupCheck {

@@ -3,6 +3,9 @@ import { AppError } from '../../shared/result';
 import { silentJob } from '../../server/jobs/job';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
 import type { CliRuntime } from '../runtime';
+import { discardFreshDatabase, freshDatabase } from '../../server/start-status';
+
+const checkedAt = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
 
 const sizeMb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
@@ -13,7 +16,15 @@ export async function backupCommand(runtime: CliRuntime, action: string | undefi
       runtime.print(backups, () =>
         backups.length === 0
           ? 'Belum ada cadangan.'
-          : backups.map((backup) => `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${backup.verified ? 'terverifikasi' : `BELUM TERVERIFIKASI: ${backup.problem}`}`).join('\n'),
+          : backups
+              .map((backup) => {
+                const state = backup.verified ? 'terverifikasi' : `BELUM TERVERIFIKASI: ${backup.problem}`;
+                const checked = backup.lastVerification
+                  ? `  diperiksa ${checkedAt.format(new Date(backup.lastVerification.at))}: ${backup.lastVerification.ok ? 'utuh' : 'RUSAK'}`
+                  : '  belum pernah diperiksa ulang';
+                return `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${state}  sha256 ${backup.sha256?.slice(0, 12) ?? '-'}…${checked}`;
+              })
+              .join('\n'),
       );
       return;
     }
@@ -45,9 +56,17 @@ export async function archiveCommand(runtime: CliRuntime, action: string | undef
 export async function restoreCommand(runtime: CliRuntime, target: string | undefined): Promise<void> {
   if (!target) throw new AppError('VALIDATION', 'Sebutkan sumber: restore <id cadangan | berkas .sqlite | folder arsip>.');
   const known = (await runtime.call('backup:list', undefined)).find((backup) => backup.id === target || backup.id === path.basename(target));
-  const summary = known
-    ? await runtime.call('backup:restore', { id: known.id })
-    : await runtime.call('backup:restore', { archiveDir: path.resolve(target) });
+  const fresh = freshDatabase(runtime.app);
+  let summary: Awaited<ReturnType<typeof runtime.call<'backup:restore'>>>;
+  try {
+    summary = known
+      ? await runtime.call('backup:restore', { id: known.id })
+      : await runtime.call('backup:restore', { archiveDir: path.resolve(target) });
+  } catch (error) {
+    // Started on an empty database only to restore: put the folder back, so the offer stays.
+    if (fresh) discardFreshDatabase(runtime.app, fresh);
+    throw error;
+  }
   runtime.print(summary, () =>
     `Dipulihkan dari ${summary.kind} ${summary.source}. Keadaan sebelumnya disimpan sebagai ${summary.undoBackupId ?? '-'} (pulihkan itu untuk membatalkan).`,
   );

@@ -1,6 +1,7 @@
 import { contract, isChannel, type Handlers } from '../../shared/contract';
 import { AppError, type AppErrorData, type Result } from '../../shared/result';
 import { describeIssues } from '../../shared/validation';
+import { toUserError } from '../db/errors';
 
 /**
  * The single entry from any host: validate the payload against the channel's schema,
@@ -24,21 +25,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
 }
 
 export function toErrorData(error: unknown): AppErrorData {
-  if (error instanceof AppError) return error.toData();
-  const message = error instanceof Error ? error.message : String(error);
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  if (/SQLITE_FULL|ENOSPC|EDQUOT/.test(code) || /SQLITE_FULL|ENOSPC|disk is full/.test(message)) {
-    return { code: 'IO', message: 'Disk penuh. Kosongkan ruang disk lalu ulangi; data tidak berubah.' };
-  }
-  if (/SQLITE_BUSY|SQLITE_LOCKED/.test(code) || /database is locked/.test(message)) {
-    return { code: 'IO', message: 'Basis data sedang dipakai proses lain. Tunggu sebentar lalu ulangi.' };
-  }
-  if (/SQLITE_IOERR|EIO/.test(code)) {
-    return { code: 'IO', message: 'Gagal membaca atau menulis disk; tidak ada yang disimpan. Periksa disk lalu ulangi.' };
-  }
-  if (/SQLITE_CONSTRAINT/.test(code) || /SQLITE_CONSTRAINT/.test(message)) {
-    return { code: 'CONFLICT', message: 'Perubahan bertentangan dengan data yang ada; tidak ada yang disimpan.' };
-  }
-  console.error('[patuh] unexpected error', error);
-  return { code: 'INTERNAL', message: 'Terjadi kesalahan tak terduga; tidak ada yang disimpan. Ulangi, atau hubungi pengembang bila berulang.' };
+  const data = toUserError(error);
+  // Only the unexpected is logged: a full disk or a held file is the user's situation, not a bug.
+  if (data.code === 'INTERNAL' && !(error instanceof AppError)) console.error('[patuh] unexpected error', error);
+  return data;
 }

@@ -11,7 +11,8 @@ import { openDatabase } from '../db/connection';
 import type { JobControl } from '../jobs/job';
 import { createArchive, type ArchiveReport } from './archive';
 import { createBackupSync } from './backup';
-import { listBackups, verifyBackup } from './catalog';
+import { backupBeforeChange } from './before-change';
+import { listBackups, readLastVerification, verifyBackup } from './catalog';
 import { restoreFrom } from './restore';
 import { startBackupService, type BackupService } from './service';
 import type { StartCheck } from './startup';
@@ -27,6 +28,8 @@ export function toBackupInfo(entry: BackupEntry): BackupInfo {
     problem: entry.verified ? null : entry.problem,
     schemaVersion: entry.verified ? entry.schemaVersion : null,
     rowCounts: entry.verified ? entry.rowCounts : null,
+    sha256: entry.verified ? entry.sha256 : null,
+    lastVerification: readLastVerification(entry.path),
   };
 }
 
@@ -76,7 +79,7 @@ export function createAppBackups(ctx: ServerContext, options: { nativeBinding?: 
       return toBackupInfo(record);
     },
     async verify(id) {
-      const result = await verifyBackup(resolveBackup(id), sqlite);
+      const result = await verifyBackup(resolveBackup(id), { ...sqlite, now: ctx.now() });
       return { id, ok: result.ok, problems: result.problems };
     },
     async restore(source) {
@@ -109,7 +112,7 @@ export function createAppBackups(ctx: ServerContext, options: { nativeBinding?: 
           ),
       }),
     beforeImport() {
-      createBackupSync(ctx.db, ctx.dataDir, { reason: 'sebelum-impor', now: ctx.now(), ...sqlite });
+      backupBeforeChange(ctx, 'sebelum-impor');
     },
   };
   return api;

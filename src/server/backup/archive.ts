@@ -23,6 +23,7 @@ import {
   writeJsonAtomicSync,
 } from './files';
 import type { BlobRow } from './inspect';
+import { forgetArchiveTemp, recordArchiveTemp } from './leftovers';
 
 export type ArchivePhase = 'basis-data' | 'bukti' | 'pemeriksaan';
 
@@ -56,6 +57,8 @@ export async function createArchive(db: Db, dataDir: string, outDir: string, opt
   const finalPath = path.join(outDir, name);
   const temp = path.join(outDir, `${TEMP_PREFIX}${name}-${randomId()}`);
   try {
+    // Journaled first: if this process is killed, the next start of any host removes it.
+    recordArchiveTemp(dataDir, temp);
     fs.mkdirSync(temp);
     const manifest = await writeArchive(db, dataDir, temp, options);
     await selfCheck(temp, manifest, options);
@@ -75,6 +78,8 @@ export async function createArchive(db: Db, dataDir: string, outDir: string, opt
   } catch (error) {
     removeQuiet(temp);
     throw asArchiveError(error, options.signal);
+  } finally {
+    if (!fs.existsSync(temp)) forgetArchiveTemp(dataDir, temp);
   }
 }
 

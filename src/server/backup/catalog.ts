@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashFile, hashFileSync, TEMP_PREFIX, type FileDigest } from './files';
+import { z } from 'zod';
+import { hashFile, hashFileSync, TEMP_PREFIX, writeJsonAtomicSync, type FileDigest } from './files';
 import { inspectDatabaseFile } from './inspect';
 import {
   backupsDir,
@@ -84,15 +85,46 @@ function describeEntry(file: string): BackupEntry | null {
 }
 
 /** Re-hash against the sidecar, integrity_check, and compare schema version and row counts. */
-export async function verifyBackup(file: string, options: SqliteOptions = {}): Promise<BackupVerification> {
+export async function verifyBackup(file: string, options: SqliteOptions & { now?: Date } = {}): Promise<BackupVerification> {
   if (!fs.existsSync(file)) return missing(file);
-  return judge(file, await hashFile(file), options);
+  return remember(judge(file, await hashFile(file), options), options.now);
 }
 
 /** Same as verifyBackup, for the synchronous start-up path. */
-export function verifyBackupSync(file: string, options: SqliteOptions = {}): BackupVerification {
+export function verifyBackupSync(file: string, options: SqliteOptions & { now?: Date } = {}): BackupVerification {
   if (!fs.existsSync(file)) return missing(file);
-  return judge(file, hashFileSync(file), options);
+  return remember(judge(file, hashFileSync(file), options), options.now);
+}
+
+export interface LastVerification {
+  at: string;
+  ok: boolean;
+  problems: string[];
+}
+
+const lastVerificationSchema = z.object({ at: z.string().max(40), ok: z.boolean(), problems: z.array(z.string().max(2000)).max(50) });
+
+/** <base>.periksa.json beside the backup: when it was last re-read and what that found. */
+export function verificationPath(backupPath: string): string {
+  return backupPath.replace(/\.sqlite$/, '.periksa.json');
+}
+
+export function readLastVerification(backupPath: string): LastVerification | null {
+  try {
+    const parsed = lastVerificationSchema.safeParse(JSON.parse(fs.readFileSync(verificationPath(backupPath), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(result: BackupVerification, now: Date = new Date()): BackupVerification {
+  try {
+    writeJsonAtomicSync(verificationPath(result.path), { at: now.toISOString(), ok: result.ok, problems: result.problems });
+  } catch {
+    // A full disk or a read-only view: the verification itself still stands.
+  }
+  return result;
 }
 
 function judge(file: string, digest: FileDigest, options: SqliteOptions): BackupVerification {

@@ -3,6 +3,8 @@
  * guarantees; this file is the public surface the app and the API handlers use.
  */
 export { createBackup, createBackupSync, type BackupOptions } from './backup';
+export { backupBeforeChange, type ChangeReason } from './before-change';
+export { sweepLeftovers, type LeftoverReport } from './leftovers';
 export { listBackups, verifyBackup, type BackupVerification } from './catalog';
 export { pruneBackups, selectBackupsToKeep, DEFAULT_RETENTION, type PruneReport, type RetentionPolicy } from './retention';
 export { createArchive, type ArchiveOptions, type ArchiveProgress, type ArchiveReport } from './archive';

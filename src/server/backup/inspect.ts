@@ -70,14 +70,16 @@ export function inspectDatabaseFile(file: string, options: InspectOptions): Insp
 }
 
 /**
- * Damage (as opposed to "someone else holds the file" or "no permission"): the failed
- * check itself, or SQLite saying the bytes are not a sound database. Only damage may
- * trigger quarantine — moving a file another process is using would split the data.
+ * Damage (as opposed to "the disk is full", "someone else holds the file" or "no
+ * permission"): the check itself ran on a readable file and failed, or SQLite read the
+ * bytes and found they are not a sound database. Only damage may trigger quarantine —
+ * an I/O error (e.g. writing the -shm index on a full disk) says nothing about the data,
+ * and moving a healthy file aside would start the office on an empty database.
  */
 export function isDamage(inspection: Inspection): boolean {
   if (inspection.problems.length === 0) return false;
   if (inspection.errorCode === null) return true;
-  return /^SQLITE_(CORRUPT|NOTADB|IOERR|FORMAT|RANGE)/.test(inspection.errorCode);
+  return /^SQLITE_(CORRUPT|NOTADB|FORMAT)/.test(inspection.errorCode);
 }
 
 function describeReadError(error: unknown): string {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { databasePath } from '../db/connection';
+import { assertNotOpenElsewhere } from '../lock/exclusive-db';
 import { createBackupSync } from './backup';
 import { copyFileHashed, fsyncDirSync, fsyncFileSync, randomId, removeQuiet, TEMP_PREFIX } from './files';
 import { inspectDatabaseFile, isDamage, openReadOnly } from './inspect';
@@ -45,8 +46,11 @@ export async function restoreFrom(dataDir: string, source: string, options: Rest
   const plan = await validateRestoreSource(dataDir, source, options);
   try {
     options.closeCurrent?.();
+    // Exclusive: never replace a file another process still has open (checked again at the swap).
+    assertNotOpenElsewhere(databasePath(dataDir), nativeOf(options));
     const saved = saveCurrentState(dataDir, options);
     const evidenceCopied = await installEvidence(dataDir, plan.evidence, options);
+    assertNotOpenElsewhere(databasePath(dataDir), nativeOf(options));
     swapDatabase(dataDir, plan.stagedDb, saved.undo);
     return {
       source: plan.source,

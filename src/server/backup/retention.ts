@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import { localDay } from './files';
 import { listBackups } from './catalog';
+import { verificationPath } from './catalog';
 import { sidecarPath, type BackupEntry } from './types';
 
 export interface RetentionPolicy {
@@ -67,6 +68,7 @@ export function pruneBackups(dataDir: string, now: Date, policy: RetentionPolicy
       // Database first: a sidecar without its file is ignored by listBackups, the reverse is not.
       fs.rmSync(entry.path, { force: true });
       fs.rmSync(sidecarPath(entry.path), { force: true });
+      fs.rmSync(verificationPath(entry.path), { force: true });
       report.deleted.push(entry.id);
     } catch {
       report.failed.push(entry.id);

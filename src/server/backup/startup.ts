@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { DATABASE_FILE, databasePath } from '../db/connection';
+import { startFailure } from '../db/open-errors';
 import { ARCHIVE_PREFIX } from './archive-manifest';
 import { newestVerifiedListed, verifyBackupSync } from './catalog';
 import { fsyncDirSync, stamp, TEMP_PREFIX, uniqueName } from './files';
@@ -33,23 +34,39 @@ export function checkAtStart(dataDir: string, now: Date, options: SqliteOptions 
   if (!fs.existsSync(live)) {
     // A stale -wal next to a new database would be replayed into it: move it aside first.
     if (COMPANIONS.some((suffix) => fs.existsSync(live + suffix))) quarantineDatabase(dataDir, now);
-    return { status: 'missing', newestVerifiedBackup: newestGoodBackup(dataDir, options) };
+    return { status: 'missing', newestVerifiedBackup: newestGoodBackup(dataDir, options, now) };
   }
   // Opening a WAL database rebuilds a stale -shm (a transient index, no data); its original
   // bytes are kept so karantina/ holds exactly what was found.
   const shmBefore = readIfPresent(`${live}-shm`);
+  const existedBefore = COMPANIONS.filter((suffix) => fs.existsSync(live + suffix));
   const inspection = inspectDatabaseFile(live, { ...options, check: 'quick' });
   if (inspection.problems.length === 0) return { status: 'ok' };
   if (!isDamage(inspection)) {
-    throw new AppError(
-      'IO',
-      `Basis data tidak dapat dibuka (${inspection.problems[0]}). Mungkin sedang dipakai program lain (Patuh yang lain, antivirus, ` +
-        'sinkronisasi awan) atau izin folder tidak cukup. Tutup program itu, lalu buka Patuh lagi. Data tidak diubah.',
-    );
+    removeCreatedCompanions(live, existedBefore);
+    throw startFailure(dataDir, inspection.errorCode, inspection.problems[0] ?? '');
   }
   const quarantineDir = quarantineDatabase(dataDir, now);
   if (shmBefore) keepOriginal(path.join(quarantineDir, `${DATABASE_FILE}-shm`), shmBefore);
-  return { status: 'quarantined', quarantineDir, problems: inspection.problems, newestVerifiedBackup: newestGoodBackup(dataDir, options) };
+  return { status: 'quarantined', quarantineDir, problems: inspection.problems, newestVerifiedBackup: newestGoodBackup(dataDir, options, now) };
+}
+
+/**
+ * A failed read may have created an empty -wal and a stub -shm; they hold no data (the
+ * -wal is empty, the -shm is a rebuildable index) and are removed so a failed start
+ * changes no file. Companions that were there before are never touched.
+ */
+function removeCreatedCompanions(live: string, existedBefore: readonly string[]): void {
+  for (const suffix of COMPANIONS) {
+    if (existedBefore.includes(suffix)) continue;
+    const file = live + suffix;
+    try {
+      if (suffix === '-wal' && fs.statSync(file).size > 0) continue;
+      fs.rmSync(file, { force: true });
+    } catch {
+      // Absent, or cannot be removed on this disk: harmless either way.
+    }
+  }
 }
 
 function readIfPresent(file: string): Buffer | null {
@@ -96,9 +113,9 @@ export function quarantineDatabase(dataDir: string, now: Date): string {
  * newest sidecar: offering a backup that then fails to restore would cost the operator
  * the one decision they have to make under stress.
  */
-function newestGoodBackup(dataDir: string, options: SqliteOptions): BackupRecord | null {
+function newestGoodBackup(dataDir: string, options: SqliteOptions, now: Date): BackupRecord | null {
   for (const record of newestVerifiedListed(dataDir)) {
-    if (verifyBackupSync(record.path, options).ok) return record;
+    if (verifyBackupSync(record.path, { ...options, now }).ok) return record;
   }
   return null;
 }

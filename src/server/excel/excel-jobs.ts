@@ -107,10 +107,8 @@ export async function startImportApply(deps: ExcelJobDeps, input: ParsedInput<'i
   const source = await importSource(deps, input);
   if (!source) throw new AppError('VALIDATION', 'Pilih lagi workbook yang sama dengan pratinjau.');
   return deps.jobs.start('impor', async (job): Promise<ImportApplyResult> => {
-    // A verified backup first: an import is the riskiest change an office makes.
-    deps.backups.beforeImport();
-    const backupId = deps.backups.list()[0]?.id ?? null;
-    const applied = await applyFormImport(
+    // applyFormImport takes the verified backup itself (same rule for every host).
+    return applyFormImport(
       deps.ctx,
       {
         file: source,
@@ -121,6 +119,5 @@ export async function startImportApply(deps: ExcelJobDeps, input: ParsedInput<'i
       },
       job,
     );
-    return { ...applied, backupId };
   });
 }

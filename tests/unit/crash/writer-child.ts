@@ -4,7 +4,8 @@ import { createHandlers } from '../../../src/server/api/handlers';
 import { dispatch } from '../../../src/server/api/dispatch';
 
 const [dataDir, resourcesDir, name, countText] = process.argv.slice(2) as [string, string, string, string];
-const app = startApp({ dataDir, resourcesDir, host: 'cli', appVersion: 'writer' });
+// Both writers on purpose: this test is about SQLite-level safety beneath the data-folder lock.
+const app = startApp({ dataDir, resourcesDir, host: 'cli', appVersion: 'writer', lock: false });
 const handlers = createHandlers(app, { host: 'cli' });
 
 async function main(): Promise<void> {

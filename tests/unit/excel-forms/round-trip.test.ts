@@ -88,7 +88,7 @@ describe('workbook round trip', () => {
     expect(dbHash(s.ctx)).toBe(hash);
 
     const result = await applyFormImport(s.ctx, { file: filled, token: preview.token }, silentJob());
-    expect(result).toEqual({ applied: preview.changes.length, skipped: 0 });
+    expect(result).toEqual({ applied: preview.changes.length, skipped: 0, backupId: expect.stringMatching(/sebelum-impor/) });
     const after = await s.requirements();
     const touched = new Set([r.r0, r.r2, r.r3, r.r4, r.r5].map((item) => item.code));
     after.forEach((item, index) => {
@@ -151,7 +151,7 @@ describe('workbook round trip', () => {
         { requirementCode: c!.code, field: 'status', before: 'Terverifikasi', after: 'Menunggu verifikasi', exported: 'Belum ada' },
       ]),
     );
-    expect(await applyFormImport(s.ctx, { file: filled, token: preview.token }, silentJob())).toEqual({ applied: 1, skipped: 2 });
+    expect(await applyFormImport(s.ctx, { file: filled, token: preview.token }, silentJob())).toEqual({ applied: 1, skipped: 2, backupId: expect.stringMatching(/sebelum-impor/) });
     const read = async (req: ChecklistRequirement) => (await s.requirements()).find((item) => item.code === req.code && item.instrumentId === req.instrumentId)!;
     expect((await read(a!)).note).toBe('Dicek kantor: kurang tanda tangan');
     expect((await read(c!)).status).toBe('terverifikasi');
@@ -161,7 +161,7 @@ describe('workbook round trip', () => {
     const second = await previewFormImport(s.ctx, { file: filled }, silentJob());
     expect(second.changes).toEqual([]);
     expect(second.conflicts).toHaveLength(2);
-    expect(await applyFormImport(s.ctx, { file: filled, token: second.token, resolveConflicts: 'overwrite' }, silentJob())).toEqual({ applied: 2, skipped: 0 });
+    expect(await applyFormImport(s.ctx, { file: filled, token: second.token, resolveConflicts: 'overwrite' }, silentJob())).toEqual({ applied: 2, skipped: 0, backupId: expect.stringMatching(/sebelum-impor/) });
     expect((await read(a!)).note).toBe('Catatan dari unit');
     expect((await read(c!)).status).toBe('menunggu_verifikasi');
   });

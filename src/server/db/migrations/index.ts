@@ -40,6 +40,14 @@ export function migrate(
   const latest = latestOf(steps);
   const target = options.target ?? latest;
   const current = schemaVersion(db);
+  if (!Number.isInteger(current) || current < 0) {
+    // Not a state any Patuh ever wrote: migrating would run 001 over existing tables.
+    throw new AppError(
+      'DATABASE_CORRUPT',
+      `Basis data ini memiliki nomor versi skema yang tidak valid (${current}), jadi bukan basis data Patuh yang dikenali. ` +
+        'Data tidak diubah. Pulihkan cadangan terverifikasi (Pengaturan → Cadangan, atau perintah restore), atau hubungi pengembang.',
+    );
+  }
   if (current > latest) {
     throw new AppError(
       'DATABASE_TOO_NEW',

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../../shared/result';
 import type { ServerContext } from '../../context';
+import { backupBeforeChange } from '../../backup/before-change';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { applyPlannedRow, recordImport } from './apply-plan';
 import { checkWorkbook, type Target } from './check-workbook';
@@ -95,9 +96,19 @@ function refuseUnlessReady(analysis: Analysis, token: string): Plan {
   return plan;
 }
 
-export async function applyFormImport(ctx: ServerContext, input: ApplyFormInput, job: JobControl, limits: ImportLimits = DEFAULT_LIMITS): Promise<ApplyFormResult> {
+export async function applyFormImport(
+  ctx: ServerContext,
+  input: ApplyFormInput,
+  job: JobControl,
+  limits: ImportLimits = DEFAULT_LIMITS,
+): Promise<ApplyFormResult & { backupId: string }> {
   const prepared = await prepare(input, job, limits);
   throwIfCancelled(job);
+  // Refused files never cost a backup; a sound one gets its verified backup from the
+  // service itself, so the CLI, the preview and Electron cannot differ.
+  refuseUnlessReady(analyze(ctx, prepared, input), input.token);
+  job.progress(0.6, 'Membuat cadangan sebelum impor…');
+  const backup = backupBeforeChange(ctx, 'sebelum-impor');
   job.progress(0.7, 'Menerapkan perubahan…');
   const overwrite = input.resolveConflicts === 'overwrite';
   const result = ctx.db
@@ -114,5 +125,5 @@ export async function applyFormImport(ctx: ServerContext, input: ApplyFormInput,
     })
     .immediate();
   job.progress(1, `${result.applied} perubahan diterapkan.`);
-  return result;
+  return { ...result, backupId: backup.id };
 }
