@@ -3,9 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { RESOURCES, tempDir } from '../helpers';
 
-/** Bundle a child-process script so each spawn starts in tens of milliseconds. */
+/** Bundle a child-process script so each spawn starts in tens of milliseconds (removed after the test). */
 export async function bundleChild(entry: string): Promise<string> {
-  const out = path.join(tempDir('patuh-child-build-'), `${path.basename(entry, '.ts')}.mjs`);
+  return bundleChildInto(entry, tempDir('patuh-child-build-'));
+}
+
+/**
+ * Bundle a child script into `dir` (which gets a node_modules link). Every test that spawns
+ * a child uses this one build, so externals stay in one place.
+ */
+export async function bundleChildInto(entry: string, dir: string, name = `${path.basename(entry, '.ts')}.mjs`): Promise<string> {
+  const out = path.join(dir, name);
   await build({
     entryPoints: [entry],
     bundle: true,
@@ -18,6 +26,7 @@ export async function bundleChild(entry: string): Promise<string> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'silent',
   });
-  fs.symlinkSync(path.join(RESOURCES, '..', 'node_modules'), path.join(path.dirname(out), 'node_modules'), 'dir');
+  const link = path.join(dir, 'node_modules');
+  if (!fs.existsSync(link)) fs.symlinkSync(path.join(RESOURCES, '..', 'node_modules'), link, 'dir');
   return out;
 }

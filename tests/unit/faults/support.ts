@@ -1,5 +1,5 @@
 /** Child processes for the fault suite: a holder of the data folder, and the real CLI. */
-import { build } from 'esbuild';
+import { bundleChildInto } from '../crash/bundle';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,23 +8,10 @@ import { RESOURCES } from '../helpers';
 
 /** Bundled once per test file (tempDir() would remove it after the first test). */
 const bundleRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'patuh-fault-build-'));
-fs.symlinkSync(path.join(RESOURCES, '..', 'node_modules'), path.join(bundleRoot, 'node_modules'), 'dir');
 process.on('exit', () => fs.rmSync(bundleRoot, { recursive: true, force: true }));
 
 async function bundleChild(entry: string): Promise<string> {
-  const out = path.join(bundleRoot, `${path.basename(path.dirname(entry))}-${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  return out;
+  return bundleChildInto(entry, bundleRoot, `${path.basename(path.dirname(entry))}-${path.basename(entry, '.ts')}.mjs`);
 }
 
 let holderScript: Promise<string> | undefined;

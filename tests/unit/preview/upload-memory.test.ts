@@ -3,7 +3,7 @@
  * host's peak memory at or below 400 MB RSS (it peaked at 1.5 GB when the body was
  * buffered, parsed and decoded whole).
  */
-import { build } from 'esbuild';
+import { bundleChildInto } from '../crash/bundle';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,21 +14,7 @@ import { RESOURCES, tempDir } from '../helpers';
 const SIZE = 200_000_000;
 
 async function bundle(): Promise<string> {
-  const dir = tempDir('patuh-upload-build-');
-  const out = path.join(dir, 'upload-child.mjs');
-  await build({
-    entryPoints: [path.join(import.meta.dirname, 'upload-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  fs.symlinkSync(path.join(RESOURCES, '..', 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return out;
+  return bundleChildInto(path.join(import.meta.dirname, 'upload-child.ts'), tempDir('patuh-upload-build-'));
 }
 
 /** Streams {"input":{…,"files":[{"name":…,"data":{"$bytes":"<base64>"}}]}} without ever holding it whole. */
