@@ -29,7 +29,7 @@ function steps(deadline: string | null): string[] {
   ];
 }
 
-export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null): Promise<void> {
+export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null, extraSteps: readonly string[] = []): Promise<void> {
   const sheet = workbook.addWorksheet(SHEET_GUIDE);
   sheet.columns = [{ width: 110 }];
   const title = sheet.addRow(['Petunjuk pengisian formulir data dukung']);
@@ -38,7 +38,7 @@ export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Che
   sheet.addRow([`Tahun penilaian: ${checklist.year}`]);
   sheet.addRow([`Batas pengiriman: ${deadline ? longDate(deadline) : 'tanyakan ke Bagian Organisasi'}`]);
   sheet.addRow([]);
-  for (const line of steps(deadline)) {
+  for (const line of [...steps(deadline), ...extraSteps]) {
     const row = sheet.addRow([line]);
     row.alignment = { wrapText: true, vertical: 'top' };
   }
