@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/result';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-checklist';
 import { migration003 } from './003-assessment';
+import { migration006 } from './006-intake';
 
 export interface Migration {
   version: number;
@@ -15,9 +16,12 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration006];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+/** Highest version, not the count: numbers are reserved per branch, so the list may have gaps until merged. */
+const latestOf = (steps: readonly Migration[]) => steps.reduce((max, step) => Math.max(max, step.version), 0);
+
+export const LATEST_SCHEMA_VERSION = latestOf(migrations);
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -33,7 +37,7 @@ export function migrate(
   } = {},
 ): { from: number; to: number } {
   const steps = options.steps ?? migrations;
-  const latest = steps.length;
+  const latest = latestOf(steps);
   const target = options.target ?? latest;
   const current = schemaVersion(db);
   if (current > latest) {
