@@ -33,6 +33,11 @@ function intakeRepository(db: Db) {
     clearFolder: db.prepare('DELETE FROM intake_folders WHERE period_id = ?'),
     receivedOfKit: db.prepare<[string], ReceivedRow>('SELECT kit_id, kit_path, sha256, received_at FROM intake_received WHERE kit_id = ?'),
     lastReceived: db.prepare<[number, number], string | null>('SELECT MAX(received_at) FROM intake_received WHERE period_id = ? AND unit_id = ?').pluck(),
+    /** Which other units already hold this content (duplicates across units are flagged). */
+    holders: db.prepare<[string, number], { unit_id: number; name: string }>(
+      `SELECT DISTINCT e.unit_id, u.name FROM evidence e JOIN units u ON u.id = e.unit_id
+       WHERE e.blob_sha256 = ? AND e.unit_id <> ? AND e.deleted_at IS NULL ORDER BY u.name LIMIT 3`,
+    ),
     insertReceived: db.prepare(
       `INSERT INTO intake_received (kit_id, period_id, unit_id, kit_path, sha256, size, evidence_id, instrument_id, requirement_code, received_at, sender)
        VALUES (@kitId, @periodId, @unitId, @kitPath, @sha256, @size, @evidenceId, @instrumentId, @requirementCode, @now, @sender)

@@ -67,7 +67,8 @@ function parseKey(sheet: SheetSnap): { key: F01Key; mac: string } | null {
 }
 
 function error(row: number, column: number, message: string, action: string): RowError {
-  return { row, column: F01_HEADERS[column - 1] ?? columnLetter(column), cell: `${columnLetter(column)}${row}`, message, action };
+  // The sheet is named in the column so errors of both sheets read unambiguously in one list.
+  return { row, column: `${SHEET_F01} › ${F01_HEADERS[column - 1] ?? columnLetter(column)}`, cell: `${columnLetter(column)}${row}`, message, action };
 }
 
 /** The level cell: a number 0–5 (typed or picked), text "3", or empty (null). */
