@@ -20,7 +20,7 @@ import type { ScanIndex } from './scan-index';
 import { parseKitWorkbook, readKitWorkbook, type WorkbookReading } from './workbook-intake';
 import type { WorkbookSnapshot } from '../excel/forms/snapshot';
 import { walkKit } from './walk';
-import { openZipKit, type ZipKit, type ZipKitFile } from './zip-kit';
+import type { ZipKit, ZipKitFile } from './zip-kit';
 
 export type KitSource = { kind: 'folder'; path: string } | { kind: 'zip'; path: string } | { kind: 'workbook'; path: string };
 
