@@ -10,6 +10,7 @@ import { checklistCommand, evidenceCommand } from './commands/evidence';
 import { exportCommand, importCommand } from './commands/excel';
 import { archiveCommand, backupCommand, restoreCommand } from './commands/backup';
 import { instrumentsCommand } from './commands/instruments';
+import { intakeCommand } from './commands/intake';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
 import { openRuntime, type CliRuntime } from './runtime';
@@ -31,6 +32,7 @@ export const commands: Record<string, Command> = {
   archive: archiveCommand,
   // `restore FILE`: the source stands where other commands have their action.
   restore: (runtime, action) => restoreCommand(runtime, action),
+  intake: intakeCommand,
 };
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
@@ -53,7 +55,8 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]
   backup list | create | verify ID
   archive create --out FOLDER
-  restore ID|FILE.sqlite|FOLDER-ARSIP`;
+  restore ID|FILE.sqlite|FOLDER-ARSIP
+  intake export --period … [--unit …] --out FOLDER [--zip] | scan --period … --from FOLDER | apply --period … --from FOLDER [--unit …] [--overwrite-conflicts]`;
 
 export interface CliIo {
   out: (text: string) => void;

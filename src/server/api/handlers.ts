@@ -19,6 +19,7 @@ import {
   uploadEvidence,
 } from '../evidence/evidence-service';
 import { headlessPlatform, type Platform } from '../platform';
+import { createIntakeHandlers } from '../intake/intake-handlers';
 import { startForms, startGapReport, startImportApply, startImportPreview, startRecap, startUnitPackage } from '../excel/excel-jobs';
 import { getAssessment, setAssessment } from '../assessment/assessment-service';
 import { periodGaps, unitGaps } from '../scoring/gaps-service';
@@ -159,5 +160,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'import:apply': (input) => startImportApply(excel, input),
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
+    ...createIntakeHandlers(app, platform, options.host),
   };
 }
