@@ -135,6 +135,7 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
   const kitFiles = new Set([manifest.workbook.file, MANIFEST_FILE, GUIDE_FILE]);
   const received = new Set(intakeRepo(ctx).receivedOfKit.all(kit.kit_id).map((row) => `${row.kit_path}\0${row.sha256}`));
   const seen = new Set<string>();
+  const folderPaths = new Set(folders.keys());
   let workbook: RawFile | null = null;
   const inbox = result.inbox;
   for (const file of raw) {
@@ -143,7 +144,7 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
       inbox.waiting += 1;
       continue;
     }
-    const placement = placeFile(file.relative, new Set(folders.keys()), kitFiles);
+    const placement = placeFile(file.relative, folderPaths, kitFiles);
     if (placement.kind === 'kit-file') {
       if (file.relative === manifest.workbook.file) workbook = file;
       continue;
