@@ -14,6 +14,7 @@ import { ChecklistPage } from './pages/checklist/checklist-page';
 import { ExportsPage } from './pages/exports/exports-page';
 import { GapsPage } from './pages/gaps/gaps-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
+import { IntakePage } from './pages/intake/intake-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
 import { BackupPage } from './pages/settings/backup-page';
@@ -36,6 +37,8 @@ function Screen({ path }: { path: string }) {
       return <GapsPage unitId={idParam(second)} />;
     case 'ekspor':
       return <ExportsPage />;
+    case 'kiriman':
+      return <IntakePage />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;

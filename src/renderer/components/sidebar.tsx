@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useAppData } from '../lib/app-data';
 import { href } from '../lib/router';
+import { IntakeNavBadge } from '../pages/intake/intake-badge';
 import { Icon, LogoMark, type IconName } from './icons';
 
 export interface NavItem {
@@ -9,6 +10,8 @@ export interface NavItem {
   icon: IconName;
   /** Pages inside the section, listed under it while the section is open. */
   children?: Array<{ path: string; label: string }>;
+  /** A count shown after the label (units with something new). */
+  badge?: () => ReactNode;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -18,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/penilaian', label: 'Penilaian Mandiri', icon: 'target' },
   { path: '/kesenjangan', label: 'Kesenjangan', icon: 'chart' },
   { path: '/ekspor', label: 'Ekspor & Impor', icon: 'archive' },
+  { path: '/kiriman', label: 'Kiriman Unit', icon: 'upload', badge: () => <IntakeNavBadge /> },
   { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },
   { path: '/instrumen', label: 'Instrumen', icon: 'book' },
   {
@@ -102,6 +106,7 @@ export function Sidebar({ path }: { path: string }) {
                 >
                   <Icon name={item.icon} size={19} />
                   <span>{item.label}</span>
+                  {item.badge?.()}
                 </a>
                 {active && item.children ? (
                   <ul className="nav-sub" aria-label={item.label}>
