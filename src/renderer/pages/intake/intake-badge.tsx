@@ -13,6 +13,12 @@ import { Icon } from '../../components/icons';
 import '../../styles/intake.css';
 
 const REFRESH_MS = 60_000;
+const CHANGED = 'patuh:kiriman-berubah';
+
+/** After a scan or apply: every badge asks the host again. */
+export function announceIntakeChange(): void {
+  window.dispatchEvent(new Event(CHANGED));
+}
 
 export function useIntakeStatus(): { status: IntakeStatus | null; reload: () => void } {
   const { activePeriod } = useAppData();
@@ -21,7 +27,11 @@ export function useIntakeStatus(): { status: IntakeStatus | null; reload: () => 
   const { reload } = query;
   useEffect(() => {
     const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
+    window.addEventListener(CHANGED, reload);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener(CHANGED, reload);
+    };
   }, [reload]);
   return { status: query.data && query.data.periodId === periodId ? query.data : null, reload };
 }

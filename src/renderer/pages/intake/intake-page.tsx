@@ -21,7 +21,7 @@ import { href } from '../../lib/router';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { FolderPanel } from './folder-panel';
-import { useIntakeStatus } from './intake-badge';
+import { announceIntakeChange, useIntakeStatus } from './intake-badge';
 import { UnitsTable, type Row } from './units-table';
 import { UnitDetail, type RequirementOption } from './unit-detail';
 import '../../styles/jobs.css';
@@ -77,8 +77,18 @@ function Workspace({ period }: { period: PeriodDetail }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [placements, setPlacements] = useState<IntakePlacement[]>([]);
   const [overwrite, setOverwrite] = useState(false);
-  const scanJob = useJob({ onFinish: (job) => job.status === 'selesai' && (setInbox(job.result as IntakeInbox), status.reload()) });
-  const applyJob = useJob({ onFinish: () => (setChosen(new Set()), setPlacements([]), saved.reload(), setInbox(null), status.reload()) });
+  const scanJob = useJob({ onFinish: (job) => job.status === 'selesai' && (setInbox(job.result as IntakeInbox), announceIntakeChange()) });
+  const applyJob = useJob({
+    onFinish: (job) => {
+      // Choices for units that were not applied stay, so the office does not make them twice.
+      const done = new Set(((job.result as IntakeApplyResult | null)?.units ?? []).filter((unit) => unit.applied).map((unit) => unit.unitId));
+      setChosen((previous) => new Set([...previous].filter((unitId) => !done.has(unitId))));
+      setPlacements((previous) => previous.filter((entry) => !done.has(entry.unitId)));
+      setInbox(null);
+      saved.reload();
+      announceIntakeChange();
+    },
+  });
 
   const rows = useMemo(() => rowsOf(period, current), [period, current]);
   const selectedRow = rows.find((row) => row.key === selected) ?? rows.find((row) => row.unit && row.unit.state !== 'kosong') ?? null;
@@ -104,7 +114,7 @@ function Workspace({ period }: { period: PeriodDetail }) {
 
   return (
     <>
-      <FolderPanel period={period} status={status.status} onChanged={() => (status.reload(), setInbox(null), saved.reload())} onScan={() => void scan()} scanning={scanJob.running} />
+      <FolderPanel period={period} status={status.status} onChanged={() => (announceIntakeChange(), setInbox(null), saved.reload())} onScan={() => void scan()} scanning={scanJob.running} />
       <section className="panel intake-units" aria-label="Kiriman per unit">
         <header className="intake-units__head">
           <div>

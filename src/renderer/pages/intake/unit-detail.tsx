@@ -199,7 +199,7 @@ export function UnitDetail({ unit, requirements, placements, onPlace }: Props) {
                   <strong>{file.name}</strong> <span className="intake-hint">{file.where === 'akar-kit' ? 'di akar kit' : `di folder lain: ${file.path}`} · {formatSize(file.size)} · {formatDate(file.modifiedAt)}</span>
                 </div>
                 <select
-                  className="select intake-select"
+                  className="input select intake-select"
                   aria-label={`Persyaratan untuk ${file.name}`}
                   value={choice ? `${choice.instrumentId}|${choice.requirementCode}` : ''}
                   onChange={(event) => {

@@ -38,10 +38,15 @@ export function UnitsTable({ rows, selectedKey, onSelect, chosen, onChoose }: Pr
             </th>
             <th>Unit</th>
             <th>Status</th>
-            <th>Terakhir diterima</th>
-            <th className="num">Berkas baru</th>
-            <th className="num">Perubahan</th>
-            <th className="num">Galat</th>
+            <th className="num" title="Berkas baru, termasuk yang salah tempat">
+              Berkas
+            </th>
+            <th className="num" title="Perubahan isian, tingkat F-01 dan konflik">
+              Isian
+            </th>
+            <th className="num" title="Kesalahan isian dan berkas ditolak">
+              Galat
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -58,12 +63,11 @@ export function UnitsTable({ rows, selectedKey, onSelect, chosen, onChoose }: Pr
                   <button type="button" className="link-button intake-unit-name" onClick={() => onSelect(row.key)} aria-pressed={row.key === selectedKey}>
                     {row.unitName}
                   </button>
-                  {unit?.sender ? <div className="intake-hint">{unit.sender}</div> : null}
+                  <div className="intake-hint">{[unit?.sender, unit?.lastReceived ? `diterima ${formatDate(unit.lastReceived)}` : null].filter(Boolean).join(' · ') || (unit ? '' : 'belum ada kiriman')}</div>
                 </td>
                 <td>
                   <Badge tone={STATE_TONE[state]}>{STATE_LABEL[state]}</Badge>
                 </td>
-                <td className="intake-nowrap">{unit?.lastReceived ? formatDate(unit.lastReceived) : '–'}</td>
                 <td className="num">{unit ? count(unit.newFiles.length + unit.misplaced.length) : '–'}</td>
                 <td className="num">{unit ? count(unit.changes.length + unit.levels.length + unit.conflicts.length, unit.conflicts.length > 0 ? 'amber' : 'green') : '–'}</td>
                 <td className="num">{unit ? count(unit.errors.length + unit.rejected.length, 'red') : '–'}</td>
