@@ -130,8 +130,10 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
   const manifest = result.manifest!;
   const kit = result.kit!;
   const unitId = manifest.unit.id;
-  const statuses = currentStatuses(ctx, scan.periodId, unitId);
-  const folders = new Map(manifest.folders.filter((folder) => statuses.has(`${folder.instrumentId}:${folder.requirementCode}`)).map((folder) => [folder.path, folder]));
+  // The checklist is read only when a file needs it: a rescan with nothing new never builds it.
+  let statuses: Map<string, { status: EvidenceStatus; text: string }> | null = null;
+  const statusOf = (key: string) => (statuses ??= currentStatuses(ctx, scan.periodId, unitId)).get(key);
+  const folders = new Map(manifest.folders.map((folder) => [folder.path, folder]));
   const kitFiles = new Set([manifest.workbook.file, MANIFEST_FILE, GUIDE_FILE]);
   const received = new Set(intakeRepo(ctx).receivedOfKit.all(kit.kit_id).map((row) => `${row.kit_path}\0${row.sha256}`));
   const seen = new Set<string>();
@@ -155,7 +157,9 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
       continue;
     }
     if (received.has(`${file.relative}\0${print.sha256}`)) continue;
-    const folder = placement.kind === 'requirement' ? folders.get(placement.folder)! : null;
+    const listed = placement.kind === 'requirement' ? folders.get(placement.folder)! : null;
+    // A folder whose requirement was hidden or removed since export: the office chooses again.
+    const folder = listed && statusOf(`${listed.instrumentId}:${listed.requirementCode}`) ? listed : null;
     const pending: PendingFile = {
       path: file.relative,
       name: file.name,
@@ -181,7 +185,7 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
       inbox.misplaced.push({ ...base, where: placement.kind === 'misplaced' ? placement.where : 'folder-tidak-dikenal' });
       continue;
     }
-    const current = statuses.get(`${folder.instrumentId}:${folder.requirementCode}`)!;
+    const current = statusOf(`${folder.instrumentId}:${folder.requirementCode}`)!;
     const verdict = judgeEdit({ current: current.status, changedSinceExport: false });
     pending.conflict = verdict.kind === 'conflict';
     result.files.push(pending);
