@@ -120,6 +120,16 @@ test('kits exported, filled by three units, scanned, previewed and applied', asy
   await expect(rowOf('Kecamatan Depok')).toContainText('Perlu ditinjau');
   await expect(page.getByRole('link', { name: /Kiriman Unit/ })).toContainText('3');
 
+  // Beranda and the unit list point at the units with something new; back on the screen the inbox is kept.
+  await page.goto(`${app.url}#/`);
+  await expect(page.getByRole('link', { name: /3 unit mengirim bukti atau isian baru/ })).toBeVisible();
+  await screenshot(page, 'kiriman-beranda');
+  await page.goto(`${app.url}#/unit`);
+  await expect(page.getByRole('link', { name: 'Kiriman baru', exact: true })).toHaveCount(3);
+  await screenshot(page, 'kiriman-unit');
+  await page.goto(`${app.url}#/kiriman`);
+  await expect(rowOf('Kecamatan Depok')).toContainText('Perlu ditinjau');
+
   await rowOf(UNITS[0][0]).getByRole('button', { name: UNITS[0][0] }).click();
   const detail = page.getByLabel(`Kiriman ${UNITS[0][0]}`);
   await expect(detail).toContainText('dikirim oleh Agus Prasetyo');

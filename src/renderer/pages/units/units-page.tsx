@@ -15,6 +15,7 @@ import { useToast } from '../../lib/toast';
 import { useDebounced, useQuery } from '../../lib/use-query';
 import { TemplatesDialog } from './templates-dialog';
 import { UnitFormDialog } from './unit-form-dialog';
+import { IntakeUnitBadge } from '../intake/intake-badge';
 
 function countLabel(list: Unit[], totalActive: number, filtered: boolean): string {
   const archived = list.filter((unit) => unit.archived).length;
@@ -92,6 +93,7 @@ export function UnitsPage() {
         </button>
       ),
     },
+    { key: 'intake', header: 'Kiriman', width: '110px', render: (unit) => <IntakeUnitBadge unitId={unit.id} /> },
     { key: 'shortName', header: 'Singkatan', width: 'minmax(100px, 1fr)', sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
     { key: 'group', header: 'Kelompok', width: 'minmax(140px, 1.3fr)', sortValue: (unit) => unit.groupName, render: (unit) => unit.groupName },
     { key: 'head', header: 'Kepala', width: 'minmax(160px, 1.6fr)', sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },
