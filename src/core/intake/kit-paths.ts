@@ -57,7 +57,16 @@ export function withinLimits(relative: string): boolean {
   return relative.length <= MAX_RELATIVE_PATH_CHARS && relative.split('/').every((part) => part.length > 0 && part.length <= MAX_SEGMENT_CHARS);
 }
 
+/**
+ * The first of the wanted names that fits whole: a unit's name is never cut where a
+ * shorter wording or its short name would do ("Disdukcapil" beats "Dinas Kependudukan dan").
+ */
+export function firstFitting(candidates: string[], max: number): string {
+  const fitting = candidates.map((candidate) => safeSegment(candidate, 1000)).find((candidate) => candidate.length <= max);
+  return fitting ?? safeSegment(candidates[0] ?? '', max);
+}
+
 /** The kit's own folder, e.g. "Kit 2026 - Dinas Sosial". */
-export function kitFolderName(year: number, unitName: string): string {
-  return safeSegment(`Kit ${year} - ${unitName}`, MAX_SEGMENT_CHARS);
+export function kitFolderName(year: number, unitName: string, shortName?: string | null): string {
+  return firstFitting([`Kit ${year} - ${unitName}`, ...(shortName ? [`Kit ${year} - ${shortName}`] : [])], MAX_SEGMENT_CHARS);
 }

@@ -3,7 +3,7 @@
  * one folder per requirement (readable, Windows-safe, within the path limits), the
  * workbook's name and the guide text.
  */
-import { kitFolderName, requirementFolder, safeSegment, shortCode, withinLimits } from '../../core/intake/kit-paths';
+import { firstFitting, kitFolderName, requirementFolder, shortCode, withinLimits } from '../../core/intake/kit-paths';
 import type { Checklist } from '../../shared/types';
 import type { KitManifest } from './kit-manifest';
 
@@ -29,9 +29,13 @@ export function planFolders(checklist: Checklist): PlannedFolder[] {
   return folders;
 }
 
-export const kitDirName = (checklist: Checklist): string => kitFolderName(checklist.year, checklist.unit.name);
+export const kitDirName = (checklist: Checklist): string => kitFolderName(checklist.year, checklist.unit.name, checklist.unit.shortName);
 
-export const workbookName = (checklist: Checklist): string => `${safeSegment(`Formulir isian ${checklist.year} - ${checklist.unit.name}`, 55)}.xlsx`;
+export function workbookName(checklist: Checklist): string {
+  const { year, unit } = checklist;
+  const wanted = [`Formulir isian ${year} - ${unit.name}`, `Isian ${year} - ${unit.name}`, ...(unit.shortName ? [`Formulir isian ${year} - ${unit.shortName}`] : [])];
+  return `${firstFitting(wanted, 55)}.xlsx`;
+}
 
 /** Lines of PETUNJUK.txt (CRLF when written, so Windows Notepad shows the breaks). */
 export function guideLines(checklist: Checklist, workbook: string, deadline: string | null): string[] {

@@ -138,6 +138,7 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
   const received = new Set(intakeRepo(ctx).receivedOfKit.all(kit.kit_id).map((row) => `${row.kit_path}\0${row.sha256}`));
   const seen = new Set<string>();
   const folderPaths = new Set(folders.keys());
+  const copies: RawFile[] = [];
   let workbook: RawFile | null = null;
   const inbox = result.inbox;
   for (const file of raw) {
@@ -147,6 +148,11 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
       continue;
     }
     const placement = placeFile(file.relative, folderPaths, kitFiles);
+    // Drive and OneDrive keep a conflicting save as "… (1).xlsx": a copy of the kit's workbook, not evidence.
+    if (placement.kind === 'misplaced' && placement.where === 'akar-kit' && isWorkbookCopy(file.name, manifest.workbook.file)) {
+      copies.push(file);
+      continue;
+    }
     if (placement.kind === 'kit-file') {
       if (file.relative === manifest.workbook.file) workbook = file;
       continue;
@@ -191,7 +197,19 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
     result.files.push(pending);
     inbox.newFiles.push({ ...base, instrumentId: folder.instrumentId, requirementCode: folder.requirementCode, requirement: current.text, alsoInUnit: holder?.name ?? null, conflict: verdict.kind === 'conflict' ? verdict.reason : null });
   }
-  return workbook;
+  // Without the named workbook, the newest copy is the one the unit filled in last.
+  const chosen = workbook ?? copies.sort((a, b) => b.mtimeMs - a.mtimeMs)[0] ?? null;
+  for (const copy of copies) {
+    if (copy !== chosen) inbox.rejected.push({ path: copy.relative, name: copy.name, reason: `Salinan workbook kit (mis. dari konflik sinkronisasi) tidak dibaca; yang dibaca "${chosen!.name}". Salin isian yang perlu ke workbook itu.` });
+  }
+  return chosen;
+}
+
+/** "Formulir isian 2026 - X (1).xlsx", "… - Copy.xlsx", "Salinan …": sync or Explorer copies of the kit workbook. */
+export function isWorkbookCopy(name: string, workbook: string): boolean {
+  const stem = workbook.replace(/\.xlsx$/iu, '').toLowerCase();
+  const lower = name.toLowerCase();
+  return lower.endsWith('.xlsx') && lower !== workbook.toLowerCase() && lower.includes(stem);
 }
 
 /** Parse (or reuse the parse of) a workbook, unless it is exactly what we exported or already received. */

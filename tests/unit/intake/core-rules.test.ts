@@ -71,3 +71,14 @@ describe('unit rules', () => {
     expect(judgeLevel({ elements: undefined, exported: state(2), current: state(2), verifiedLevel: null, sent: state(null, [], 'penjelasan') })).toMatchObject({ kind: 'apply', level: 2 });
   });
 });
+
+describe('workbook copies made by sync tools', () => {
+  it('are recognised by the kit workbook name', async () => {
+    const { isWorkbookCopy } = await import('../../../src/server/intake/scan-kit');
+    const name = 'Formulir isian 2026 - Dinas Sosial.xlsx';
+    expect(isWorkbookCopy('Formulir isian 2026 - Dinas Sosial (1).xlsx', name)).toBe(true);
+    expect(isWorkbookCopy('Formulir isian 2026 - Dinas Sosial - Copy.xlsx', name)).toBe(true);
+    expect(isWorkbookCopy(name, name)).toBe(false);
+    expect(isWorkbookCopy('Data pengaduan.xlsx', name)).toBe(false);
+  });
+});

@@ -125,4 +125,17 @@ describe('scan and apply of returned kits', () => {
     expect(after.newFiles).toEqual([]);
     expect(after.misplaced).toEqual([]);
   });
+
+  it('a workbook saved as a sync copy "(1)" is read when the named one is gone', async () => {
+    const dir = kitDir('Dinas Pendidikan');
+    const named = findIn(dir, /\.xlsx$/u);
+    const copy = named.replace(/\.xlsx$/u, ' (1).xlsx');
+    fs.renameSync(named, copy);
+    await fillWorkbook(copy, ({ f01 }) => {
+      f01.getCell(f01Row(f01, 5), 6).value = 2;
+    });
+    const unit = (await scan()).inbox.units.find((entry) => entry.unitId === seed.unitIds[2])!;
+    expect(unit.levels).toEqual([expect.objectContaining({ number: 5, to: 2 })]);
+    expect(unit.misplaced).toEqual([]);
+  });
 });

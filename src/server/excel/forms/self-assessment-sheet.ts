@@ -67,6 +67,15 @@ export function verifyF01Key(key: F01Key, mac: string, secret: string): boolean 
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
+/**
+ * Neither exceljs nor LibreOffice sizes wrapped rows on their own, so the height is
+ * estimated from the longest wrapped cell (characters per line ≈ column width).
+ */
+function wrappedHeight(cells: Array<{ text: string; width: number }>): number {
+  const lines = Math.max(1, ...cells.map(({ text, width }) => text.split('\n').reduce((total, line) => total + Math.max(1, Math.ceil(line.length / Math.max(width * 1.1, 8))), 0)));
+  return Math.min(409, 14.5 * lines + 4);
+}
+
 function rubricText(indicator: AssessmentIndicator): string {
   return indicator.levels.map((text, level) => `${level} — ${text}`).join('\n');
 }
@@ -125,6 +134,11 @@ function writeIndicators(sheet: ExcelJS.Worksheet, assessment: Assessment): F01K
       const row = sheet.getRow(at);
       row.values = [indicator.number, safeText(aspect.name), safeText(item), safeText(rubricText(indicator)), indicator.selfLevel ?? '', indicator.selfLevel ?? '', safeText(indicator.justification), safeText(indicator.overrideReason)];
       styleCells(row, [F01_COL.chosen, F01_COL.justification, F01_COL.overrideReason], INDICATOR_FILL);
+      row.height = wrappedHeight([
+        { text: item, width: F01_WIDTHS[F01_COL.item - 1]! },
+        { text: rubricText(indicator), width: F01_WIDTHS[F01_COL.rubric - 1]! },
+        { text: aspect.name, width: F01_WIDTHS[F01_COL.aspect - 1]! },
+      ]);
       row.getCell(F01_COL.item).font = { bold: true };
       validations.add(`F${at}`, { type: 'list', allowBlank: true, formulae: ['"0,1,2,3,4,5"'], showErrorMessage: true, errorTitle: 'Tingkat tidak dikenal', error: 'Pilih tingkat 0 sampai 5.' });
       rows.push({
@@ -144,6 +158,7 @@ function writeIndicators(sheet: ExcelJS.Worksheet, assessment: Assessment): F01K
         const elementRow = sheet.getRow(at);
         elementRow.values = ['', '', safeText(label), '', '', indicator.ticked.includes(element.code) ? TICK_LABEL : '', '', ''];
         styleCells(elementRow, [F01_COL.chosen], GREY);
+        elementRow.height = wrappedHeight([{ text: label, width: F01_WIDTHS[F01_COL.item - 1]! }]);
         validations.add(`F${at}`, { type: 'list', allowBlank: true, formulae: [`"${TICK_LABEL}"`], showErrorMessage: true, errorTitle: 'Isian unsur', error: 'Pilih "Ya" bila unsur ini ada, atau kosongkan.' });
         rows.push({ row: at, kind: 'element', indicatorCode: indicator.code, elementCode: element.code, selfLevel: null, elements: [], justification: '', overrideReason: '', textHash: f01RowHash('', label) });
         at += 1;
