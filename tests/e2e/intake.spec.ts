@@ -166,6 +166,18 @@ test('kits exported, filled by three units, scanned, previewed and applied', asy
   await expect(rowOf(UNITS[0][0])).toContainText('Tidak ada yang baru');
   await expect(rowOf('Kecamatan Depok')).toContainText('Tidak ada yang baru');
 
+  // Refreshing a received kit: the workbook is replaced with the new statuses, the unit's files stay.
+  const filledBook = fs.readFileSync(path.join(capil, capilManifest.workbook.file));
+  await rowOf(UNITS[0][0]).getByRole('button', { name: UNITS[0][0] }).click();
+  await page.getByRole('button', { name: 'Perbarui kit unit ini' }).click();
+  await waitJob(page, 'Memperbarui kit unit');
+  await closeButton(page, 'Memperbarui kit unit').click();
+  expect(fs.readFileSync(path.join(capil, capilManifest.workbook.file)).equals(filledBook)).toBe(false);
+  expect(fs.existsSync(path.join(capil, capilManifest.folders[0]!.path, 'SK Standar Pelayanan 2026.pdf'))).toBe(true);
+  const refreshed = new ExcelJS.Workbook();
+  await refreshed.xlsx.readFile(path.join(capil, capilManifest.workbook.file));
+  expect(String(refreshed.getWorksheet('Isian')!.getCell(2, 6).value)).toMatch(/^Menunggu verifikasi/u);
+
   // The checklist shows the unit's files; Penilaian Mandiri its level as nilai mandiri.
   const capilId = units[0]!.id;
   const checklist = await call(app, 'checklist:get', { periodId: (await call(app, 'periods:list', undefined))[0]!.id, unitId: capilId });

@@ -116,8 +116,9 @@ export function judgeLevel(request: LevelRequest): LevelVerdict {
     };
   }
   const state: SelfAssessmentState = { level, elements: ticked, justification: sent.justification.trim(), overrideReason: suggested !== null && level !== suggested ? reason : '' };
+  // Already what Patuh holds (e.g. applied from this same workbook earlier): nothing to do, never a conflict.
+  if (sameState(state, request.current)) return { kind: 'unchanged' };
   if (request.verifiedLevel !== null) return { kind: 'conflict', reason: `Indikator ini sudah diverifikasi Bagian Organisasi (tingkat ${request.verifiedLevel}).`, level, state };
   if (!sameState(request.current, exported)) return { kind: 'conflict', reason: 'Bagian Organisasi mengubah penilaian indikator ini setelah kit diekspor.', level, state };
-  if (sameState(state, request.current)) return { kind: 'unchanged' };
   return { kind: 'apply', level, suggested, state };
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../shared/result';
 import type { IntakeApplyResult, IntakeApplyUnit, IntakePlacement } from '../../shared/intake-types';
 import { isoNow, type ServerContext } from '../context';
 import { setAssessment } from '../assessment/assessment-service';
+import { getUnit } from '../units/units-service';
 import { ingestFile, type IngestedFile } from '../evidence/store';
 import { applyPlannedRow } from '../excel/forms/apply-plan';
 import type { WorkbookSnapshot } from '../excel/forms/snapshot';
@@ -167,6 +168,14 @@ function applyUnit(ctx: ServerContext, kit: ScannedKit, ingested: Ingested[], in
     .immediate();
 }
 
+function unitNameOf(ctx: ServerContext, unitId: number): string {
+  try {
+    return getUnit(ctx, { id: unitId }).name;
+  } catch {
+    return `Unit ${unitId}`;
+  }
+}
+
 function chosenKits(kits: ScannedKit[], input: ApplyIntakeInput): ScannedKit[] {
   if (input.unitIds) return kits.filter((kit) => kit.inbox.unitId !== null && input.unitIds!.includes(kit.inbox.unitId));
   return kits.filter((kit) => kit.inbox.state === 'baru');
@@ -178,7 +187,7 @@ export async function applyIntake(ctx: ServerContext, input: ApplyIntakeInput, d
   const kits = chosenKits(scanned.kits, input);
   const units: IntakeApplyUnit[] = [];
   for (const unitId of input.unitIds ?? []) {
-    if (!kits.some((kit) => kit.inbox.unitId === unitId)) units.push({ unitId, unitName: String(unitId), applied: false, refused: 'Tidak ada kiriman dari unit ini di folder yang diperiksa.', files: 0, changes: 0, levels: 0, skippedConflicts: 0 });
+    if (!kits.some((kit) => kit.inbox.unitId === unitId)) units.push({ unitId, unitName: unitNameOf(ctx, unitId), applied: false, refused: 'Tidak ada kiriman dari unit ini di folder yang diperiksa.', files: 0, changes: 0, levels: 0, skippedConflicts: 0 });
   }
   const ready = kits.filter((kit) => {
     const reason = blocker(kit, input);

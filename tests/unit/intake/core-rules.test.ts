@@ -82,3 +82,11 @@ describe('workbook copies made by sync tools', () => {
     expect(isWorkbookCopy('Data pengaduan.xlsx', name)).toBe(false);
   });
 });
+
+describe('a workbook applied before and filled in further', () => {
+  it('an indicator already holding what the unit sent is unchanged, not a conflict', () => {
+    const applied = state(3, [], 'tiga kegiatan');
+    expect(judgeLevel({ elements: undefined, exported: state(null), sent: applied, current: applied, verifiedLevel: null }).kind).toBe('unchanged');
+    expect(judgeLevel({ elements: undefined, exported: state(null), sent: applied, current: applied, verifiedLevel: 3 }).kind).toBe('unchanged');
+  });
+});

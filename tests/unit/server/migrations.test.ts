@@ -29,23 +29,23 @@ describe('migrations', () => {
     migrate(db, { steps: migrations });
     db.prepare("INSERT INTO settings (key, value) VALUES ('operatorName', 'Siti')").run();
     const extra: Migration = {
-      version: migrations.length + 1,
+      version: LATEST_SCHEMA_VERSION + 1,
       name: 'test-add-column',
       up: (target) => target.exec("ALTER TABLE settings ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
     };
     const hook = vi.fn();
     const result = migrate(db, { steps: [...migrations, extra], beforeMigrate: hook });
-    expect(result).toEqual({ from: migrations.length, to: migrations.length + 1 });
-    expect(hook).toHaveBeenCalledWith(db, migrations.length, migrations.length + 1);
+    expect(result).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION + 1 });
+    expect(hook).toHaveBeenCalledWith(db, LATEST_SCHEMA_VERSION, LATEST_SCHEMA_VERSION + 1);
     expect(db.prepare('SELECT value, note FROM settings').get()).toEqual({ value: 'Siti', note: '' });
-    expect(schemaVersion(db)).toBe(migrations.length + 1);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION + 1);
   });
 
   it('roll back a failing migration completely, version included', () => {
     const db = new Database(':memory:');
     migrate(db, { steps: migrations });
     const broken: Migration = {
-      version: migrations.length + 1,
+      version: LATEST_SCHEMA_VERSION + 1,
       name: 'broken',
       up: (target) => {
         target.exec('CREATE TABLE half_done (id INTEGER)');
@@ -53,7 +53,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, { steps: [...migrations, broken] })).toThrow('boom');
-    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
   });
 

@@ -90,6 +90,8 @@ function Workspace({ period }: { period: PeriodDetail }) {
     },
   });
 
+  const kitJob = useJob({ onFinish: () => announceIntakeChange() });
+  const exportUnit = (unitId: number) => start(() => api['intake:export']({ periodId: period.id, unitIds: [unitId], ...(status.status?.folder ? { outDir: status.status.folder } : {}), zip: false }), kitJob);
   const rows = useMemo(() => rowsOf(period, current), [period, current]);
   const selectedRow = rows.find((row) => row.key === selected) ?? rows.find((row) => row.unit && row.unit.state !== 'kosong') ?? null;
   const requirements = useRequirements(period.id, selectedRow?.unit ?? null);
@@ -134,16 +136,27 @@ function Workspace({ period }: { period: PeriodDetail }) {
         <div className="intake-split">
           <UnitsTable rows={rows} selectedKey={selectedRow?.key ?? null} onSelect={setSelected} chosen={chosen} onChoose={setChosen} />
           {selectedRow?.unit ? (
-            <UnitDetail unit={selectedRow.unit} requirements={requirements} placements={placements} onPlace={(path, choice) => place(selectedRow.unit!, path, choice)} />
+            <UnitDetail unit={selectedRow.unit} requirements={requirements} placements={placements} onPlace={(path, choice) => place(selectedRow.unit!, path, choice)} onRefreshKit={() => void exportUnit(selectedRow.unit!.unitId!)} />
           ) : (
             <div className="intake-detail">
-              <EmptyState icon="folder" title={selectedRow ? `Belum ada kiriman dari ${selectedRow.unitName}` : 'Pilih unit'}>
-                Kit unit ini belum ditemukan di folder kiriman. Buat kit di atas, lalu minta unit mengisinya di folder bersama atau mengirimkannya kembali sebagai .zip.
+              <EmptyState
+                icon="folder"
+                title={selectedRow ? `Belum ada kiriman dari ${selectedRow.unitName}` : 'Pilih unit'}
+                action={
+                  selectedRow?.unitId && status.status?.folder ? (
+                    <Button variant="secondary" icon="upload" onClick={() => void exportUnit(selectedRow.unitId!)}>
+                      Buat kit unit ini
+                    </Button>
+                  ) : null
+                }
+              >
+                Kit unit ini belum ditemukan di folder kiriman. Buat kitnya, lalu minta unit mengisinya di folder bersama atau mengirimkannya kembali sebagai .zip.
               </EmptyState>
             </div>
           )}
         </div>
       </section>
+      <JobProgress handle={kitJob} title="Memperbarui kit unit" renderResult={(result) => `Kit diperbarui di ${(result as { path: string }).path}. Berkas yang sudah ditaruh unit tidak disentuh.`} />
       <JobProgress handle={scanJob} title="Memeriksa kiriman unit" renderResult={(result) => `${formatCount((result as IntakeInbox).units.length)} kiriman diperiksa; ${formatCount((result as IntakeInbox).newCount)} unit dengan sesuatu yang baru.`} />
       <JobProgress handle={applyJob} title="Menerapkan kiriman unit" runningNote="Cadangan dibuat lebih dulu." renderResult={(result) => <AppliedSummary result={result as IntakeApplyResult} />} />
       {!isPreview() ? (

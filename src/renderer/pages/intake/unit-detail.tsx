@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { IntakePlacement, IntakeUnit } from '../../../shared/intake-types';
 import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { formatCount, formatDate } from '../../lib/format';
 import { STATE_LABEL, STATE_TONE, formatSize } from './intake-format';
@@ -21,6 +22,8 @@ interface Props {
   requirements: RequirementOption[];
   placements: IntakePlacement[];
   onPlace: (path: string, choice: { instrumentId: number; requirementCode: string } | null) => void;
+  /** Refresh this unit's kit (new statuses and reasons); its files stay as they are. */
+  onRefreshKit?: () => void;
 }
 
 function Block({ title, count, tone = 'neutral', children }: { title: string; count: number; tone?: 'neutral' | 'amber' | 'red' | 'green'; children: ReactNode }) {
@@ -37,7 +40,7 @@ function Block({ title, count, tone = 'neutral', children }: { title: string; co
 
 const levelText = (level: number | null) => (level === null ? 'belum diisi' : `Tingkat ${level}`);
 
-export function UnitDetail({ unit, requirements, placements, onPlace }: Props) {
+export function UnitDetail({ unit, requirements, placements, onPlace, onRefreshKit }: Props) {
   const placed = (path: string) => placements.find((entry) => entry.unitId === unit.unitId && entry.path === path);
   return (
     <div className="intake-detail" aria-label={`Kiriman ${unit.unitName}`}>
@@ -49,7 +52,14 @@ export function UnitDetail({ unit, requirements, placements, onPlace }: Props) {
             {unit.sender ? ` · dikirim oleh ${unit.sender}` : ''}
           </p>
         </div>
-        <Badge tone={STATE_TONE[unit.state]}>{STATE_LABEL[unit.state]}</Badge>
+        <div className="intake-detail__side">
+          <Badge tone={STATE_TONE[unit.state]}>{STATE_LABEL[unit.state]}</Badge>
+          {onRefreshKit && unit.unitId !== null && unit.source.kind === 'folder' ? (
+            <Button variant="ghost" size="sm" icon="restore" onClick={onRefreshKit} title="Workbook dan manifest diperbarui; berkas unit tidak disentuh">
+              Perbarui kit unit ini
+            </Button>
+          ) : null}
+        </div>
       </header>
       {unit.refused ? (
         <div className="intake-refused" role="alert">
