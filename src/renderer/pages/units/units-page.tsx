@@ -93,7 +93,7 @@ export function UnitsPage() {
         </button>
       ),
     },
-    { key: 'intake', header: 'Kiriman', width: '110px', render: (unit) => <IntakeUnitBadge unitId={unit.id} /> },
+    { key: 'intake', header: 'Kiriman', width: '146px', render: (unit) => <IntakeUnitBadge unitId={unit.id} /> },
     { key: 'shortName', header: 'Singkatan', width: 'minmax(100px, 1fr)', sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
     { key: 'group', header: 'Kelompok', width: 'minmax(140px, 1.3fr)', sortValue: (unit) => unit.groupName, render: (unit) => unit.groupName },
     { key: 'head', header: 'Kepala', width: 'minmax(160px, 1.6fr)', sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },
