@@ -28,8 +28,11 @@ export interface IntakeDeps {
   jobs: JobRunner;
   platform: Platform;
   backups: AppBackups;
-  /** The CLI and tests do not watch folders. */
+  /** The CLI does not watch folders. */
   watch: boolean;
+  /** Tests shorten these; the app uses the defaults below. */
+  rescanMs?: number;
+  eventDelayMs?: number;
 }
 
 const RESCAN_MS = 3 * 60 * 1000;
@@ -86,13 +89,13 @@ export function createIntakeService(deps: IntakeDeps) {
     if (!deps.watch || watchers.get(periodId)?.folder === folder) return;
     unwatch(periodId);
     if (!folder) return;
-    const timer = setInterval(() => void backgroundScan(periodId), RESCAN_MS);
+    const timer = setInterval(() => void backgroundScan(periodId), deps.rescanMs ?? RESCAN_MS);
     timer.unref();
     const entry = { folder, watcher: null as fs.FSWatcher | null, timer, pending: null as NodeJS.Timeout | null };
     try {
       entry.watcher = fs.watch(folder, { recursive: true, persistent: false }, () => {
         if (entry.pending) clearTimeout(entry.pending);
-        entry.pending = setTimeout(() => void backgroundScan(periodId), EVENT_DELAY_MS);
+        entry.pending = setTimeout(() => void backgroundScan(periodId), deps.eventDelayMs ?? EVENT_DELAY_MS);
         entry.pending.unref();
       });
       entry.watcher.on('error', () => entry.watcher?.close());
