@@ -14,6 +14,7 @@ import { coreOperations } from './operations/core';
 import { excelOperations } from './operations/excel';
 import { crashOperation } from './operations/crash';
 import { browserOperations } from './operations/browser';
+import { intakeOperations } from './operations/intake';
 
 export interface BenchContext {
   app: StartedApp;
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   };
   const rows: Measurement[] = [];
   // One failing group is reported as a row; the others still run.
-  for (const group of [coreOperations, excelOperations, browserOperations, crashOperation]) {
+  for (const group of [coreOperations, excelOperations, intakeOperations, browserOperations, crashOperation]) {
     try {
       rows.push(...(await group(context)));
     } catch (error) {

@@ -10,6 +10,7 @@ import { checklistCommand, evidenceCommand } from './commands/evidence';
 import { exportCommand, importCommand } from './commands/excel';
 import { archiveCommand, backupCommand, restoreCommand } from './commands/backup';
 import { instrumentsCommand } from './commands/instruments';
+import { intakeCommand } from './commands/intake';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
 import { remindersCommand, settingsCommand } from './commands/documents';
@@ -37,6 +38,7 @@ export const commands: Record<string, Command> = {
   reminders: remindersCommand,
   // `restore FILE`: the source stands where other commands have their action.
   restore: (runtime, action) => restoreCommand(runtime, action),
+  intake: intakeCommand,
 };
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json] [--start-empty]
@@ -66,6 +68,7 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   backup list | create | verify ID
   archive create --out FOLDER
   restore ID|FILE.sqlite|FOLDER-ARSIP
+  intake export --period … [--unit …] --out FOLDER [--zip] | scan --period … --from FOLDER | apply --period … --from FOLDER [--unit …] [--overwrite-conflicts]
 
 Kode keluar: 0 berhasil, 1 galat, 2 masukan salah, 3 basis data dikarantina/hilang (lihat
 tawaran pemulihan di stderr), 4 data sedang dibuka oleh Patuh lain.`;

@@ -16,6 +16,7 @@ import { ExportsPage } from './pages/exports/exports-page';
 import { GapsPage } from './pages/gaps/gaps-page';
 import { HelpPage } from './pages/help/help-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
+import { IntakePage } from './pages/intake/intake-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
 import { RemindersPage } from './pages/reminders/reminders-page';
@@ -46,6 +47,8 @@ function Screen({ path }: { path: string }) {
       return <ExportsPage />;
     case 'pengingat':
       return <RemindersPage />;
+    case 'kiriman':
+      return <IntakePage />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;

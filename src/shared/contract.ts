@@ -41,6 +41,7 @@ import { channel, none } from './channel';
 import { unitPageChannels } from './channels/units';
 import { evidenceRulesChannels } from './channels/evidence-rules';
 import { documentsChannels, unitHeadFields } from './channels/documents';
+import { intakeChannels } from './channels/intake';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -310,6 +311,7 @@ export const contract = {
   ...unitPageChannels,
   ...evidenceRulesChannels,
   ...documentsChannels,
+  ...intakeChannels,
 } as const;
 
 export type Contract = typeof contract;

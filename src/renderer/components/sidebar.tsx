@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useAppData } from '../lib/app-data';
 import { href } from '../lib/router';
+import { IntakeNavBadge } from '../pages/intake/intake-badge';
 import { Icon, LogoMark, type IconName } from './icons';
 
 export interface NavItem {
@@ -9,6 +10,8 @@ export interface NavItem {
   icon: IconName;
   /** Pages inside the section, listed under it while the section is open. */
   children?: Array<{ path: string; label: string }>;
+  /** A count shown after the label (units with something new). */
+  badge?: () => ReactNode;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -19,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/kesenjangan', label: 'Kesenjangan', icon: 'chart' },
   { path: '/pengingat', label: 'Pengingat', icon: 'clock' },
   { path: '/ekspor', label: 'Ekspor & Impor', icon: 'archive' },
+  { path: '/kiriman', label: 'Kiriman Unit', icon: 'upload', badge: () => <IntakeNavBadge /> },
   { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },
   { path: '/instrumen', label: 'Instrumen', icon: 'book' },
   {
@@ -128,6 +132,7 @@ export function Sidebar({ path }: { path: string }) {
                 >
                   <Icon name={item.icon} size={19} />
                   <span>{item.label}</span>
+                  {item.badge?.()}
                 </a>
                 {active && item.children && !collapsed ? (
                   <ul className="nav-sub" aria-label={item.label}>

@@ -20,6 +20,7 @@ import {
 } from '../evidence/evidence-service';
 import { createEvidenceRulesHandlers } from '../evidence/evidence-rules-handlers';
 import { headlessPlatform, type Platform } from '../platform';
+import { createIntakeHandlers } from '../intake/intake-handlers';
 import { startForms, startGapReport, startImportApply, startImportPreview, startRecap, startUnitPackage } from '../excel/excel-jobs';
 import { getAssessment, setAssessment } from '../assessment/assessment-service';
 import { periodGaps, unitGaps } from '../scoring/gaps-service';
@@ -167,5 +168,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'jobs:cancel': (input) => jobs.cancel(input.id),
     ...createEvidenceRulesHandlers(ctx),
     ...createDocumentsHandlers({ ctx, jobs, platform }),
+    ...createIntakeHandlers(app, platform, options.host),
   };
 }

@@ -21,7 +21,8 @@ export type HistoryAction =
   | 'requirement-unhidden'
   | 'carry-over'
   | 'level'
-  | 'import';
+  | 'import'
+  | 'intake';
 
 export interface HistoryTarget {
   periodId?: number | null;
@@ -114,6 +115,8 @@ function summarize(action: string, detail: Record<string, unknown>): string {
       return `Nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} diubah dari ${levelText(detail['from'])} menjadi ${levelText(detail['to'])}${reason}.`;
     case 'import':
       return `Diperbarui dari workbook isian: ${String(detail['summary'] ?? '')}`;
+    case 'intake':
+      return `Diterima dari kiriman unit${detail['sender'] ? ` (dikirim oleh ${String(detail['sender'])})` : ''}: ${String(detail['summary'] ?? '')}`;
     default:
       return action;
   }

@@ -19,6 +19,7 @@ import { ScopeChart } from './scope-chart';
 import { StatCards } from './stat-cards';
 import { UnitsTable } from './units-table';
 import { YearChange } from './year-change';
+import { IntakeNotice } from '../intake/intake-badge';
 import '../../styles/dashboard.css';
 
 function SampleList({ period, dashboard }: { period: PeriodDetail; dashboard: Dashboard | null }) {
@@ -177,6 +178,7 @@ export function BerandaPage() {
 
       {units.error ? <ErrorState error={units.error} onRetry={units.reload} /> : null}
       {showOnboarding ? <Onboarding state={onboarding} /> : null}
+      <IntakeNotice />
 
       {activePeriod ? (
         detail.error ? (

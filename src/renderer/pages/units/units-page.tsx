@@ -16,6 +16,7 @@ import { href } from '../../lib/router';
 import { useDebounced, useQuery } from '../../lib/use-query';
 import { TemplatesDialog } from './templates-dialog';
 import { UnitFormDialog } from './unit-form-dialog';
+import { IntakeUnitBadge } from '../intake/intake-badge';
 
 function countLabel(list: Unit[], totalActive: number, filtered: boolean): string {
   const archived = list.filter((unit) => unit.archived).length;
@@ -93,6 +94,7 @@ export function UnitsPage() {
         </a>
       ),
     },
+    { key: 'intake', header: 'Kiriman', width: '146px', render: (unit) => <IntakeUnitBadge unitId={unit.id} /> },
     { key: 'shortName', header: 'Singkatan', width: 'minmax(100px, 1fr)', sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
     { key: 'group', header: 'Kelompok', width: 'minmax(140px, 1.3fr)', sortValue: (unit) => unit.groupName, render: (unit) => unit.groupName },
     { key: 'head', header: 'Kepala', width: 'minmax(160px, 1.6fr)', sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },

@@ -9,7 +9,7 @@ import type { ServerContext } from '../../context';
 import { getPeriod } from '../../periods/periods-service';
 import { getUnit } from '../../units/units-service';
 import { parseKeySheet, readFormSecret, verifyKey, type FormKey } from './form-key';
-import { FORM_FORMAT, FORM_SHEETS, HEADERS, SHEET_FORM, SHEET_KEY, columnLetter } from './layout';
+import { FORM_FORMAT, FORM_SHEETS, HEADERS, OPTIONAL_SHEETS, SHEET_FORM, SHEET_KEY, columnLetter } from './layout';
 import { cellAt, plainText, type SheetSnap, type WorkbookSnapshot } from './snapshot';
 
 export interface VerifiedForm {
@@ -42,7 +42,8 @@ function sheetProblem(snapshot: WorkbookSnapshot): string | null {
   }
   if (!snapshot.key) return `Lembar kunci formulir (${SHEET_KEY}) tidak ditemukan; workbook ini sudah diubah atau bukan hasil ekspor Patuh. Minta unit mengisi formulir asli, atau ekspor ulang formulir.`;
   if (!snapshot.form) return `Lembar "${SHEET_FORM}" tidak ditemukan (mungkin namanya diganti atau lembarnya dihapus). Kembalikan nama lembar, atau isi ulang formulir asli.`;
-  const extra = snapshot.sheets.find((sheet) => !(FORM_SHEETS as readonly string[]).includes(sheet.name));
+  const known: readonly string[] = [...FORM_SHEETS, ...OPTIONAL_SHEETS];
+  const extra = snapshot.sheets.find((sheet) => !known.includes(sheet.name));
   if (extra) return `Workbook berisi lembar tambahan "${extra.name}" yang bukan bagian formulir. Hapus lembar itu, atau isi ulang formulir asli.`;
   return null;
 }

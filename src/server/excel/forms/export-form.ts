@@ -20,17 +20,25 @@ import { documentContext } from '../../documents/letterhead';
 import { printInfoOf } from '../exports/document-setup';
 import { fitRowHeight, FONT, LINE_HEIGHT, lineCount, printSetup, type PrintInfo } from '../exports/sheet-style';
 import { writeGuideSheet } from './guide-sheet';
+import { writeSelfAssessment } from './self-assessment-sheet';
+import { SHEET_F01 } from './self-assessment-layout';
+import { getAssessment } from '../../assessment/assessment-service';
+import type { Assessment } from '../../../shared/types';
 import { protectWorkbookStructure } from './workbook-protect';
 
 export interface ExportFormInput {
   periodId: number;
   unitId: number;
   outFile: string;
+  /** Kit workbooks also carry the Penilaian Mandiri (F-01) sheet and sender cells. */
+  selfAssessment?: boolean;
 }
 
 export interface ExportFormResult {
   path: string;
   rows: number;
+  /** Signature of the workbook's key: a kit manifest names the workbook it belongs to by it. */
+  keyMac: string;
 }
 
 export interface FormRow {
@@ -164,6 +172,21 @@ function buildKey(checklist: Checklist, rows: FormRow[], exportedAt: string): Fo
   };
 }
 
+const KIT_STEPS = [
+  `10. Lembar "${SHEET_F01}" (F-01): pilih tingkat 0–5 per indikator, isi "Ya" pada unsur yang ada, dan jelaskan. Bila tingkat berbeda dari saran unsur, tuliskan alasannya. Isi juga nama pengisi di bagian atas lembar itu.`,
+  '11. Berkas bukti (PDF, foto, dokumen) tidak ditempel di workbook: simpan di folder persyaratan yang sesuai di dalam kit ini. Jangan mengganti nama folder.',
+];
+
+/** The year's self-assessment, or null when the year has no PEKPPP instrument. */
+function assessmentOrNull(ctx: ServerContext, input: ExportFormInput): Assessment | null {
+  try {
+    return getAssessment(ctx, { periodId: input.periodId, unitId: input.unitId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'VALIDATION') return null;
+    throw error;
+  }
+}
+
 /** A readable default file name for the save dialog and the CLI, e.g. "Formulir isian 2026 - Dinas Sosial.xlsx". */
 export function formFileName(unitName: string, year: number): string {
   return `${exportFileName(`Formulir isian ${year} - ${unitName}`)}.xlsx`;
@@ -195,11 +218,15 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   workbook.creator = 'Patuh';
   workbook.created = ctx.now();
   const docs = documentContext(ctx);
-  await writeGuideSheet(workbook, checklist, period.deadline, docs);
+  await writeGuideSheet(workbook, checklist, period.deadline, docs, input.selfAssessment ? KIT_STEPS : []);
   await writeFormSheet(workbook, rows, printInfoOf(docs, `Formulir isian ${checklist.unit.name} ${checklist.year}`));
+  const keyMac = signKey(key, secret);
   const keySheet = workbook.addWorksheet(SHEET_KEY, { state: 'veryHidden' });
-  writeKeySheet(keySheet, key, signKey(key, secret));
+  writeKeySheet(keySheet, key, keyMac);
   await keySheet.protect('', {});
+  if (input.selfAssessment) {
+    await writeSelfAssessment(workbook, { assessment: assessmentOrNull(ctx, input), unitName: checklist.unit.name, year: checklist.year, formMac: keyMac, secret });
+  }
   throwIfCancelled(job);
   job.progress(0.7, 'Menyimpan workbook…');
   const written = await protectWorkbookStructure(Buffer.from(await workbook.xlsx.writeBuffer()));
@@ -207,5 +234,5 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   fs.mkdirSync(path.dirname(input.outFile), { recursive: true });
   writeAtomically(input.outFile, written);
   job.progress(1, 'Workbook isian selesai dibuat.');
-  return { path: input.outFile, rows: rows.length };
+  return { path: input.outFile, rows: rows.length, keyMac };
 }

@@ -46,7 +46,7 @@ function addGuideRow(sheet: ExcelJS.Worksheet, text: string, font: Partial<Excel
 /** Narrow enough to fit A4 portrait at 100 %: LibreOffice does not always apply fit-to-width on this protected sheet. */
 const GUIDE_WIDTH = 84;
 
-export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null, docs?: DocumentContext): Promise<void> {
+export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Checklist, deadline: string | null, docs?: DocumentContext, extraSteps: readonly string[] = []): Promise<void> {
   const sheet = workbook.addWorksheet(SHEET_GUIDE);
   sheet.columns = [{ width: GUIDE_WIDTH }];
   if (docs) {
@@ -59,7 +59,7 @@ export async function writeGuideSheet(workbook: ExcelJS.Workbook, checklist: Che
   addGuideRow(sheet, `Tahun penilaian: ${checklist.year}`);
   addGuideRow(sheet, `Batas pengiriman: ${deadline ? longDate(deadline) : 'tanyakan ke Bagian Organisasi'}`);
   sheet.addRow([]);
-  for (const line of steps(deadline)) addGuideRow(sheet, line);
+  for (const line of [...steps(deadline), ...extraSteps]) addGuideRow(sheet, line);
   if (docs) {
     sheet.addRow([]);
     writeSignature(sheet, sheet.rowCount + 1, 1, 1, docs.signature('form', { dated: true }));

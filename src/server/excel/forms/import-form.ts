@@ -11,6 +11,7 @@ import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { applyPlannedRow, recordImport } from './apply-plan';
 import { checkWorkbook, type Target } from './check-workbook';
 import { FORM_FORMAT } from './layout';
+import { SHEET_F01 } from './self-assessment-layout';
 import { parseInWorker } from './parse-worker';
 import { planImport, type Plan } from './plan';
 import { readRows } from './read-rows';
@@ -43,7 +44,11 @@ async function prepare(input: PreviewFormInput, job: JobControl, limits: ImportL
 }
 
 /** Everything synchronous: run inside apply's transaction so nothing can change in between. */
+/** A kit workbook carries F-01 levels this import does not read: sent to Kiriman Unit instead of dropping them silently. */
+const KIT_WORKBOOK = `Workbook ini berasal dari kit isian unit (ada lembar "${SHEET_F01}"). Terima lewat menu Kiriman Unit agar penilaian mandiri (F-01) dan berkas unit ikut masuk.`;
+
 function analyze(ctx: ServerContext, prepared: Prepared, input: PreviewFormInput): Analysis {
+  if (prepared.snapshot.sheets.some((sheet) => sheet.name === SHEET_F01)) return { preview: rejected(KIT_WORKBOOK, null), plan: null };
   const checked = checkWorkbook(ctx, prepared.snapshot, input);
   if (!checked.ok) return { preview: rejected(checked.message, checked.target), plan: null };
   const { verified } = checked;

@@ -11,6 +11,8 @@ export const SHEET_GUIDE = 'Petunjuk';
 export const SHEET_FORM = 'Isian';
 export const SHEET_KEY = '_kunci';
 export const FORM_SHEETS = [SHEET_GUIDE, SHEET_FORM, SHEET_KEY] as const;
+/** Sheets a kit workbook adds (Penilaian Mandiri F-01 and its key); allowed, never required. */
+export const OPTIONAL_SHEETS = ['Penilaian Mandiri', '_kunci_pm'] as const;
 
 /** Columns of the Isian sheet, 1-based like Excel. */
 export const COL = {

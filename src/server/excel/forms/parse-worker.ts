@@ -68,6 +68,10 @@ function sheetSnap(ws, columns, maxRows) {
         sheets: wb.worksheets.map((ws) => ({ name: ws.name, state: String(ws.state || 'visible') })),
         form: form ? sheetSnap(form, workerData.formColumns, workerData.maxRows) : null,
         key: key ? sheetSnap(key, 8, workerData.maxRows + 10) : null,
+        extra: Object.fromEntries(workerData.extraSheets.map((spec) => {
+          const ws = find(spec.name);
+          return [spec.name, ws ? sheetSnap(ws, spec.columns, workerData.maxRows + 10) : null];
+        })),
       },
     });
   } catch (error) {
@@ -90,14 +94,20 @@ function unreadable(): AppError {
   return new AppError('FILE_REJECTED', 'Berkas tidak dapat dibaca sebagai workbook Excel: rusak atau formatnya tidak dikenal. Minta unit menyimpan ulang sebagai .xlsx dari formulir asli.');
 }
 
-export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl): Promise<WorkbookSnapshot> {
+/** Further sheets to copy besides Isian and its key (the kit's F-01 sheet and key). */
+export interface ExtraSheet {
+  name: string;
+  columns: number;
+}
+
+export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl, extraSheets: readonly ExtraSheet[] = []): Promise<WorkbookSnapshot> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // No inherited loaders or flags (tsx, vitest): the worker needs plain Node only.
     execArgv: [],
     stdout: true,
     stderr: true,
-    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows },
+    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows, extraSheets },
     resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   worker.stdout.resume();

@@ -27,6 +27,8 @@ export interface WorkbookSnapshot {
   sheets: Array<{ name: string; state: string }>;
   form: SheetSnap | null;
   key: SheetSnap | null;
+  /** Sheets asked for by name besides these two; null when the workbook lacks one. */
+  extra?: Record<string, SheetSnap | null>;
 }
 
 export const EMPTY_CELL: CellSnap = { k: 'empty' };

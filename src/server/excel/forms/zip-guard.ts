@@ -58,7 +58,7 @@ export function checkSignature(data: Buffer): void {
   throw reject(MSG.notWorkbook);
 }
 
-function classifyZipError(error: Error): AppError {
+export function classifyZipError(error: Error): AppError {
   if (error instanceof AppError) return error;
   if (/absolute path|relative path|invalid characters/iu.test(error.message)) return reject(MSG.traversal);
   if (/encrypt/iu.test(error.message)) return reject(MSG.encrypted);
@@ -86,7 +86,8 @@ async function scanXml(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
   }
 }
 
-function checkEntry(entry: yauzl.Entry, limits: ImportLimits, total: number): void {
+/** One entry against the limits; also used for kits returned as .zip (with their own limits). */
+export function checkEntry(entry: yauzl.Entry, limits: ImportLimits, total: number): void {
   if (unsafeName(entry.fileName)) throw reject(MSG.traversal);
   if (entry.isEncrypted()) throw reject(MSG.encrypted);
   if (total > limits.maxTotalUncompressed) {
