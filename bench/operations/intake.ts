@@ -12,7 +12,6 @@ import { exportForm } from '../../src/server/excel/forms';
 import type { WorkbookSnapshot } from '../../src/server/excel/forms/snapshot';
 import { applyIntake } from '../../src/server/intake/apply';
 import { exportKits } from '../../src/server/intake/export-kit';
-import { takeBackupBeforeApply } from '../../src/server/intake/intake-service';
 import type { KitManifest } from '../../src/server/intake/kit-manifest';
 import { ScanIndex } from '../../src/server/intake/scan-index';
 import { scanIntake } from '../../src/server/intake/scan';
@@ -88,7 +87,7 @@ export async function intakeOperations(bench: BenchContext): Promise<Measurement
     for (const [n, file] of dropped.entries()) await fs.promises.copyFile(file, path.join(copyDir, `${n}.pdf`));
   }, { warmup: false });
   const apply = await measure('Terapkan semua kiriman (cadangan + berkas + transaksi per unit)', 1, () =>
-    applyIntake(ctx, { periodId, from: [collection], overwriteConflicts: false, unitIds }, { index, snapshots, takeBackup: () => takeBackupBeforeApply(bench.app.backups) }, silentJob()),
+    applyIntake(ctx, { periodId, from: [collection], overwriteConflicts: false, unitIds }, { index, snapshots }, silentJob()),
   { warmup: false });
   const rescan = await measure('Periksa ulang, tidak ada yang baru', 3, scan);
   return [

@@ -8,7 +8,6 @@ import { AppError } from '../../shared/result';
 import type { IntakeUnit } from '../../shared/intake-types';
 import { applyIntake } from '../../server/intake/apply';
 import { exportKits } from '../../server/intake/export-kit';
-import { takeBackupBeforeApply } from '../../server/intake/intake-service';
 import { ScanIndex } from '../../server/intake/scan-index';
 import { scanIntake } from '../../server/intake/scan';
 import type { WorkbookSnapshot } from '../../server/excel/forms/snapshot';
@@ -90,7 +89,7 @@ export async function intakeCommand(runtime: CliRuntime, action: string | undefi
   const result = await applyIntake(
     runtime.ctx,
     { periodId, from, overwriteConflicts: args.booleans.has('overwrite-conflicts'), ...(unitIds ? { unitIds } : {}) },
-    { index, snapshots, takeBackup: () => takeBackupBeforeApply(runtime.app.backups) },
+    { index, snapshots },
     job(),
   );
   endLine();

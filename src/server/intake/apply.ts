@@ -5,6 +5,7 @@
  * the files' evidence rows and their provenance. A unit that is refused, or whose data
  * changed since the preview, is left exactly as it was. Sources are only ever read.
  */
+import { backupBeforeChange } from '../backup/before-change';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,8 +44,6 @@ export interface ApplyIntakeInput {
 export interface ApplyIntakeDeps {
   index: ScanIndex;
   snapshots: Map<string, WorkbookSnapshot | string>;
-  /** The one verified backup before anything is written; returns its id. */
-  takeBackup: () => string | null;
 }
 
 const STAGING = '.intake-staging';
@@ -196,7 +195,8 @@ export async function applyIntake(ctx: ServerContext, input: ApplyIntakeInput, d
   });
   if (ready.length === 0) return { backupId: null, units };
   job.progress(0.32, 'Membuat cadangan terverifikasi…');
-  const backupId = deps.takeBackup();
+  // The service takes the verified backup itself, so the app, the preview and the CLI cannot differ.
+  const backupId = backupBeforeChange(ctx, 'sebelum-impor').id;
   for (const [position, kit] of ready.entries()) {
     throwIfCancelled(job);
     job.progress(0.35 + (0.65 * position) / ready.length, `Menerapkan kiriman ${kit.inbox.unitName}…`);

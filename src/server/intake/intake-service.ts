@@ -166,7 +166,7 @@ export function createIntakeService(deps: IntakeDeps) {
           ...(input.placements ? { placements: input.placements } : {}),
           ...(input.tokens ? { tokens: input.tokens } : {}),
         },
-        { index, snapshots, takeBackup: () => takeBackupBeforeApply(deps.backups) },
+        { index, snapshots },
         job,
       );
       await scan(input.periodId, from).catch(() => undefined);
@@ -193,9 +193,5 @@ export function createIntakeService(deps: IntakeDeps) {
  * import does today (excel-jobs.ts). When the backup service offers "verified backup
  * before an import", this is the call to switch.
  */
-export function takeBackupBeforeApply(backups: AppBackups): string | null {
-  backups.beforeImport();
-  return backups.list()[0]?.id ?? null;
-}
 
 export type IntakeService = ReturnType<typeof createIntakeService>;

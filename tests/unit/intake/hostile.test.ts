@@ -116,7 +116,7 @@ describe('hostile returned kits', () => {
     expect(refused[foreign.kits[0]!.path]).toMatch(/data Patuh lain/u);
     expect(refused[old.kits[0]!.path]).toMatch(/tahun penilaian 2025, bukan 2026/u);
     expect(refused[swapped]).toMatch(/Workbook ini untuk unit "Dinas Pendidikan"/u);
-    const result = await applyIntake(seed.ctx, { periodId: seed.periodId, from: [foreign.kits[0]!.path, old.kits[0]!.path, swapped], overwriteConflicts: true, unitIds: [seed.unitIds[0]] }, { index: new ScanIndex(), snapshots, takeBackup: () => 'x' }, silentJob());
+    const result = await applyIntake(seed.ctx, { periodId: seed.periodId, from: [foreign.kits[0]!.path, old.kits[0]!.path, swapped], overwriteConflicts: true, unitIds: [seed.unitIds[0]] }, { index: new ScanIndex(), snapshots }, silentJob());
     expect(result.backupId).toBeNull();
     expect(result.units.every((unit) => !unit.applied)).toBe(true);
     expect(dbHash(seed.ctx)).toBe(before);
@@ -137,7 +137,7 @@ describe('hostile returned kits', () => {
     const folder = path.join(dir, manifestOf(dir).folders[0]!.path);
     fs.writeFileSync(path.join(folder, 'CON.pdf'), pdfWith('con'));
     fs.writeFileSync(path.join(folder, `laporan ${'x'.repeat(200)}.pdf:evil`), pdfWith('ads'));
-    const result = await applyIntake(seed.ctx, { periodId: seed.periodId, from: [seed.collection], overwriteConflicts: false, unitIds: [seed.unitIds[2]] }, { index: new ScanIndex(), snapshots, takeBackup: () => 'x' }, silentJob());
+    const result = await applyIntake(seed.ctx, { periodId: seed.periodId, from: [seed.collection], overwriteConflicts: false, unitIds: [seed.unitIds[2]] }, { index: new ScanIndex(), snapshots }, silentJob());
     expect(result.units).toEqual([expect.objectContaining({ applied: true, files: 2 })]);
     const names = (await seed.api['evidence:library']({ unitId: seed.unitIds[2] })).map((item) => item.originalName!).sort();
     // A reserved device name is prefixed; the NTFS stream suffix is dropped and the name cut to the store's limit.
