@@ -143,16 +143,29 @@ export function loadDefaultInstruments(ctx: ServerContext): { added: number } {
   return { added: listInstruments(ctx).length - before };
 }
 
-/** Import an instrument file (e.g. next year's edition) as a new version. */
-export function importInstrumentFile(ctx: ServerContext, file: string): Instrument {
-  const { definition } = readInstrumentFile(file);
-  const repo = memoFor(ctx.db, instrumentsRepository);
-  if (repo.byCode.get(definition.code, definition.version)) {
+/** The stored instrument with exactly this code and version, if any. */
+export function findStoredVersion(ctx: ServerContext, code: string, version: string): Instrument | null {
+  const found = memoFor(ctx.db, instrumentsRepository).byCode.get(code, version);
+  return found ? getInstrument(ctx, { id: found.id }) : null;
+}
+
+/**
+ * Store an imported definition as a NEW version (call inside the caller's transaction).
+ * An existing code+version is refused, never overwritten: years scored with it reproduce.
+ */
+export function storeImportedDefinition(ctx: ServerContext, definition: InstrumentDefinition): number {
+  if (findStoredVersion(ctx, definition.code, definition.version)) {
     throw new AppError(
       'CONFLICT',
       `Instrumen ${definition.code} versi ${definition.version} sudah ada. Naikkan nomor versi di berkas untuk mengimpor perubahan.`,
     );
   }
-  const id = ctx.db.transaction(() => storeDefinition(ctx, definition, 'impor')).immediate();
+  return storeDefinition(ctx, definition, 'impor');
+}
+
+/** Import an instrument JSON file (e.g. next year's edition) as a new version. */
+export function importInstrumentFile(ctx: ServerContext, file: string): Instrument {
+  const { definition } = readInstrumentFile(file);
+  const id = ctx.db.transaction(() => storeImportedDefinition(ctx, definition)).immediate();
   return getInstrument(ctx, { id });
 }

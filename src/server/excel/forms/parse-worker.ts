@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
 import type { JobControl } from '../../jobs/job';
 import { HEADERS, SHEET_FORM, SHEET_KEY } from './layout';
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnap, WorkbookSnapshot } from './snapshot';
 import type { ImportLimits } from './types';
 
 const WORKER_SOURCE = String.raw`
@@ -68,6 +68,7 @@ function sheetSnap(ws, columns, maxRows) {
         sheets: wb.worksheets.map((ws) => ({ name: ws.name, state: String(ws.state || 'visible') })),
         form: form ? sheetSnap(form, workerData.formColumns, workerData.maxRows) : null,
         key: key ? sheetSnap(key, 8, workerData.maxRows + 10) : null,
+        extra: (workerData.extraSheets || []).map((spec) => (find(spec.name) ? sheetSnap(find(spec.name), spec.columns, workerData.maxRows) : null)),
       },
     });
   } catch (error) {
@@ -82,7 +83,7 @@ const TOO_COMPLEX = 'Berkas terlalu rumit untuk dibaca (melebihi batas waktu ata
 
 interface WorkerReply {
   ok: boolean;
-  snapshot?: WorkbookSnapshot;
+  snapshot?: WorkbookSnapshot & { extra?: Array<SheetSnap | null> };
   message?: string;
 }
 
@@ -91,18 +92,36 @@ function unreadable(): AppError {
 }
 
 export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl): Promise<WorkbookSnapshot> {
+  return runWorker(data, limits, job, []);
+}
+
+/**
+ * The same guarded worker for other workbooks Patuh reads back (instrument templates):
+ * snapshots of the named sheets, in the order asked, null where a sheet is missing.
+ */
+export async function parseSheetsInWorker(
+  data: Buffer,
+  limits: ImportLimits,
+  job: JobControl,
+  sheets: ReadonlyArray<{ name: string; columns: number }>,
+): Promise<{ sheetNames: string[]; sheets: Array<SheetSnap | null> }> {
+  const snapshot = await runWorker(data, limits, job, sheets);
+  return { sheetNames: snapshot.sheets.map((sheet) => sheet.name), sheets: snapshot.extra ?? [] };
+}
+
+function runWorker(data: Buffer, limits: ImportLimits, job: JobControl, extraSheets: ReadonlyArray<{ name: string; columns: number }>): Promise<WorkbookSnapshot & { extra?: Array<SheetSnap | null> }> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // No inherited loaders or flags (tsx, vitest): the worker needs plain Node only.
     execArgv: [],
     stdout: true,
     stderr: true,
-    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows },
+    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows, extraSheets },
     resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   worker.stdout.resume();
   worker.stderr.resume();
-  return new Promise<WorkbookSnapshot>((resolve, reject) => {
+  return new Promise<WorkbookSnapshot & { extra?: Array<SheetSnap | null> }>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
