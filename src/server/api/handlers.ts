@@ -25,6 +25,7 @@ import { periodGaps, unitGaps } from '../scoring/gaps-service';
 import { dashboard, setOmbudsmanInputs, unitScores } from '../scoring/scores-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getInstrument, listInstruments } from '../instruments/instruments-service';
+import { createInstrumentHandlers } from '../instruments/instrument-handlers';
 import {
   createPeriod,
   getPeriod,
@@ -159,5 +160,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'import:apply': (input) => startImportApply(excel, input),
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
+    ...createInstrumentHandlers(ctx, platform),
   };
 }

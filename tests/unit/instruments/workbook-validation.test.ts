@@ -22,7 +22,7 @@ beforeAll(async () => {
 /** Edit the exported template like an office user would, then read it back. */
 async function problemsAfter(edit: (workbook: ExcelJS.Workbook) => void): Promise<WorkbookProblem[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(template);
+  await workbook.xlsx.load(template as unknown as ArrayBuffer);
   edit(workbook);
   const data = new Uint8Array(await workbook.xlsx.writeBuffer());
   const reading = await readInstrumentSource({ name: 'instrumen.xlsx', data });
