@@ -39,6 +39,7 @@ import type {
 } from './types';
 import { channel, none } from './channel';
 import { instrumentChannels } from './channels/instruments';
+import { ombudsmanChannels } from './channels/ombudsman';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -292,6 +293,7 @@ export const contract = {
     }),
   ),
   ...instrumentChannels,
+  ...ombudsmanChannels,
 } as const;
 
 export type Contract = typeof contract;

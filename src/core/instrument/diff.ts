@@ -62,6 +62,8 @@ const FIELD_LABELS: Record<string, string> = {
   'trust.share': 'bobot survei',
   'trust.label': 'nama survei',
   'suffix.label': 'keterangan opini',
+  'survey.respondentsTarget': 'target responden per produk',
+  'survey.contactsMin': 'kontak pengguna minimal per produk',
 };
 
 function labelOf(field: string): string {
@@ -143,6 +145,7 @@ function compareBands(c: Collector, from: Band[], to: Band[]): void {
 function compareTop(c: Collector, from: InstrumentDefinition, to: InstrumentDefinition): void {
   const trust = (d: InstrumentDefinition) => (d.scoring.kind === 'requirements' ? d.scoring.trust : undefined);
   const suffix = (d: InstrumentDefinition) => (d.scoring.kind === 'requirements' ? d.scoring.suffix : undefined);
+  const survey = (d: InstrumentDefinition) => (d.scoring.kind === 'requirements' ? d.scoring.survey : undefined);
   c.compare(
     { kind: 'instrumen', code: to.code, name: to.shortName, parent: null },
     {
@@ -154,6 +157,8 @@ function compareTop(c: Collector, from: InstrumentDefinition, to: InstrumentDefi
       'trust.label': [trust(from)?.label, trust(to)?.label],
       'trust.share': [trust(from)?.share, trust(to)?.share],
       'suffix.label': [suffix(from)?.label, suffix(to)?.label],
+      'survey.respondentsTarget': [survey(from)?.respondentsTarget, survey(to)?.respondentsTarget],
+      'survey.contactsMin': [survey(from)?.contactsMin, survey(to)?.contactsMin],
     },
   );
 }

@@ -97,6 +97,15 @@ export const scoringSchema = z.discriminatedUnion('kind', [
       .optional(),
     /** Text appended to the opinion when Ombudsman findings were followed up. */
     suffix: z.object({ label: z.string().min(1), condition: z.string().min(1) }).optional(),
+    /** Per service product: survey respondents the assessor expects and user contacts to keep. */
+    survey: z
+      .object({
+        respondentsTarget: z.number().int().positive(),
+        contactsMin: z.number().int().positive(),
+        productsPerUnit: z.number().int().positive().optional(),
+        note: z.string().optional(),
+      })
+      .optional(),
   }),
 ]);
 

@@ -125,6 +125,10 @@ export const INFO_ROWS: InfoRow[] = [
   { path: ['scoring', 'trust', 'note'], label: 'Catatan survei', kind: 'text' },
   { path: ['scoring', 'suffix', 'label'], label: 'Keterangan tambahan opini (mis. Tanpa Maladministrasi)', kind: 'text' },
   { path: ['scoring', 'suffix', 'condition'], label: 'Syarat keterangan tambahan', kind: 'text' },
+  { path: ['scoring', 'survey', 'respondentsTarget'], label: 'Target responden survei per produk layanan', kind: 'integer' },
+  { path: ['scoring', 'survey', 'contactsMin'], label: 'Kontak pengguna layanan minimal per produk', kind: 'integer' },
+  { path: ['scoring', 'survey', 'productsPerUnit'], label: 'Produk layanan yang dinilai per unit', kind: 'integer' },
+  { path: ['scoring', 'survey', 'note'], label: 'Catatan survei produk layanan', kind: 'text' },
 ];
 
 export type SheetCell = string | number | null;

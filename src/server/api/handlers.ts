@@ -26,6 +26,7 @@ import { dashboard, setOmbudsmanInputs, unitScores } from '../scoring/scores-ser
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getInstrument, listInstruments } from '../instruments/instruments-service';
 import { createInstrumentHandlers } from '../instruments/instrument-handlers';
+import { createOmbudsmanHandlers } from '../ombudsman/ombudsman-handlers';
 import {
   createPeriod,
   getPeriod,
@@ -161,5 +162,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
     ...createInstrumentHandlers(ctx, platform),
+    ...createOmbudsmanHandlers(ctx),
   };
 }

@@ -21,7 +21,8 @@ export type HistoryAction =
   | 'requirement-unhidden'
   | 'carry-over'
   | 'level'
-  | 'import';
+  | 'import'
+  | 'finding';
 
 export interface HistoryTarget {
   periodId?: number | null;
@@ -82,6 +83,8 @@ const label = (status: unknown): string => EVIDENCE_STATUS_LABELS[status as Evid
 function summarize(action: string, detail: Record<string, unknown>): string {
   const reason = detail['reason'] ? ` (alasan: ${String(detail['reason'])})` : '';
   switch (action) {
+    case 'finding':
+      return detail['removed'] ? `Temuan Ombudsman dihapus: "${String(detail['text'] ?? '')}".` : `Temuan Ombudsman dicatat dengan status "${String(detail['to'])}".`;
     case 'status':
       return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}.`;
     case 'note':
