@@ -161,7 +161,7 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'import:apply': (input) => startImportApply(excel, input),
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
-    ...createInstrumentHandlers(ctx, platform),
+    ...createInstrumentHandlers(ctx, platform, backups),
     ...createOmbudsmanHandlers(ctx),
   };
 }

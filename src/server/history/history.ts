@@ -22,7 +22,8 @@ export type HistoryAction =
   | 'carry-over'
   | 'level'
   | 'import'
-  | 'finding';
+  | 'finding'
+  | 'instrument-moved';
 
 export interface HistoryTarget {
   periodId?: number | null;
@@ -83,6 +84,8 @@ const label = (status: unknown): string => EVIDENCE_STATUS_LABELS[status as Evid
 function summarize(action: string, detail: Record<string, unknown>): string {
   const reason = detail['reason'] ? ` (alasan: ${String(detail['reason'])})` : '';
   switch (action) {
+    case 'instrument-moved':
+      return `Tahun dipindah dari instrumen ${String(detail['from'])} ke ${String(detail['to'])}: ${String(detail['itemsMoved'])} bukti dukung dan ${String(detail['levelsMoved'])} tingkat ikut pindah.`;
     case 'finding':
       return detail['removed'] ? `Temuan Ombudsman dihapus: "${String(detail['text'] ?? '')}".` : `Temuan Ombudsman dicatat dengan status "${String(detail['to'])}".`;
     case 'status':

@@ -9,12 +9,17 @@ import type { ImportSource } from '../../shared/import-types';
 import { AppError } from '../../shared/result';
 import type { ServerContext } from '../context';
 import { exportFileName } from '../excel/cells';
+import type { AppBackups } from '../backup/app-backups';
 import type { Platform } from '../platform';
+import { applyMove, previewMove } from './move-period-version';
 import { exportInstrumentWorkbook } from './instrument-workbook-export';
 import { applyInstrumentImport, previewInstrumentImport } from './instrument-workbook-import';
 import { getInstrument } from './instruments-service';
 
-type InstrumentHandlers = Pick<Handlers, 'instruments:export' | 'instruments:import-preview' | 'instruments:import-apply' | 'instruments:diff'>;
+type InstrumentHandlers = Pick<
+  Handlers,
+  'instruments:export' | 'instruments:import-preview' | 'instruments:import-apply' | 'instruments:diff' | 'instruments:move-preview' | 'instruments:move-apply'
+>;
 
 async function sourceOf(platform: Platform, input: { file?: string | undefined; upload?: { name: string; data: Uint8Array } | undefined }): Promise<ImportSource | null> {
   if (input.upload) return { name: input.upload.name, data: input.upload.data };
@@ -23,7 +28,7 @@ async function sourceOf(platform: Platform, input: { file?: string | undefined; 
   return picked?.[0] ?? null;
 }
 
-export function createInstrumentHandlers(ctx: ServerContext, platform: Platform): InstrumentHandlers {
+export function createInstrumentHandlers(ctx: ServerContext, platform: Platform, backups: Pick<AppBackups, 'beforeImport' | 'list'>): InstrumentHandlers {
   return {
     'instruments:export': async (input) => {
       const instrument = getInstrument(ctx, input);
@@ -41,6 +46,13 @@ export function createInstrumentHandlers(ctx: ServerContext, platform: Platform)
       const source = await sourceOf(platform, input);
       if (!source) throw new AppError('VALIDATION', 'Pilih lagi berkas instrumen yang sama dengan pratinjau.');
       return applyInstrumentImport(ctx, source, input.token);
+    },
+    'instruments:move-preview': (input) => previewMove(ctx, input),
+    'instruments:move-apply': (input) => {
+      // A verified backup first, taken exactly as before a form import (excel-jobs.ts).
+      backups.beforeImport();
+      const backupId = backups.list()[0]?.id ?? null;
+      return { ...applyMove(ctx, input), backupId };
     },
     'instruments:diff': (input) => diffInstruments(getInstrument(ctx, { id: input.fromId }).definition, getInstrument(ctx, { id: input.toId }).definition),
   };

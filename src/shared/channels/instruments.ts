@@ -4,12 +4,39 @@
  */
 import { z } from 'zod';
 import type { InstrumentDiff } from '../../core/instrument/diff';
+import type { CodeMapping, MovePlan } from '../../core/instrument/move-plan';
 import type { WorkbookProblem } from '../../core/instrument/workbook-cells';
 import { channel } from '../channel';
 import type { ExportResult, Instrument, InstrumentSummary } from '../types';
 import { idSchema } from '../validation';
 
-export type { InstrumentDiff, WorkbookProblem };
+export type { CodeMapping, InstrumentDiff, MovePlan, WorkbookProblem };
+
+export interface MovePreview extends MovePlan {
+  periodId: number;
+  year: number;
+  from: { id: number; version: string; name: string };
+  to: { id: number; version: string; name: string };
+  token: string;
+}
+
+export interface MoveResult {
+  periodId: number;
+  toInstrumentId: number;
+  itemsMoved: number;
+  itemsCopied: number;
+  levelsMoved: number;
+  /** The verified backup taken right before the move. */
+  backupId: string | null;
+}
+
+const codeListSchema = z.record(z.string().min(1).max(120), z.array(z.string().min(1).max(120)).max(20));
+const moveFields = {
+  periodId: idSchema,
+  fromInstrumentId: idSchema,
+  toInstrumentId: idSchema,
+  mapping: z.object({ indicators: codeListSchema.optional(), requirements: codeListSchema.optional() }).optional(),
+};
 
 export interface InstrumentImportPreview {
   fileName: string;
@@ -48,4 +75,6 @@ export const instrumentChannels = {
   'instruments:import-preview': channel<InstrumentImportPreview | null>()(z.object(sourceFields)),
   'instruments:import-apply': channel<Instrument>()(z.object({ ...sourceFields, token: z.string().min(1).max(200) })),
   'instruments:diff': channel<InstrumentDiff>()(z.object({ fromId: idSchema, toId: idSchema })),
+  'instruments:move-preview': channel<MovePreview>()(z.object(moveFields)),
+  'instruments:move-apply': channel<MoveResult>()(z.object({ ...moveFields, token: z.string().min(1).max(200) })),
 } as const;
