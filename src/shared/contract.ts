@@ -40,6 +40,7 @@ import type {
 import { channel, none } from './channel';
 import { instrumentChannels } from './channels/instruments';
 import { ombudsmanChannels } from './channels/ombudsman';
+import { presetChannels } from './channels/presets';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -294,6 +295,7 @@ export const contract = {
   ),
   ...instrumentChannels,
   ...ombudsmanChannels,
+  ...presetChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -27,6 +27,7 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getInstrument, listInstruments } from '../instruments/instruments-service';
 import { createInstrumentHandlers } from '../instruments/instrument-handlers';
 import { createOmbudsmanHandlers } from '../ombudsman/ombudsman-handlers';
+import { applyPreset, listPresets } from '../units/unit-presets';
 import {
   createPeriod,
   getPeriod,
@@ -163,5 +164,7 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'jobs:cancel': (input) => jobs.cancel(input.id),
     ...createInstrumentHandlers(ctx, platform, backups),
     ...createOmbudsmanHandlers(ctx),
+    'presets:list': (input) => listPresets(ctx, input),
+    'presets:apply': (input) => applyPreset(ctx, input),
   };
 }
