@@ -14,6 +14,7 @@ import {
   type FindingKind,
   type FindingStatus,
 } from '../../core/ombudsman/follow-up';
+import { findingGaps } from '../../core/gaps/findings';
 import { maladministrationReadiness } from '../../core/scoring/ombudsman';
 import type { ParsedInput } from '../../shared/contract';
 import type { Finding, OmbudsmanOverview, UnitFindings } from '../../shared/channels/ombudsman';
@@ -109,6 +110,7 @@ export function unitFindings(ctx: ServerContext, input: ParsedInput<'ombudsman:f
     findings,
     summary,
     readiness: maladministrationReadiness(definition, summary),
+    gaps: findingGaps(findings, period.year, day),
   };
 }
 

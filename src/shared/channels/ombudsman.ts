@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { FINDING_KINDS, FINDING_STATUSES, type FindingKind, type FindingStatus, type FollowUpSummary, type SurveyProgress } from '../../core/ombudsman/follow-up';
+import type { FindingGap } from '../../core/gaps/findings';
 import type { MaladministrationReadiness } from '../../core/scoring/ombudsman';
 import { channel } from '../channel';
 import { idSchema, isoDateSchema, textSchema, yearSchema } from '../validation';
 
-export type { FindingKind, FindingStatus, FollowUpSummary, MaladministrationReadiness, SurveyProgress };
+export type { FindingGap, FindingKind, FindingStatus, FollowUpSummary, MaladministrationReadiness, SurveyProgress };
 
 export interface ProductSurvey {
   productId: number;
@@ -58,6 +59,8 @@ export interface UnitFindings {
   findings: Finding[];
   summary: FollowUpSummary;
   readiness: MaladministrationReadiness | null;
+  /** Open findings that count for this year, as gap steps (overdue first). */
+  gaps: FindingGap[];
 }
 
 export interface OmbudsmanOverviewUnit {

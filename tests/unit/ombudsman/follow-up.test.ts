@@ -59,6 +59,8 @@ describe('findings follow-up log', () => {
     log = await api['ombudsman:save-finding']({ ...base, kind: 'saran', text: 'Sediakan loket khusus kelompok rentan.', status: 'proses', deadline: null });
     expect(log.summary).toMatchObject({ total: 2, open: 2, inProgress: 1, overdue: 1, allClosed: false });
     expect(log.readiness).toMatchObject({ state: 'terbuka', label: 'Tanpa Maladministrasi', withinReach: true, open: 2 });
+    // The gap list counts them, overdue first.
+    expect(log.gaps.map((gap) => [gap.kindLabel, gap.overdue])).toEqual([['Temuan (LAHP/LHA)', true], ['Saran / tindakan korektif', false]]);
     let scores = await api['scores:unit']({ periodId: period.id, unitId: unit.id });
     expect(scores.ombudsman!.report.suffix).toBeNull();
 
@@ -70,6 +72,7 @@ describe('findings follow-up log', () => {
     await api['ombudsman:save-finding']({ ...base, id: first!.id, kind: first!.kind, text: first!.text, status: 'selesai', evidence: 'https://drive.google.com/foto-maklumat' });
     log = await api['ombudsman:save-finding']({ ...base, id: second!.id, kind: second!.kind, text: second!.text, status: 'selesai', evidence: 'BA serah terima loket, 12 Mei 2026' });
     expect(log.readiness).toMatchObject({ state: 'tercapai' });
+    expect(log.gaps).toEqual([]);
     scores = await api['scores:unit']({ periodId: period.id, unitId: unit.id });
     expect(scores.ombudsman!.report.suffix).toBe('Tanpa Maladministrasi');
     expect(scores.ombudsman!.inputs).toMatchObject({ trust: 80, followedUp: true });
