@@ -14,6 +14,8 @@ import { ChecklistPage } from './pages/checklist/checklist-page';
 import { ExportsPage } from './pages/exports/exports-page';
 import { GapsPage } from './pages/gaps/gaps-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
+import { InstrumentCompare } from './pages/instruments/instrument-compare';
+import { OmbudsmanPage } from './pages/ombudsman/ombudsman-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
 import { BackupPage } from './pages/settings/backup-page';
@@ -36,12 +38,14 @@ function Screen({ path }: { path: string }) {
       return <GapsPage unitId={idParam(second)} />;
     case 'ekspor':
       return <ExportsPage />;
+    case 'ombudsman':
+      return <OmbudsmanPage key={second ?? ''} unitId={idParam(second)} />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;
     }
     case 'instrumen':
-      return <InstrumentsPage selectedId={idParam(second)} />;
+      return second === 'bandingkan' ? <InstrumentCompare query={query} /> : <InstrumentsPage selectedId={idParam(second)} />;
     case 'pengaturan':
       return second === 'cadangan' ? <BackupPage /> : <SettingsPage />;
     default:

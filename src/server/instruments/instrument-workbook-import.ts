@@ -70,6 +70,7 @@ async function readWorkbook(data: Buffer, limits: ImportLimits, job: JobControl)
 
 interface Prepared {
   name: string;
+  path: string | null;
   json: boolean;
   token: string;
   reading: Reading;
@@ -81,7 +82,7 @@ async function prepare(source: ImportSource, job: JobControl, limits: ImportLimi
   const token = crypto.createHash('sha256').update(data).digest('hex');
   const json = looksLikeJson(name, data);
   const reading = json ? readJson(name, data) : await readWorkbook(data, limits, job);
-  return { name, json, token, reading };
+  return { name, path: typeof source === 'string' ? source : null, json, token, reading };
 }
 
 const VERSION_ROW = INFO_ROWS.findIndex((row) => row.path.join('.') === 'version') + 2;
@@ -101,7 +102,7 @@ function versionProblem(ctx: ServerContext, definition: InstrumentDefinition, js
 
 function analyze(ctx: ServerContext, prepared: Prepared): { preview: InstrumentImportPreview; definition: InstrumentDefinition | null } {
   const { reading, name, token } = prepared;
-  const base = { fileName: name, token };
+  const base = { fileName: name, filePath: prepared.path, token };
   if (!reading.ok) return { preview: { ...base, ok: false, problems: reading.problems, instrument: null, compareWith: null, diff: null }, definition: null };
   const definition = reading.instrument;
   const conflict = versionProblem(ctx, definition, prepared.json);

@@ -40,6 +40,8 @@ const moveFields = {
 
 export interface InstrumentImportPreview {
   fileName: string;
+  /** The path the desktop dialog chose (null for uploads), to apply the same file. */
+  filePath: string | null;
   /** True when the file can be imported as it is. */
   ok: boolean;
   /** Every problem, named by sheet, row and column (or by path for JSON). */

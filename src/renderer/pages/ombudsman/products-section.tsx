@@ -1,0 +1,170 @@
+/**
+ * Produk layanan of a unit with the survey tracker of each: respondents gathered against
+ * the target, the survey link/QR shown to users, and the user-contact list with where it
+ * is kept. Targets start from the year's instrument (editable data) and can be changed.
+ */
+import { useState } from 'react';
+import type { ProductSurvey, UnitProducts } from '../../../shared/channels/ombudsman';
+import { Badge } from '../../components/badge';
+import { Button } from '../../components/button';
+import { useConfirm } from '../../components/confirm';
+import { TextField } from '../../components/field';
+import { Icon } from '../../components/icons';
+import { api, errorMessage } from '../../lib/api';
+import { formatCount } from '../../lib/format';
+import { useToast } from '../../lib/toast';
+
+interface Draft {
+  name: string;
+  targetRespondents: string;
+  gathered: string;
+  surveyLink: string;
+  contactsRequired: string;
+  contactsCount: string;
+  contactsEvidence: string;
+}
+
+const toDraft = (product: ProductSurvey | null, defaults: UnitProducts['defaults']): Draft => ({
+  name: product?.name ?? '',
+  targetRespondents: String(product?.targetRespondents ?? defaults?.respondentsTarget ?? ''),
+  gathered: String(product?.gathered ?? 0),
+  surveyLink: product?.surveyLink ?? '',
+  contactsRequired: String(product?.contactsRequired ?? defaults?.contactsMin ?? ''),
+  contactsCount: String(product?.contactsCount ?? 0),
+  contactsEvidence: product?.contactsEvidence ?? '',
+});
+
+/** Text typed in a number field → the number the host validates (empty = not set). */
+const asCount = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(/\./gu, '')));
+
+function Meter({ value, of, label }: { value: number; of: number | null; label: string }) {
+  const share = of ? Math.min(1, value / of) : 0;
+  const met = of !== null && value >= of;
+  return (
+    <div className="om-meter">
+      <div className="om-meter__row">
+        <span>{label}</span>
+        <strong>
+          {formatCount(value)} dari {of === null ? '—' : formatCount(of)}
+        </strong>
+      </div>
+      <div className="om-meter__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={of ?? 0} aria-valuenow={value}>
+        <span className={`om-meter__fill${met ? ' om-meter__fill--met' : ''}`} style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null; data: UnitProducts; onSaved: (next: UnitProducts, created: boolean) => void }) {
+  const toast = useToast();
+  const confirm = useConfirm();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(product, data.defaults));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await api['ombudsman:save-product']({
+        periodId: data.periodId,
+        unitId: data.unitId,
+        ...(product ? { productId: product.productId } : {}),
+        name: draft.name,
+        targetRespondents: asCount(draft.targetRespondents),
+        gathered: asCount(draft.gathered) ?? 0,
+        surveyLink: draft.surveyLink,
+        contactsRequired: asCount(draft.contactsRequired),
+        contactsCount: asCount(draft.contactsCount) ?? 0,
+        contactsEvidence: draft.contactsEvidence,
+      });
+      toast.success('Produk layanan disimpan', draft.name);
+      onSaved(next, product === null);
+      if (!product) setDraft(toDraft(null, data.defaults));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    if (!product) return;
+    const ok = await confirm({ title: 'Hapus produk layanan?', message: `“${product.name}” tidak lagi ditampilkan; catatan survei tahun-tahun sebelumnya tetap tersimpan.`, confirmLabel: 'Hapus', tone: 'danger' });
+    if (!ok) return;
+    try {
+      onSaved(await api['ombudsman:remove-product']({ periodId: data.periodId, unitId: data.unitId, productId: product.productId }), false);
+    } catch (failure) {
+      toast.error('Produk layanan tidak dihapus', errorMessage(failure));
+    }
+  };
+  const progress = product?.progress;
+  return (
+    <article className="om-card" aria-label={product ? `Produk layanan ${product.name}` : 'Produk layanan baru'}>
+      <header className="om-card__head">
+        <h3>{product ? product.name : 'Tambah produk layanan'}</h3>
+        {progress ? progress.ready ? <Badge tone="green" icon="check">Siap</Badge> : <Badge tone="amber">Belum siap</Badge> : null}
+      </header>
+      {product && progress ? (
+        <div className="om-card__meters">
+          <Meter label="Responden survei" value={product.gathered} of={product.targetRespondents} />
+          <Meter label="Kontak pengguna layanan" value={product.contactsCount} of={product.contactsRequired} />
+          {progress.notes.length > 0 ? (
+            <ul className="om-notes">
+              {progress.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="om-form">
+        <TextField label="Nama produk layanan" value={draft.name} onChange={set('name')} maxLength={200} required className="om-form__wide" />
+        <TextField label="Target responden" value={draft.targetRespondents} onChange={set('targetRespondents')} inputMode="numeric" hint={data.defaults ? `Bawaan instrumen: ${data.defaults.respondentsTarget}` : undefined} />
+        <TextField label="Responden terkumpul" value={draft.gathered} onChange={set('gathered')} inputMode="numeric" />
+        <TextField label="Tautan atau teks QR survei untuk pengguna" value={draft.surveyLink} onChange={set('surveyLink')} maxLength={2000} className="om-form__wide" />
+        <TextField label="Kontak pengguna minimal" value={draft.contactsRequired} onChange={set('contactsRequired')} inputMode="numeric" hint={data.defaults ? `Bawaan instrumen: ${data.defaults.contactsMin}` : undefined} />
+        <TextField label="Kontak pengguna tercatat" value={draft.contactsCount} onChange={set('contactsCount')} inputMode="numeric" />
+        <TextField label="Bukti daftar kontak (tautan atau lokasi berkas)" value={draft.contactsEvidence} onChange={set('contactsEvidence')} maxLength={2000} className="om-form__wide" />
+      </div>
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <footer className="om-card__foot">
+        {product ? (
+          <Button variant="ghost" icon="trash" onClick={remove} disabled={busy}>
+            Hapus
+          </Button>
+        ) : null}
+        <Button variant="primary" icon={product ? 'check' : 'plus'} onClick={save} busy={busy} disabled={draft.name.trim() === ''}>
+          {product ? 'Simpan' : 'Tambah produk layanan'}
+        </Button>
+      </footer>
+    </article>
+  );
+}
+
+export function ProductsSection({ data, onChange }: { data: UnitProducts; onChange: (next: UnitProducts) => void }) {
+  const expected = data.defaults?.productsPerUnit ?? null;
+  return (
+    <section className="om-section" aria-labelledby="om-products">
+      <div className="om-section__head">
+        <h2 id="om-products">Produk layanan dan survei</h2>
+        <span className="text-muted">
+          {formatCount(data.products.length)} produk{expected ? ` · Ombudsman biasanya menilai ${expected} produk per unit` : ''}
+        </span>
+      </div>
+      <p className="om-hint">
+        <Icon name="info" size={15} /> Survei Kepercayaan Masyarakat dan persepsi maladministrasi dijalankan Ombudsman (Oktober–November). Di sini dicatat kesiapan per produk: responden yang terkumpul, tautan/QR yang ditunjukkan ke pengguna, dan daftar kontak pengguna. Hasil survei diisi di Penilaian Mandiri › Ombudsman sebagai nilai yang diisi kantor.
+      </p>
+      {data.defaults?.note ? <p className="text-subtle om-hint">{data.defaults.note}</p> : null}
+      <div className="om-cards">
+        {data.products.map((product) => (
+          <ProductCard key={`${product.productId}-${product.updatedAt ?? ''}`} product={product} data={data} onSaved={(next) => onChange(next)} />
+        ))}
+        <ProductCard key={`new-${data.products.length}`} product={null} data={data} onSaved={(next) => onChange(next)} />
+      </div>
+    </section>
+  );
+}
