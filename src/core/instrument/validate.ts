@@ -110,6 +110,8 @@ function checkDuplicates(instrument: InstrumentDefinition, issues: Issues): void
 export function checkBandIssues(bands: Band[], scale: { min: number; max: number; decimals: number }): InstrumentIssue[] {
   const issues: Issues = [];
   const step = 10 ** -scale.decimals;
+  // Shown to users: Indonesian decimals at the scale's precision (4,50, not 4.5).
+  const n = (value: number) => value.toLocaleString('id-ID', { minimumFractionDigits: scale.decimals, maximumFractionDigits: scale.decimals, useGrouping: false });
   const indexOf = new Map(bands.map((band, index) => [band, index]));
   const at = (band: Band, field: string) => ['scoring', 'bands', indexOf.get(band) ?? 0, field];
   const sorted = [...bands].sort((a, b) => a.min - b.min);
@@ -117,7 +119,7 @@ export function checkBandIssues(bands: Band[], scale: { min: number; max: number
   for (const band of sorted) {
     if (codes.has(band.code)) issues.push({ path: at(band, 'code'), message: `Kode kategori ganda "${band.code}".` });
     codes.add(band.code);
-    if (band.min > band.max) issues.push({ path: at(band, 'min'), message: `Rentang kategori ${band.code} terbalik: ${band.min} > ${band.max}.` });
+    if (band.min > band.max) issues.push({ path: at(band, 'min'), message: `Rentang kategori ${band.code} terbalik: ${n(band.min)} > ${n(band.max)}.` });
   }
   sorted.forEach((band, index) => {
     const next = sorted[index + 1];
@@ -125,16 +127,16 @@ export function checkBandIssues(bands: Band[], scale: { min: number; max: number
     if (next.min <= band.max) {
       issues.push({
         path: at(next, 'min'),
-        message: `Rentang kategori ${band.code} (${band.min}–${band.max}) dan ${next.code} (${next.min}–${next.max}) tumpang tindih.`,
+        message: `Rentang kategori ${band.code} (${n(band.min)}–${n(band.max)}) dan ${next.code} (${n(next.min)}–${n(next.max)}) tumpang tindih.`,
       });
     } else if (next.min - band.max > step + step / 2) {
-      issues.push({ path: at(next, 'min'), message: `Ada celah antara kategori ${band.code} (s.d. ${band.max}) dan ${next.code} (mulai ${next.min}).` });
+      issues.push({ path: at(next, 'min'), message: `Ada celah antara kategori ${band.code} (s.d. ${n(band.max)}) dan ${next.code} (mulai ${n(next.min)}).` });
     }
   });
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  if (first && first.min > scale.min) issues.push({ path: at(first, 'min'), message: `Kategori tidak mencakup nilai terendah ${scale.min}.` });
-  if (last && last.max < scale.max) issues.push({ path: at(last, 'max'), message: `Kategori tidak mencakup nilai tertinggi ${scale.max}.` });
+  if (first && first.min > scale.min) issues.push({ path: at(first, 'min'), message: `Kategori tidak mencakup nilai terendah ${n(scale.min)}.` });
+  if (last && last.max < scale.max) issues.push({ path: at(last, 'max'), message: `Kategori tidak mencakup nilai tertinggi ${n(scale.max)}.` });
   return issues;
 }
 
@@ -143,18 +145,59 @@ export function checkBands(bands: Band[], scale: { min: number; max: number; dec
   return checkBandIssues(bands, scale).map((issue) => issue.message);
 }
 
-/** Validate an instrument's parsed JSON; every problem is a sentence in Indonesian with its path. */
-export function validateInstrument(raw: unknown): InstrumentValidation {
-  const parsed = instrumentSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = zodIssues(parsed.error);
-    return { ok: false, issues, problems: issues.map((issue) => `${describeZodPath(issue.path)}: ${issue.message}`) };
-  }
-  const instrument = parsed.data;
+function ruleIssues(instrument: InstrumentDefinition): Issues {
   const issues: Issues = [];
   checkWeights(instrument, issues);
   checkLevels(instrument, issues);
   checkDuplicates(instrument, issues);
   issues.push(...checkBandIssues(instrument.scoring.bands, instrument.scoring.scale));
-  return issues.length > 0 ? { ok: false, issues, problems: issues.map((issue) => issue.message) } : { ok: true, instrument };
+  return issues;
+}
+
+const PLACEHOLDER: Record<string, unknown> = { string: '?', number: 0, boolean: false };
+
+/**
+ * A copy with every value the schema rejected replaced by a neutral placeholder, so the
+ * rules (sums, duplicates, bands) still run and a file's problems are all reported in
+ * one pass rather than one fix at a time. Null when a rejection is structural.
+ */
+function patched(raw: unknown, error: z.ZodError): InstrumentDefinition | null {
+  let copy: unknown = structuredClone(raw);
+  let current = error;
+  for (let round = 0; round < 5; round += 1) {
+    for (const issue of current.issues) {
+      const wanted = issue.code === 'invalid_type' ? issue.expected : issue.code === 'too_small' ? issue.origin : null;
+      const value = wanted ? PLACEHOLDER[String(wanted)] : undefined;
+      if (value === undefined || issue.path.length === 0) return null;
+      let node = copy as Record<PropertyKey, unknown>;
+      for (const part of issue.path.slice(0, -1)) {
+        const next = node?.[part as PropertyKey];
+        if (!next || typeof next !== 'object') return null;
+        node = next as Record<PropertyKey, unknown>;
+      }
+      node[issue.path[issue.path.length - 1] as PropertyKey] = value;
+    }
+    const again = instrumentSchema.safeParse(copy);
+    if (again.success) return again.data;
+    current = again.error;
+    copy = structuredClone(copy);
+  }
+  return null;
+}
+
+/** Validate an instrument's parsed JSON; every problem is a sentence in Indonesian with its path. */
+export function validateInstrument(raw: unknown): InstrumentValidation {
+  const parsed = instrumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const schemaIssues = zodIssues(parsed.error);
+    const repaired = patched(raw, parsed.error);
+    const rules = repaired ? ruleIssues(repaired) : [];
+    return {
+      ok: false,
+      issues: [...schemaIssues, ...rules],
+      problems: [...schemaIssues.map((issue) => `${describeZodPath(issue.path)}: ${issue.message}`), ...rules.map((issue) => issue.message)],
+    };
+  }
+  const issues = ruleIssues(parsed.data);
+  return issues.length > 0 ? { ok: false, issues, problems: issues.map((issue) => issue.message) } : { ok: true, instrument: parsed.data };
 }

@@ -111,3 +111,14 @@ describe('instrument workbook validation names sheet, row and column', () => {
     await expect(readInstrumentSource({ name: 'instrumen.xlsx', data: new TextEncoder().encode('kode,nama\n1,2') })).rejects.toMatchObject({ code: 'FILE_REJECTED' });
   });
 });
+
+describe('every problem of a file in one pass', () => {
+  it('a missing level text does not hide the weight sum and the band gap', async () => {
+    const problems = await problemsAfter((wb) => {
+      sheet(wb, 'Aspek').getCell('C2').value = 30;
+      sheet(wb, 'Indikator').getCell('J4').value = null;
+      sheet(wb, 'Skala').getCell('C2').value = 4.6;
+    });
+    expect(problems.map((problem) => `${problem.sheet}|${problem.row}|${problem.column}`).sort()).toEqual(['Aspek|null|Bobot (%)', 'Indikator|4|Tingkat 3', 'Skala|2|Min']);
+  });
+});

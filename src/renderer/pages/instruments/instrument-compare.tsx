@@ -47,8 +47,8 @@ function DiffTables({ diff }: { diff: InstrumentDiff }) {
                 <th scope="col">Bagian</th>
                 <th scope="col">Kode</th>
                 <th scope="col">Isian</th>
-                <th scope="col">{diff.from.name} v{diff.from.version}</th>
-                <th scope="col">{diff.to.name} v{diff.to.version}</th>
+                <th scope="col">Versi {diff.from.version}</th>
+                <th scope="col">Versi {diff.to.version}</th>
               </tr>
             </thead>
             <tbody>
