@@ -114,3 +114,45 @@ test('Survei & Temuan: a product with its survey tracker and a finding in the fo
   await expect(page.getByRole('table', { name: 'Ringkasan survei dan temuan per unit' }).getByRole('row', { name: /Disdukcapil|Kependudukan/u })).toContainText('1');
   expect(consoleErrors).toEqual([]);
 });
+
+test('Tahun Penilaian: the Ombudsman sample in one click and a move to a new version with a mapping', async ({ page, app, consoleErrors }) => {
+  const templates = await call(app, 'units:templates', undefined);
+  await call(app, 'units:bulk-create', { names: templates.map((item) => item.name) });
+  const instruments = await call(app, 'instruments:list', undefined);
+  const pekppp = instruments.find((item) => item.code === 'pekppp-2022-a')!;
+  const period = await call(app, 'periods:create', { year: 2026, instrumentIds: [pekppp.id] });
+  const edited = await template(app, (workbook) => {
+    workbook.getWorksheet('Info')!.getCell('B3').value = '2026.1';
+    workbook.getWorksheet('Bukti dukung')!.getCell('B3').value = '1.sk-sp';
+  });
+  const upload = { upload: { name: 'pekppp-2026.xlsx', data: new Uint8Array(edited) } };
+  const preview = await call(app, 'instruments:import-preview', upload);
+  await call(app, 'instruments:import-apply', { ...upload, token: preview!.token });
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/tahun/${period.id}`);
+  const tools = page.getByRole('region', { name: 'Alat tahun penilaian' });
+  await tools.getByRole('listitem').filter({ hasText: 'Sampel Ombudsman kabupaten/kota' }).getByRole('button', { name: 'Masukkan & tandai sampel' }).click();
+  await expect(page.getByText('7 unit ditambahkan ke cakupan, 7 ditandai sampel.')).toBeVisible();
+  await expect(page.getByTestId('period-sample-count')).toHaveText('7');
+
+  const units = await call(app, 'periods:get', { id: period.id });
+  const unitId = units.units[0]!.unitId;
+  await call(app, 'checklist:set-status', { periodId: period.id, unitId, instrumentId: pekppp.id, requirementCode: '1.sk-penetapan-sp', status: 'terverifikasi' });
+
+  await tools.getByRole('button', { name: 'Pindah ke versi ini…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Pindah ke PEKPPP/u });
+  await expect(dialog.getByText('1 data tanpa padanan')).toBeVisible();
+  await dialog.getByLabel('Kode baru 1 untuk 1.sk-penetapan-sp').selectOption('1.sk-sp');
+  await expect(dialog.getByText('0 data tanpa padanan')).toBeVisible();
+  await screenshot(page, 'tahun-pindah-versi-1366');
+  await dialog.getByRole('button', { name: 'Pindahkan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/memakai PEKPPP .* versi 2026\.1/u)).toBeVisible();
+  const checklist = await call(app, 'checklist:get', { periodId: period.id, unitId });
+  const moved = checklist.instruments[0]!.aspects[0]!.indicators[0]!.requirements.find((item) => item.code === '1.sk-sp');
+  expect(moved?.status).toBe('terverifikasi');
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await screenshot(page, 'tahun-alat-125');
+  expect(consoleErrors).toEqual([]);
+});

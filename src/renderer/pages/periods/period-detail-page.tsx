@@ -11,6 +11,7 @@ import { useQuery } from '../../lib/use-query';
 import { PeriodScope } from './period-scope';
 import { PeriodSettingsForm } from './period-settings-form';
 import { DeadlineText } from './periods-page';
+import { YearTools } from './year-tools';
 
 export function PeriodDetailPage({ id }: { id: number }) {
   const { activePeriod, setActiveYear, refreshPeriods } = useAppData();
@@ -123,6 +124,7 @@ export function PeriodDetailPage({ id }: { id: number }) {
         <PeriodScope period={detail} units={lookups.data.units} onChanged={changed} />
         <PeriodSettingsForm key={`${detail.id}-${detail.deadline}-${detail.windowStart}-${detail.windowEnd}-${detail.instruments.map((item) => item.id).join(',')}`} period={detail} instruments={lookups.data.instruments} onSaved={changed} />
       </div>
+      <YearTools period={detail} instruments={lookups.data.instruments} onChanged={changed} onReload={() => { period.reload(); lookups.reload(); void refreshPeriods(); }} />
     </div>
   );
 }
