@@ -92,6 +92,8 @@ export const scoringSchema = z.discriminatedUnion('kind', [
       .object({
         label: z.string().min(1),
         share: z.number().gt(0).lt(100),
+        /** The split is not published (2025–): shown as "estimasi". */
+        estimated: z.boolean().default(false),
         note: z.string().optional(),
       })
       .optional(),

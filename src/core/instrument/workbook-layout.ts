@@ -122,6 +122,7 @@ export const INFO_ROWS: InfoRow[] = [
   { path: ['scoring', 'scale', 'decimals'], label: 'Jumlah desimal', kind: 'integer', required: true },
   { path: ['scoring', 'trust', 'label'], label: 'Survei yang ikut dinilai (mis. Kepercayaan Masyarakat)', kind: 'text' },
   { path: ['scoring', 'trust', 'share'], label: 'Bobot survei (%)', kind: 'number' },
+  { path: ['scoring', 'trust', 'estimated'], label: 'Bobot survei merupakan estimasi (ya/tidak)', kind: 'yesno', list: [YES, NO] },
   { path: ['scoring', 'trust', 'note'], label: 'Catatan survei', kind: 'text' },
   { path: ['scoring', 'suffix', 'label'], label: 'Keterangan tambahan opini (mis. Tanpa Maladministrasi)', kind: 'text' },
   { path: ['scoring', 'suffix', 'condition'], label: 'Syarat keterangan tambahan', kind: 'text' },
@@ -146,6 +147,7 @@ function infoValue(definition: InstrumentDefinition, path: string[]): SheetCell 
   if (path.join('.') === 'scoring.kind') return SCORING_WORDS[definition.scoring.kind];
   let value: unknown = definition;
   for (const part of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  if (typeof value === 'boolean') return yesNo(value);
   return typeof value === 'string' || typeof value === 'number' ? value : null;
 }
 

@@ -104,15 +104,15 @@ export function FindingsSection({ data, onChange }: { data: UnitFindings; onChan
     }
   };
   return (
-    <section className="om-section" aria-labelledby="om-findings">
-      <div className="om-section__head">
-        <h2 id="om-findings">Tindak lanjut temuan Ombudsman</h2>
+    <section className="stm-section" aria-labelledby="stm-findings">
+      <div className="stm-section__head">
+        <h2 id="stm-findings">Tindak lanjut temuan Ombudsman</h2>
         <Button variant="primary" icon="plus" onClick={() => setEditing('new')}>
           Catat temuan
         </Button>
       </div>
       {readiness ? (
-        <div className={`om-readiness om-readiness--${readiness.state}`} role="status">
+        <div className={`stm-readiness stm-readiness--${readiness.state}`} role="status">
           <Badge tone={READINESS_TONE[readiness.state]}>{readiness.label ?? 'Keterangan opini'}</Badge>
           <span>{readiness.message}</span>
           <span className="text-subtle">
@@ -123,8 +123,8 @@ export function FindingsSection({ data, onChange }: { data: UnitFindings; onChan
       {data.findings.length === 0 ? (
         <p className="text-muted">Belum ada temuan, saran, atau rekomendasi Ombudsman yang dicatat untuk unit ini.</p>
       ) : (
-        <div className="om-table-wrap">
-          <table className="static-table om-table" aria-label="Log tindak lanjut temuan">
+        <div className="stm-table-wrap">
+          <table className="static-table stm-table" aria-label="Log tindak lanjut temuan">
             <thead>
               <tr>
                 <th scope="col">Tahun</th>
@@ -140,7 +140,7 @@ export function FindingsSection({ data, onChange }: { data: UnitFindings; onChan
             </thead>
             <tbody>
               {data.findings.map((finding) => (
-                <tr key={finding.id} className={finding.counts ? undefined : 'om-table__muted'}>
+                <tr key={finding.id} className={finding.counts ? undefined : 'stm-table__muted'}>
                   <td>{finding.sourceYear}</td>
                   <td>{finding.kindLabel}</td>
                   <td>{finding.text}</td>
@@ -155,7 +155,7 @@ export function FindingsSection({ data, onChange }: { data: UnitFindings; onChan
                   <td>
                     <Badge tone={STATUS_TONE[finding.status]}>{finding.statusLabel}</Badge>
                   </td>
-                  <td className="om-table__evidence">{finding.evidence || '—'}</td>
+                  <td className="stm-table__evidence">{finding.evidence || '—'}</td>
                   <td>
                     <div className="row-actions">
                       <Button size="sm" variant="ghost" icon="edit" onClick={() => setEditing(finding)} aria-label={`Ubah temuan ${finding.text}`} />

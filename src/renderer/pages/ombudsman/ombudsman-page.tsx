@@ -20,7 +20,7 @@ import { ProductsSection } from './products-section';
 import '../../styles/ombudsman.css';
 
 function Overview({ period }: { period: PeriodDetail }) {
-  const overview = useQuery(`om-overview-${period.id}`, () => api['ombudsman:overview']({ periodId: period.id }));
+  const overview = useQuery(`stm-overview-${period.id}`, () => api['ombudsman:overview']({ periodId: period.id }));
   if (overview.error) return <ErrorState error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
   const expected = overview.data.productsPerUnit;
@@ -41,13 +41,13 @@ function Overview({ period }: { period: PeriodDetail }) {
   );
   const units = [...overview.data.units].sort((a, b) => Number(b.sample) - Number(a.sample) || a.unitName.localeCompare(b.unitName, 'id'));
   return (
-    <section className="om-section" aria-labelledby="om-overview">
-      <div className="om-section__head">
-        <h2 id="om-overview">Unit {period.name}</h2>
+    <section className="stm-section" aria-labelledby="stm-overview">
+      <div className="stm-section__head">
+        <h2 id="stm-overview">Unit {period.name}</h2>
         <span className="text-muted">Unit sampel Ombudsman ditampilkan lebih dulu. Pilih unit untuk mencatat produk layanan, survei, dan temuan.</span>
       </div>
-      <div className="om-table-wrap">
-        <table className="static-table om-table" aria-label="Ringkasan survei dan temuan per unit">
+      <div className="stm-table-wrap">
+        <table className="static-table stm-table" aria-label="Ringkasan survei dan temuan per unit">
           <thead>
             <tr>
               <th scope="col">Unit</th>
@@ -66,8 +66,8 @@ function Overview({ period }: { period: PeriodDetail }) {
 }
 
 function UnitView({ period, unitId }: { period: PeriodDetail; unitId: number }) {
-  const products = useQuery(`om-products-${period.id}-${unitId}`, () => api['ombudsman:products']({ periodId: period.id, unitId }));
-  const findings = useQuery(`om-findings-${period.id}-${unitId}`, () => api['ombudsman:findings']({ periodId: period.id, unitId }));
+  const products = useQuery(`stm-products-${period.id}-${unitId}`, () => api['ombudsman:products']({ periodId: period.id, unitId }));
+  const findings = useQuery(`stm-findings-${period.id}-${unitId}`, () => api['ombudsman:findings']({ periodId: period.id, unitId }));
   if (!period.units.some((unit) => unit.unitId === unitId)) {
     return (
       <EmptyState icon="building" title="Unit tidak termasuk tahun ini">
@@ -76,7 +76,7 @@ function UnitView({ period, unitId }: { period: PeriodDetail; unitId: number }) 
     );
   }
   return (
-    <div className="om-layout">
+    <div className="stm-layout">
       {products.error ? <ErrorState error={products.error} onRetry={products.reload} /> : !products.data ? <Loading /> : <ProductsSection data={products.data} onChange={products.setData} />}
       {findings.error ? <ErrorState error={findings.error} onRetry={findings.reload} /> : !findings.data ? <Loading /> : <FindingsSection data={findings.data} onChange={findings.setData} />}
     </div>
@@ -85,7 +85,7 @@ function UnitView({ period, unitId }: { period: PeriodDetail; unitId: number }) 
 
 export function OmbudsmanPage({ unitId }: { unitId: number | null }) {
   const { activePeriod } = useAppData();
-  const period = useQuery(`om-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const period = useQuery(`stm-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
   const unitName = period.data?.units.find((unit) => unit.unitId === unitId)?.unitName;
   const hasOmbudsman = period.data?.instruments.some((item) => item.family === 'ombudsman') ?? false;
   return (

@@ -41,15 +41,15 @@ function Meter({ value, of, label }: { value: number; of: number | null; label: 
   const share = of ? Math.min(1, value / of) : 0;
   const met = of !== null && value >= of;
   return (
-    <div className="om-meter">
-      <div className="om-meter__row">
+    <div className="stm-meter">
+      <div className="stm-meter__row">
         <span>{label}</span>
         <strong>
           {formatCount(value)} dari {of === null ? '—' : formatCount(of)}
         </strong>
       </div>
-      <div className="om-meter__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={of ?? 0} aria-valuenow={value}>
-        <span className={`om-meter__fill${met ? ' om-meter__fill--met' : ''}`} style={{ width: `${Math.round(share * 100)}%` }} />
+      <div className="stm-meter__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={of ?? 0} aria-valuenow={value}>
+        <span className={`stm-meter__fill${met ? ' stm-meter__fill--met' : ''}`} style={{ width: `${Math.round(share * 100)}%` }} />
       </div>
     </div>
   );
@@ -99,17 +99,17 @@ function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null
   };
   const progress = product?.progress;
   return (
-    <article className="om-card" aria-label={product ? `Produk layanan ${product.name}` : 'Produk layanan baru'}>
-      <header className="om-card__head">
+    <article className="stm-card" aria-label={product ? `Produk layanan ${product.name}` : 'Produk layanan baru'}>
+      <header className="stm-card__head">
         <h3>{product ? product.name : 'Tambah produk layanan'}</h3>
         {progress ? progress.ready ? <Badge tone="green" icon="check">Siap</Badge> : <Badge tone="amber">Belum siap</Badge> : null}
       </header>
       {product && progress ? (
-        <div className="om-card__meters">
+        <div className="stm-card__meters">
           <Meter label="Responden survei" value={product.gathered} of={product.targetRespondents} />
           <Meter label="Kontak pengguna layanan" value={product.contactsCount} of={product.contactsRequired} />
           {progress.notes.length > 0 ? (
-            <ul className="om-notes">
+            <ul className="stm-notes">
               {progress.notes.map((note) => (
                 <li key={note}>{note}</li>
               ))}
@@ -117,21 +117,21 @@ function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null
           ) : null}
         </div>
       ) : null}
-      <div className="om-form">
-        <TextField label="Nama produk layanan" value={draft.name} onChange={set('name')} maxLength={200} required className="om-form__wide" />
+      <div className="stm-form">
+        <TextField label="Nama produk layanan" value={draft.name} onChange={set('name')} maxLength={200} required className="stm-form__wide" />
         <TextField label="Target responden" value={draft.targetRespondents} onChange={set('targetRespondents')} inputMode="numeric" hint={data.defaults ? `Bawaan instrumen: ${data.defaults.respondentsTarget}` : undefined} />
         <TextField label="Responden terkumpul" value={draft.gathered} onChange={set('gathered')} inputMode="numeric" />
-        <TextField label="Tautan atau teks QR survei untuk pengguna" value={draft.surveyLink} onChange={set('surveyLink')} maxLength={2000} className="om-form__wide" />
+        <TextField label="Tautan atau teks QR survei untuk pengguna" value={draft.surveyLink} onChange={set('surveyLink')} maxLength={2000} className="stm-form__wide" />
         <TextField label="Kontak pengguna minimal" value={draft.contactsRequired} onChange={set('contactsRequired')} inputMode="numeric" hint={data.defaults ? `Bawaan instrumen: ${data.defaults.contactsMin}` : undefined} />
         <TextField label="Kontak pengguna tercatat" value={draft.contactsCount} onChange={set('contactsCount')} inputMode="numeric" />
-        <TextField label="Bukti daftar kontak (tautan atau lokasi berkas)" value={draft.contactsEvidence} onChange={set('contactsEvidence')} maxLength={2000} className="om-form__wide" />
+        <TextField label="Bukti daftar kontak (tautan atau lokasi berkas)" value={draft.contactsEvidence} onChange={set('contactsEvidence')} maxLength={2000} className="stm-form__wide" />
       </div>
       {error ? (
         <p className="alert alert--error" role="alert">
           {error}
         </p>
       ) : null}
-      <footer className="om-card__foot">
+      <footer className="stm-card__foot">
         {product ? (
           <Button variant="ghost" icon="trash" onClick={remove} disabled={busy}>
             Hapus
@@ -148,18 +148,18 @@ function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null
 export function ProductsSection({ data, onChange }: { data: UnitProducts; onChange: (next: UnitProducts) => void }) {
   const expected = data.defaults?.productsPerUnit ?? null;
   return (
-    <section className="om-section" aria-labelledby="om-products">
-      <div className="om-section__head">
-        <h2 id="om-products">Produk layanan dan survei</h2>
+    <section className="stm-section" aria-labelledby="stm-products">
+      <div className="stm-section__head">
+        <h2 id="stm-products">Produk layanan dan survei</h2>
         <span className="text-muted">
           {formatCount(data.products.length)} produk{expected ? ` · Ombudsman biasanya menilai ${expected} produk per unit` : ''}
         </span>
       </div>
-      <p className="om-hint">
+      <p className="stm-hint">
         <Icon name="info" size={15} /> Survei Kepercayaan Masyarakat dan persepsi maladministrasi dijalankan Ombudsman (Oktober–November). Di sini dicatat kesiapan per produk: responden yang terkumpul, tautan/QR yang ditunjukkan ke pengguna, dan daftar kontak pengguna. Hasil survei diisi di Penilaian Mandiri › Ombudsman sebagai nilai yang diisi kantor.
       </p>
-      {data.defaults?.note ? <p className="text-subtle om-hint">{data.defaults.note}</p> : null}
-      <div className="om-cards">
+      {data.defaults?.note ? <p className="text-subtle stm-hint">{data.defaults.note}</p> : null}
+      <div className="stm-cards">
         {data.products.map((product) => (
           <ProductCard key={`${product.productId}-${product.updatedAt ?? ''}`} product={product} data={data} onSaved={(next) => onChange(next)} />
         ))}
