@@ -112,6 +112,18 @@ test('Survei & Temuan: a product with its survey tracker and a finding in the fo
 
   await page.goto(`${app.url}#/ombudsman`);
   await expect(page.getByRole('table', { name: 'Ringkasan survei dan temuan per unit' }).getByRole('row', { name: /Disdukcapil|Kependudukan/u })).toContainText('1');
+
+  // The gap list counts the open finding; the assessment's Ombudsman tab shows the readiness.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/kesenjangan/${unit.id}`);
+  const open = page.getByRole('region', { name: 'Temuan Ombudsman terbuka' });
+  await expect(open.getByRole('heading', { name: 'Temuan Ombudsman terbuka (1)' })).toBeVisible();
+  await expect(open.getByText('Maklumat pelayanan belum dipajang di ruang tunggu.')).toBeVisible();
+  await screenshot(page, 'kesenjangan-temuan-1366');
+  await page.goto(`${app.url}#/penilaian/${unit.id}`);
+  await page.getByRole('tab', { name: 'Ombudsman — estimasi kesiapan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Masih 1 dari 1 temuan belum selesai' })).toBeVisible();
+  await expect(page.getByLabel('Sudah menindaklanjuti temuan Ombudsman')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });
 

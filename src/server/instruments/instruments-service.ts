@@ -16,14 +16,15 @@ interface InstrumentRow {
   code: string;
   version: string;
   definition: string;
+  sha256: string;
   source: 'bawaan' | 'impor';
 }
 
 function instrumentsRepository(db: Db) {
   const all = db.prepare<[], InstrumentRow>(
-    'SELECT id, code, version, definition, source FROM instruments ORDER BY family DESC, code, version',
+    'SELECT id, code, version, definition, sha256, source FROM instruments ORDER BY family DESC, code, version',
   );
-  const byId = db.prepare<[number], InstrumentRow>('SELECT id, code, version, definition, source FROM instruments WHERE id = ?');
+  const byId = db.prepare<[number], InstrumentRow>('SELECT id, code, version, definition, sha256, source FROM instruments WHERE id = ?');
   const byCode = db.prepare<[string, string], { id: number }>('SELECT id FROM instruments WHERE code = ? AND version = ?');
   const insert = db.prepare(
     `INSERT INTO instruments (code, version, family, name, definition, sha256, source, created_at)
@@ -32,11 +33,15 @@ function instrumentsRepository(db: Db) {
   return { all, byId, byCode, insert };
 }
 
-/** Parsed definitions are immutable per row, so they are parsed once per process. */
+/**
+ * Parsed definitions are immutable per stored content, so they are parsed once per
+ * process. Keyed by the content hash, not the row id: after a restore (or in another
+ * data folder) the same id and version can hold a different imported definition.
+ */
 const parsedCache = new Map<string, InstrumentDefinition>();
 
 function toInstrument(row: InstrumentRow): Instrument {
-  const key = `${row.id}:${row.code}@${row.version}`;
+  const key = row.sha256;
   let definition = parsedCache.get(key);
   if (!definition) {
     definition = JSON.parse(row.definition) as InstrumentDefinition;
