@@ -9,7 +9,7 @@ import { columnLetter } from '../../core/instrument/workbook-cells';
 import type { InstrumentDefinition } from '../../core/instrument/schema';
 import { safeText } from '../excel/cells';
 import { writeWorkbookFile } from '../excel/exports/output';
-import { BORDER_ALL } from '../excel/exports/sheet-style';
+import { BORDER_ALL, printSetup } from '../excel/exports/sheet-style';
 import { silentJob, type JobControl } from '../jobs/job';
 
 /** Rows prepared for additions: validations reach this far below the last row. */
@@ -48,6 +48,22 @@ function cellValue(value: string | number | null): ExcelJS.CellValue {
   return typeof value === 'number' ? value : safeText(value);
 }
 
+/**
+ * Neither Excel nor LibreOffice grows a row for wrapped text when the file is opened, so
+ * heights are estimated from the text length and the column widths (about one character
+ * per width unit).
+ */
+function fitRowHeight(row: ExcelJS.Row, widths: readonly number[]): void {
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    const text = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+    const width = Math.max(4, (widths[column - 1] ?? 10) - 1);
+    const count = text.split('\n').reduce((total, part) => total + Math.max(1, Math.ceil(part.length / width)), 0);
+    lines = Math.max(lines, count);
+  });
+  row.height = Math.min(409, Math.max(15, lines * 14.5));
+}
+
 function styleHeader(row: ExcelJS.Row, count: number): void {
   row.font = { bold: true };
   row.alignment = { vertical: 'middle', wrapText: true };
@@ -59,12 +75,18 @@ function styleHeader(row: ExcelJS.Row, count: number): void {
 }
 
 function writeDataSheet(workbook: ExcelJS.Workbook, data: SheetData, lastRows: Record<DataSheet, number>): void {
-  const sheet = workbook.addWorksheet(data.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(data.name);
+  printSetup(sheet, 1, data.sheet === 'info' ? 'portrait' : 'landscape');
+  const widths = data.sheet === 'info' ? [52, 90] : COLUMNS[data.sheet].map((spec) => spec.width);
   const header = sheet.addRow(data.headers);
   styleHeader(header, data.headers.length);
+  fitRowHeight(header, widths);
   for (const values of data.rows) {
     const row = sheet.addRow(values.map(cellValue));
-    row.alignment = { vertical: 'top', wrapText: true };
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.alignment = { vertical: 'top', horizontal: 'left', wrapText: true };
+    });
+    fitRowHeight(row, widths);
   }
   const validations = (sheet as unknown as WithValidations).dataValidations;
   if (data.sheet === 'info') {
@@ -97,12 +119,18 @@ const GUIDE = [
 ];
 
 function writeGuide(workbook: ExcelJS.Workbook, definition: InstrumentDefinition): void {
-  const sheet = workbook.addWorksheet(SHEET.guide, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 110 }];
+  const sheet = workbook.addWorksheet(SHEET.guide);
+  printSetup(sheet, null, 'portrait');
+  sheet.columns = [{ width: 80 }];
   const title = sheet.addRow([safeText(`Petunjuk: templat instrumen ${definition.shortName} (versi ${definition.version})`)]);
   title.font = { bold: true, size: 14 };
+  title.height = 22;
   sheet.addRow([]);
-  for (const line of GUIDE) sheet.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
+  for (const line of GUIDE) {
+    const row = sheet.addRow([line]);
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    fitRowHeight(row, [80]);
+  }
 }
 
 /** The workbook of one instrument (in memory), guide sheet first. */
