@@ -38,3 +38,35 @@ export function FindingGapsSection({ findings, unitId }: { findings: UnitFinding
     </section>
   );
 }
+
+/** Cross-unit: which units still have open Ombudsman findings (from the year's overview). */
+export function OpenFindingsByUnit({ periodId }: { periodId: number }) {
+  const overview = useQuery(`gaps-findings-overview-${periodId}`, () => api['ombudsman:overview']({ periodId }));
+  const units = (overview.data?.units ?? []).filter((unit) => unit.openFindings > 0).sort((a, b) => b.openFindings - a.openFindings);
+  if (!overview.data) return null;
+  const total = units.reduce((sum, unit) => sum + unit.openFindings, 0);
+  return (
+    <section className="panel panel--padded gap-section" aria-label="Temuan Ombudsman terbuka per unit">
+      <div className="panel__head">
+        <div>
+          <h2 className="panel__title">Temuan Ombudsman terbuka ({formatCount(total)})</h2>
+          <p className="panel__subtitle">
+            {units.length === 0 ? 'Tidak ada temuan terbuka yang dicatat.' : `${formatCount(units.length)} unit belum menyelesaikan tindak lanjut; "Tanpa Maladministrasi" memerlukan semuanya selesai.`}
+          </p>
+        </div>
+      </div>
+      {units.length > 0 ? (
+        <ul className="finding-gaps">
+          {units.map((unit) => (
+            <li key={unit.unitId}>
+              <a href={href(`/ombudsman/${unit.unitId}`)}>{unit.unitName}</a>
+              <span className="text-subtle">
+                {formatCount(unit.openFindings)} terbuka{unit.overdueFindings > 0 ? `, ${formatCount(unit.overdueFindings)} lewat tenggat` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

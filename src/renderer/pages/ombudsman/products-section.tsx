@@ -147,6 +147,9 @@ function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null
 
 export function ProductsSection({ data, onChange }: { data: UnitProducts; onChange: (next: UnitProducts) => void }) {
   const expected = data.defaults?.productsPerUnit ?? null;
+  // The empty form shows by itself only while the unit has no product yet.
+  const [adding, setAdding] = useState(false);
+  const showNew = adding || data.products.length === 0;
   return (
     <section className="stm-section" aria-labelledby="stm-products">
       <div className="stm-section__head">
@@ -163,8 +166,25 @@ export function ProductsSection({ data, onChange }: { data: UnitProducts; onChan
         {data.products.map((product) => (
           <ProductCard key={`${product.productId}-${product.updatedAt ?? ''}`} product={product} data={data} onSaved={(next) => onChange(next)} />
         ))}
-        <ProductCard key={`new-${data.products.length}`} product={null} data={data} onSaved={(next) => onChange(next)} />
+        {showNew ? (
+          <ProductCard
+            key={`new-${data.products.length}`}
+            product={null}
+            data={data}
+            onSaved={(next) => {
+              setAdding(false);
+              onChange(next);
+            }}
+          />
+        ) : null}
       </div>
+      {showNew ? null : (
+        <div>
+          <Button icon="plus" onClick={() => setAdding(true)}>
+            Tambah produk layanan
+          </Button>
+        </div>
+      )}
     </section>
   );
 }
