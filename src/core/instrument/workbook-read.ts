@@ -181,5 +181,8 @@ export function readInstrumentWorkbook(sheets: WorkbookSheets): WorkbookReading 
     problems.push(problem);
     seen.add(key);
   }
+  // In workbook order, so the list reads like the file: sheet by sheet, row by row.
+  const order = Object.values(SHEET) as string[];
+  problems.sort((a, b) => order.indexOf(a.sheet ?? '') - order.indexOf(b.sheet ?? '') || (a.row ?? 0) - (b.row ?? 0) || (a.cell ?? '').length - (b.cell ?? '').length || (a.cell ?? '').localeCompare(b.cell ?? ''));
   return { ok: false, problems };
 }
