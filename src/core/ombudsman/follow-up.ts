@@ -119,3 +119,15 @@ export function surveyProgress(survey: SurveyFacts): SurveyProgress {
     notes,
   };
 }
+
+/**
+ * Mean of the survey results the office entered per product (Kepercayaan Masyarakat or
+ * persepsi maladministrasi), two decimals; null while none is entered. Shown as a
+ * suggestion next to the unit's entered value, never used as a score by itself.
+ */
+export function enteredMean(values: ReadonlyArray<number | null>): number | null {
+  const entered = values.filter((value): value is number => value !== null);
+  if (entered.length === 0) return null;
+  const mean = entered.reduce((total, value) => total + value, 0) / entered.length;
+  return Math.round((mean + Number.EPSILON) * 100) / 100;
+}

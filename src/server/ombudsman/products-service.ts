@@ -3,7 +3,7 @@
  * target respondents and the user-contact minimum come from the year's Ombudsman
  * instrument (editable data) and can be changed per product.
  */
-import { surveyProgress } from '../../core/ombudsman/follow-up';
+import { enteredMean, surveyProgress } from '../../core/ombudsman/follow-up';
 import type { ParsedInput } from '../../shared/contract';
 import type { ProductSurvey, UnitProducts } from '../../shared/channels/ombudsman';
 import { AppError } from '../../shared/result';
@@ -21,6 +21,8 @@ interface ProductRow {
   contacts_required: number | null;
   contacts_count: number | null;
   contacts_evidence: string | null;
+  trust_result: number | null;
+  perception_result: number | null;
   updated_at: string | null;
   has_survey: number;
 }
@@ -29,7 +31,7 @@ function productsRepository(db: Db) {
   return {
     ofUnit: db.prepare<[number, number], ProductRow>(
       `SELECT p.id, p.name, s.target_respondents, s.gathered, s.survey_link, s.contacts_required, s.contacts_count,
-              s.contacts_evidence, s.updated_at, s.period_id IS NOT NULL AS has_survey
+              s.contacts_evidence, s.trust_result, s.perception_result, s.updated_at, s.period_id IS NOT NULL AS has_survey
        FROM service_products p LEFT JOIN product_surveys s ON s.product_id = p.id AND s.period_id = ?
        WHERE p.unit_id = ? AND p.archived_at IS NULL ORDER BY p.id`,
     ),
@@ -38,16 +40,19 @@ function productsRepository(db: Db) {
     rename: db.prepare('UPDATE service_products SET name = ? WHERE id = ?'),
     archive: db.prepare('UPDATE service_products SET archived_at = ? WHERE id = ?'),
     upsertSurvey: db.prepare(
-      `INSERT INTO product_surveys (period_id, product_id, target_respondents, gathered, survey_link, contacts_required, contacts_count, contacts_evidence, updated_at)
-       VALUES (@periodId, @productId, @targetRespondents, @gathered, @surveyLink, @contactsRequired, @contactsCount, @contactsEvidence, @now)
+      `INSERT INTO product_surveys (period_id, product_id, target_respondents, gathered, survey_link, contacts_required, contacts_count, contacts_evidence,
+         trust_result, perception_result, updated_at)
+       VALUES (@periodId, @productId, @targetRespondents, @gathered, @surveyLink, @contactsRequired, @contactsCount, @contactsEvidence,
+         @trustResult, @perceptionResult, @now)
        ON CONFLICT DO UPDATE SET target_respondents = excluded.target_respondents, gathered = excluded.gathered,
          survey_link = excluded.survey_link, contacts_required = excluded.contacts_required, contacts_count = excluded.contacts_count,
-         contacts_evidence = excluded.contacts_evidence, updated_at = excluded.updated_at`,
+         contacts_evidence = excluded.contacts_evidence, trust_result = excluded.trust_result,
+         perception_result = excluded.perception_result, updated_at = excluded.updated_at`,
     ),
     /** Every active product of the year's units with this year's survey row (overview). */
     ofPeriod: db.prepare<[number, number], ProductRow & { unit_id: number }>(
       `SELECT p.unit_id, p.id, p.name, s.target_respondents, s.gathered, s.survey_link, s.contacts_required, s.contacts_count,
-              s.contacts_evidence, s.updated_at, s.period_id IS NOT NULL AS has_survey
+              s.contacts_evidence, s.trust_result, s.perception_result, s.updated_at, s.period_id IS NOT NULL AS has_survey
        FROM service_products p JOIN period_units u ON u.unit_id = p.unit_id AND u.period_id = ?
        LEFT JOIN product_surveys s ON s.product_id = p.id AND s.period_id = ?
        WHERE p.archived_at IS NULL ORDER BY p.id`,
@@ -67,7 +72,15 @@ function toProduct(row: ProductRow, defaults: ReturnType<typeof surveyDefaults>)
     contactsCount: row.contacts_count ?? 0,
     contactsEvidence: row.contacts_evidence ?? '',
   };
-  return { productId: row.id, name: row.name, ...facts, updatedAt: row.updated_at, progress: surveyProgress(facts) };
+  return {
+    productId: row.id,
+    name: row.name,
+    ...facts,
+    trustResult: row.trust_result ?? null,
+    perceptionResult: row.perception_result ?? null,
+    updatedAt: row.updated_at,
+    progress: surveyProgress(facts),
+  };
 }
 
 /** Products of every unit of a year, grouped by unit (for the overview). */
@@ -84,13 +97,15 @@ export function productsOfPeriod(ctx: ServerContext, periodId: number, defaults:
 export function unitProducts(ctx: ServerContext, input: ParsedInput<'ombudsman:products'>): UnitProducts {
   const { period, definition } = ombudsmanYear(ctx, input.periodId, input.unitId);
   const defaults = surveyDefaults(definition);
+  const products = repo(ctx).ofUnit.all(period.id, input.unitId).map((row) => toProduct(row, defaults));
   return {
     periodId: period.id,
     year: period.year,
     unitId: period.unit.unitId,
     unitName: period.unit.unitName,
     defaults: defaults ? { respondentsTarget: defaults.respondentsTarget, contactsMin: defaults.contactsMin, productsPerUnit: defaults.productsPerUnit ?? null, note: defaults.note ?? null } : null,
-    products: repo(ctx).ofUnit.all(period.id, input.unitId).map((row) => toProduct(row, defaults)),
+    products,
+    enteredMeans: { trust: enteredMean(products.map((item) => item.trustResult)), perception: enteredMean(products.map((item) => item.perceptionResult)) },
   };
 }
 
@@ -119,6 +134,8 @@ export function saveProduct(ctx: ServerContext, input: ParsedInput<'ombudsman:sa
         contactsRequired: input.contactsRequired,
         contactsCount: input.contactsCount,
         contactsEvidence: input.contactsEvidence,
+        trustResult: input.trustResult,
+        perceptionResult: input.perceptionResult,
         now,
       });
     })

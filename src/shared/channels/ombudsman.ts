@@ -20,6 +20,9 @@ export interface ProductSurvey {
   contactsRequired: number | null;
   contactsCount: number;
   contactsEvidence: string;
+  /** Survey results as entered by the office (0–100), null until known. */
+  trustResult: number | null;
+  perceptionResult: number | null;
   updatedAt: string | null;
   progress: SurveyProgress;
 }
@@ -32,6 +35,8 @@ export interface UnitProducts {
   /** Defaults from the year's Ombudsman instrument (editable data), null when it has none. */
   defaults: { respondentsTarget: number; contactsMin: number; productsPerUnit: number | null; note: string | null } | null;
   products: ProductSurvey[];
+  /** Means of the entered per-product results: a suggestion for the unit's entered value. */
+  enteredMeans: { trust: number | null; perception: number | null };
 }
 
 export interface Finding {
@@ -99,6 +104,8 @@ export const ombudsmanChannels = {
       contactsRequired: count('Kontak minimal').min(1, 'Kontak minimal paling sedikit 1.').nullable(),
       contactsCount: count('Jumlah kontak'),
       contactsEvidence: shortText('Bukti daftar kontak', 2000),
+      trustResult: z.number({ error: 'Hasil survei harus angka.' }).min(0, 'Hasil survei paling rendah 0.').max(100, 'Hasil survei paling tinggi 100.').nullable().default(null),
+      perceptionResult: z.number({ error: 'Hasil survei harus angka.' }).min(0, 'Hasil survei paling rendah 0.').max(100, 'Hasil survei paling tinggi 100.').nullable().default(null),
     }),
   ),
   'ombudsman:remove-product': channel<UnitProducts>()(z.object({ ...unitKey, productId: idSchema })),

@@ -39,6 +39,12 @@ describe('service products and their survey tracker', () => {
       contactsEvidence: 'https://drive.google.com/daftar-kontak',
     });
     expect(done.products).toHaveLength(1);
+    expect(done.enteredMeans).toEqual({ trust: null, perception: null });
+    const second = await api['ombudsman:save-product']({ periodId: period.id, unitId: unit.id, ...product, name: 'Akta kelahiran', trustResult: 82.5, perceptionResult: 70 });
+    const withResult = await api['ombudsman:save-product']({ periodId: period.id, unitId: unit.id, productId: ktp.productId, ...product, trustResult: 77.25 });
+    expect(second.products).toHaveLength(2);
+    expect(withResult.enteredMeans).toEqual({ trust: 79.88, perception: 70 });
+    await expect(api['ombudsman:save-product']({ periodId: period.id, unitId: unit.id, ...product, name: 'X', trustResult: 120 })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(done.products[0]!.progress).toMatchObject({ respondentsMet: true, contactsMet: true, ready: true, notes: [] });
   });
 

@@ -22,7 +22,11 @@ interface Draft {
   contactsRequired: string;
   contactsCount: string;
   contactsEvidence: string;
+  trustResult: string;
+  perceptionResult: string;
 }
+
+const decimal = (value: number | null | undefined) => (value === null || value === undefined ? '' : value.toLocaleString('id-ID', { maximumFractionDigits: 2, useGrouping: false }));
 
 const toDraft = (product: ProductSurvey | null, defaults: UnitProducts['defaults']): Draft => ({
   name: product?.name ?? '',
@@ -32,10 +36,14 @@ const toDraft = (product: ProductSurvey | null, defaults: UnitProducts['defaults
   contactsRequired: String(product?.contactsRequired ?? defaults?.contactsMin ?? ''),
   contactsCount: String(product?.contactsCount ?? 0),
   contactsEvidence: product?.contactsEvidence ?? '',
+  trustResult: decimal(product?.trustResult),
+  perceptionResult: decimal(product?.perceptionResult),
 });
 
 /** Text typed in a number field → the number the host validates (empty = not set). */
 const asCount = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(/\./gu, '')));
+/** "82,5" → 82.5; the host refuses anything outside 0–100 with its own message. */
+const asResult = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(',', '.')));
 
 function Meter({ value, of, label }: { value: number; of: number | null; label: string }) {
   const share = of ? Math.min(1, value / of) : 0;
@@ -77,6 +85,8 @@ function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null
         contactsRequired: asCount(draft.contactsRequired),
         contactsCount: asCount(draft.contactsCount) ?? 0,
         contactsEvidence: draft.contactsEvidence,
+        trustResult: asResult(draft.trustResult),
+        perceptionResult: asResult(draft.perceptionResult),
       });
       toast.success('Produk layanan disimpan', draft.name);
       onSaved(next, product === null);
@@ -125,6 +135,8 @@ function ProductCard({ product, data, onSaved }: { product: ProductSurvey | null
         <TextField label="Kontak pengguna minimal" value={draft.contactsRequired} onChange={set('contactsRequired')} inputMode="numeric" hint={data.defaults ? `Bawaan instrumen: ${data.defaults.contactsMin}` : undefined} />
         <TextField label="Kontak pengguna tercatat" value={draft.contactsCount} onChange={set('contactsCount')} inputMode="numeric" />
         <TextField label="Bukti daftar kontak (tautan atau lokasi berkas)" value={draft.contactsEvidence} onChange={set('contactsEvidence')} maxLength={2000} className="stm-form__wide" />
+        <TextField label="Hasil Kepercayaan Masyarakat (diisi kantor, 0–100)" value={draft.trustResult} onChange={set('trustResult')} placeholder="kosong bila belum terbit" />
+        <TextField label="Hasil persepsi maladministrasi (diisi kantor, 0–100)" value={draft.perceptionResult} onChange={set('perceptionResult')} placeholder="kosong bila belum terbit" />
       </div>
       {error ? (
         <p className="alert alert--error" role="alert">
@@ -162,6 +174,12 @@ export function ProductsSection({ data, onChange }: { data: UnitProducts; onChan
         <Icon name="info" size={15} /> Survei Kepercayaan Masyarakat dan persepsi maladministrasi dijalankan Ombudsman (Oktober–November). Di sini dicatat kesiapan per produk: responden yang terkumpul, tautan/QR yang ditunjukkan ke pengguna, dan daftar kontak pengguna. Hasil survei diisi di Penilaian Mandiri › Ombudsman sebagai nilai yang diisi kantor.
       </p>
       {data.defaults?.note ? <p className="text-subtle stm-hint">{data.defaults.note}</p> : null}
+      {data.enteredMeans.trust !== null || data.enteredMeans.perception !== null ? (
+        <p className="stm-entered" data-testid="entered-means">
+          <Badge tone="blue">nilai diisi kantor</Badge> Rata-rata hasil yang diisi per produk — Kepercayaan Masyarakat: <strong>{data.enteredMeans.trust === null ? '—' : decimal(data.enteredMeans.trust)}</strong>, persepsi maladministrasi:{' '}
+          <strong>{data.enteredMeans.perception === null ? '—' : decimal(data.enteredMeans.perception)}</strong>. Nilai unit untuk estimasi tetap diisi di Penilaian Mandiri › Ombudsman.
+        </p>
+      ) : null}
       <div className="stm-cards">
         {data.products.map((product) => (
           <ProductCard key={`${product.productId}-${product.updatedAt ?? ''}`} product={product} data={data} onSaved={(next) => onChange(next)} />

@@ -32,6 +32,9 @@ export const migration008: Migration = {
         contacts_required INTEGER CHECK (contacts_required BETWEEN 1 AND 100000),
         contacts_count INTEGER NOT NULL DEFAULT 0 CHECK (contacts_count BETWEEN 0 AND 100000),
         contacts_evidence TEXT NOT NULL DEFAULT '',
+        -- Results as the office enters them once published (marked "diisi kantor" everywhere).
+        trust_result REAL CHECK (trust_result BETWEEN 0 AND 100),
+        perception_result REAL CHECK (perception_result BETWEEN 0 AND 100),
         updated_at TEXT NOT NULL,
         PRIMARY KEY (period_id, product_id)
       ) STRICT;
