@@ -43,7 +43,7 @@ export const commands: Record<string, Command> = {
 
 const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json] [--start-empty]
 
-  instruments list | show <id|kode> | import FILE
+  instruments list | show <id|kode> | export <id|kode> --out FILE.xlsx | import FILE.xlsx|FILE.json | diff A B [--json]
   units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
   periods add --year TAHUN --instrument ID… [--deadline TTTT-BB-HH] [--force] | scope --period ID --add ID… --remove ID… | list
   checklist show --unit ID|NAMA --period ID|TAHUN

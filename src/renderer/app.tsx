@@ -17,6 +17,8 @@ import { GapsPage } from './pages/gaps/gaps-page';
 import { HelpPage } from './pages/help/help-page';
 import { InstrumentsPage } from './pages/instruments/instruments-page';
 import { IntakePage } from './pages/intake/intake-page';
+import { InstrumentCompare } from './pages/instruments/instrument-compare';
+import { OmbudsmanPage } from './pages/ombudsman/ombudsman-page';
 import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
 import { RemindersPage } from './pages/reminders/reminders-page';
@@ -49,12 +51,14 @@ function Screen({ path }: { path: string }) {
       return <RemindersPage />;
     case 'kiriman':
       return <IntakePage />;
+    case 'ombudsman':
+      return <OmbudsmanPage key={second ?? ''} unitId={idParam(second)} />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;
     }
     case 'instrumen':
-      return <InstrumentsPage selectedId={idParam(second)} />;
+      return second === 'bandingkan' ? <InstrumentCompare query={query} /> : <InstrumentsPage selectedId={idParam(second)} />;
     case 'pengaturan':
       return second === 'cadangan' ? <BackupPage /> : <SettingsPage />;
     default:

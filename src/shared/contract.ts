@@ -42,6 +42,9 @@ import { unitPageChannels } from './channels/units';
 import { evidenceRulesChannels } from './channels/evidence-rules';
 import { documentsChannels, unitHeadFields } from './channels/documents';
 import { intakeChannels } from './channels/intake';
+import { instrumentChannels } from './channels/instruments';
+import { ombudsmanChannels } from './channels/ombudsman';
+import { presetChannels } from './channels/presets';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -312,6 +315,9 @@ export const contract = {
   ...evidenceRulesChannels,
   ...documentsChannels,
   ...intakeChannels,
+  ...instrumentChannels,
+  ...ombudsmanChannels,
+  ...presetChannels,
 } as const;
 
 export type Contract = typeof contract;

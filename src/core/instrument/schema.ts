@@ -21,11 +21,16 @@ export const bandSchema = z.object({
   note: z.string().optional(),
 });
 
+/** Kinds of evidence; the Indonesian words are the stored values (shown as is). */
+export const REQUIREMENT_KINDS = ['dokumen', 'foto', 'tautan', 'tangkapan layar', 'data'] as const;
+
 export const requirementSchema = z.object({
   code: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'kode hanya huruf kecil, angka, titik dan tanda hubung'),
   text: z.string().min(1),
   /** What kind of evidence usually satisfies it. */
-  kind: z.enum(['dokumen', 'foto', 'tautan', 'data']).default('dokumen'),
+  kind: z.enum(REQUIREMENT_KINDS).default('dokumen'),
+  /** Validity rule: evidence older than this many months no longer counts (e.g. dated photos). */
+  validMonths: z.number().int().positive().max(120).optional(),
 });
 
 /**
@@ -89,11 +94,22 @@ export const scoringSchema = z.discriminatedUnion('kind', [
       .object({
         label: z.string().min(1),
         share: z.number().gt(0).lt(100),
+        /** The split is not published (2025–): shown as "estimasi". */
+        estimated: z.boolean().default(false),
         note: z.string().optional(),
       })
       .optional(),
     /** Text appended to the opinion when Ombudsman findings were followed up. */
     suffix: z.object({ label: z.string().min(1), condition: z.string().min(1) }).optional(),
+    /** Per service product: survey respondents the assessor expects and user contacts to keep. */
+    survey: z
+      .object({
+        respondentsTarget: z.number().int().positive(),
+        contactsMin: z.number().int().positive(),
+        productsPerUnit: z.number().int().positive().optional(),
+        note: z.string().optional(),
+      })
+      .optional(),
   }),
 ]);
 

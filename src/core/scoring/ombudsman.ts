@@ -7,6 +7,7 @@
  * add or hide requirements per unit and year; the definition's list is only a template.
  */
 import { EVIDENCE_STATUSES, EVIDENCE_STATUS_LABELS } from '../checklist/types';
+import type { FollowUpSummary } from '../ombudsman/follow-up';
 import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
 import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum } from './common';
 import { formatDecimal, formatNumber, formatPercent, mean, roundHalfUp } from './rounding';
@@ -265,5 +266,41 @@ export function scoreOmbudsmanLocalGovernment(
     units,
     derivation,
     notes,
+  };
+}
+
+export interface MaladministrationReadiness {
+  /** The instrument's suffix ("Tanpa Maladministrasi"), null when it has none. */
+  label: string | null;
+  condition: string | null;
+  state: 'tidak-berlaku' | 'belum-dicatat' | 'tercapai' | 'terbuka';
+  /** Reachable by closing the findings still open (or already reached). */
+  withinReach: boolean;
+  open: number;
+  overdue: number;
+  total: number;
+  message: string;
+}
+
+/**
+ * Whether the opinion's "Tanpa Maladministrasi" suffix is within reach for a unit, from
+ * its follow-up log: reached when every counted finding is closed with evidence.
+ */
+export function maladministrationReadiness(definition: InstrumentDefinition, summary: FollowUpSummary): MaladministrationReadiness {
+  const suffix = definition.scoring.kind === 'requirements' ? definition.scoring.suffix : undefined;
+  const base = { label: suffix?.label ?? null, condition: suffix?.condition ?? null, open: summary.open, overdue: summary.overdue, total: summary.total };
+  if (!suffix) return { ...base, state: 'tidak-berlaku', withinReach: false, message: 'Instrumen ini tidak memakai keterangan tambahan atas tindak lanjut temuan.' };
+  if (summary.total === 0) {
+    return { ...base, state: 'belum-dicatat', withinReach: true, message: `Belum ada temuan Ombudsman yang dicatat. Bila ada temuan, saran, atau rekomendasi sebelumnya, catat di log tindak lanjut; "${suffix.label}" memerlukan semuanya selesai.` };
+  }
+  if (summary.allClosed) {
+    return { ...base, state: 'tercapai', withinReach: true, message: `Semua ${summary.total} temuan selesai ditindaklanjuti: syarat "${suffix.label}" terpenuhi (estimasi).` };
+  }
+  const late = summary.overdue > 0 ? ` (${summary.overdue} lewat tenggat)` : '';
+  return {
+    ...base,
+    state: 'terbuka',
+    withinReach: true,
+    message: `Masih ${summary.open} dari ${summary.total} temuan belum selesai${late}. "${suffix.label}" dapat dicapai bila semuanya selesai ditindaklanjuti dengan bukti.`,
   };
 }

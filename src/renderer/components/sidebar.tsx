@@ -21,6 +21,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/penilaian', label: 'Penilaian Mandiri', icon: 'target' },
   { path: '/kesenjangan', label: 'Kesenjangan', icon: 'chart' },
   { path: '/pengingat', label: 'Pengingat', icon: 'clock' },
+  { path: '/ombudsman', label: 'Survei & Temuan', icon: 'shield' },
   { path: '/ekspor', label: 'Ekspor & Impor', icon: 'archive' },
   { path: '/kiriman', label: 'Kiriman Unit', icon: 'upload', badge: () => <IntakeNavBadge /> },
   { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },

@@ -27,6 +27,9 @@ import { periodGaps, unitGaps } from '../scoring/gaps-service';
 import { dashboard, setOmbudsmanInputs, unitScores } from '../scoring/scores-service';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { getInstrument, listInstruments } from '../instruments/instruments-service';
+import { createInstrumentHandlers } from '../instruments/instrument-handlers';
+import { createOmbudsmanHandlers } from '../ombudsman/ombudsman-handlers';
+import { applyPreset, listPresets } from '../units/unit-presets';
 import {
   createPeriod,
   getPeriod,
@@ -169,5 +172,9 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     ...createEvidenceRulesHandlers(ctx),
     ...createDocumentsHandlers({ ctx, jobs, platform }),
     ...createIntakeHandlers(app, platform, options.host),
+    ...createInstrumentHandlers(ctx, platform),
+    ...createOmbudsmanHandlers(ctx),
+    'presets:list': (input) => listPresets(ctx, input),
+    'presets:apply': (input) => applyPreset(ctx, input),
   };
 }

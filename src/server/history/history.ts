@@ -22,7 +22,9 @@ export type HistoryAction =
   | 'carry-over'
   | 'level'
   | 'import'
-  | 'intake';
+  | 'intake'
+  | 'finding'
+  | 'instrument-moved';
 
 export interface HistoryTarget {
   periodId?: number | null;
@@ -89,6 +91,10 @@ const levelText = (level: unknown): string => (level === null || level === undef
 function summarize(action: string, detail: Record<string, unknown>): string {
   const reason = detail['reason'] ? ` (alasan: ${String(detail['reason'])})` : '';
   switch (action) {
+    case 'instrument-moved':
+      return `Tahun dipindah dari instrumen ${String(detail['from'])} ke ${String(detail['to'])}: ${String(detail['itemsMoved'])} bukti dukung dan ${String(detail['levelsMoved'])} tingkat ikut pindah.`;
+    case 'finding':
+      return detail['removed'] ? `Temuan Ombudsman dihapus: "${String(detail['text'] ?? '')}".` : `Temuan Ombudsman dicatat dengan status "${String(detail['to'])}".`;
     case 'status':
       // The cause says why the app (not a person) moved it: new evidence, an import, …
       return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}${detail['cause'] ? ` — ${String(detail['cause'])}` : ''}.`;

@@ -16,14 +16,15 @@ interface InstrumentRow {
   code: string;
   version: string;
   definition: string;
+  sha256: string;
   source: 'bawaan' | 'impor';
 }
 
 function instrumentsRepository(db: Db) {
   const all = db.prepare<[], InstrumentRow>(
-    'SELECT id, code, version, definition, source FROM instruments ORDER BY family DESC, code, version',
+    'SELECT id, code, version, definition, sha256, source FROM instruments ORDER BY family DESC, code, version',
   );
-  const byId = db.prepare<[number], InstrumentRow>('SELECT id, code, version, definition, source FROM instruments WHERE id = ?');
+  const byId = db.prepare<[number], InstrumentRow>('SELECT id, code, version, definition, sha256, source FROM instruments WHERE id = ?');
   const byCode = db.prepare<[string, string], { id: number }>('SELECT id FROM instruments WHERE code = ? AND version = ?');
   const insert = db.prepare(
     `INSERT INTO instruments (code, version, family, name, definition, sha256, source, created_at)
@@ -32,11 +33,15 @@ function instrumentsRepository(db: Db) {
   return { all, byId, byCode, insert };
 }
 
-/** Parsed definitions are immutable per row, so they are parsed once per process. */
+/**
+ * Parsed definitions are immutable per stored content, so they are parsed once per
+ * process. Keyed by the content hash, not the row id: after a restore (or in another
+ * data folder) the same id and version can hold a different imported definition.
+ */
 const parsedCache = new Map<string, InstrumentDefinition>();
 
 function toInstrument(row: InstrumentRow): Instrument {
-  const key = `${row.id}:${row.code}@${row.version}`;
+  const key = row.sha256;
   let definition = parsedCache.get(key);
   if (!definition) {
     definition = JSON.parse(row.definition) as InstrumentDefinition;
@@ -144,16 +149,29 @@ export function loadDefaultInstruments(ctx: ServerContext): { added: number } {
   return { added: listInstruments(ctx).length - before };
 }
 
-/** Import an instrument file (e.g. next year's edition) as a new version. */
-export function importInstrumentFile(ctx: ServerContext, file: string): Instrument {
-  const { definition } = readInstrumentFile(file);
-  const repo = memoFor(ctx.db, instrumentsRepository);
-  if (repo.byCode.get(definition.code, definition.version)) {
+/** The stored instrument with exactly this code and version, if any. */
+export function findStoredVersion(ctx: ServerContext, code: string, version: string): Instrument | null {
+  const found = memoFor(ctx.db, instrumentsRepository).byCode.get(code, version);
+  return found ? getInstrument(ctx, { id: found.id }) : null;
+}
+
+/**
+ * Store an imported definition as a NEW version (call inside the caller's transaction).
+ * An existing code+version is refused, never overwritten: years scored with it reproduce.
+ */
+export function storeImportedDefinition(ctx: ServerContext, definition: InstrumentDefinition): number {
+  if (findStoredVersion(ctx, definition.code, definition.version)) {
     throw new AppError(
       'CONFLICT',
       `Instrumen ${definition.code} versi ${definition.version} sudah ada. Naikkan nomor versi di berkas untuk mengimpor perubahan.`,
     );
   }
-  const id = ctx.db.transaction(() => storeDefinition(ctx, definition, 'impor')).immediate();
+  return storeDefinition(ctx, definition, 'impor');
+}
+
+/** Import an instrument JSON file (e.g. next year's edition) as a new version. */
+export function importInstrumentFile(ctx: ServerContext, file: string): Instrument {
+  const { definition } = readInstrumentFile(file);
+  const id = ctx.db.transaction(() => storeImportedDefinition(ctx, definition)).immediate();
   return getInstrument(ctx, { id });
 }

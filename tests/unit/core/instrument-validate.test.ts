@@ -130,7 +130,7 @@ describe('broken instrument files are rejected with a message naming the problem
   it('a gap between bands', () => {
     const raw = base();
     raw.scoring.bands.find((band) => band.code === 'A')!.min = 4.6;
-    expect(problemsOf(raw).join('\n')).toMatch(/Ada celah antara kategori A- \(s.d. 4.5\) dan A \(mulai 4.6\)/);
+    expect(problemsOf(raw).join('\n')).toMatch(/Ada celah antara kategori A- \(s.d. 4,50\) dan A \(mulai 4,60\)/);
   });
 
   it('a missing field and a wrong type', () => {

@@ -3,6 +3,7 @@
  * and the readiness estimate per dimension — always labelled "estimasi kesiapan".
  */
 import { useState } from 'react';
+import type { UnitFindings } from '../../../shared/channels/ombudsman';
 import type { OmbudsmanInputs, UnitScores } from '../../../shared/types';
 import { BandCode, EstimateTag, ZoneBadge } from '../../components/badge';
 import { Button } from '../../components/button';
@@ -11,6 +12,7 @@ import { ErrorState, Loading } from '../../components/states';
 import { api, errorMessage, fieldErrors } from '../../lib/api';
 import { formatCount, formatNumber } from '../../lib/format';
 import { useToast } from '../../lib/toast';
+import { href } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 import { OmbudsmanChart } from './ombudsman-chart';
 
@@ -21,7 +23,7 @@ function parseTrust(text: string): number | null | 'invalid' {
   return Number.isFinite(number) ? number : 'invalid';
 }
 
-function InputsForm({ inputs, trustLabel, periodId, unitId, onSaved }: { inputs: OmbudsmanInputs; trustLabel: string | null; periodId: number; unitId: number; onSaved: () => void }) {
+function InputsForm({ inputs, trustLabel, periodId, unitId, onSaved, findings }: { inputs: OmbudsmanInputs; trustLabel: string | null; periodId: number; unitId: number; onSaved: () => void; findings: UnitFindings | null }) {
   const toast = useToast();
   const [trust, setTrust] = useState(inputs.trust === null ? '' : formatCount(inputs.trust));
   const [followedUp, setFollowedUp] = useState(inputs.followedUp);
@@ -79,12 +81,21 @@ function InputsForm({ inputs, trustLabel, periodId, unitId, onSaved }: { inputs:
             hint="Kosongkan bila survei belum dilakukan; nilai akhir baru dapat dihitung setelah diisi."
           />
         ) : null}
-        <Checkbox
-          label="Sudah menindaklanjuti temuan Ombudsman"
-          description="LAHP, LHA atau rekomendasi Ombudsman tahun lalu sudah ditindaklanjuti (predikat “Tanpa Maladministrasi”)."
-          checked={followedUp}
-          onChange={setFollowedUp}
-        />
+        {findings && findings.summary.total > 0 ? (
+          // With findings logged, the log decides the flag (kept in step by the host).
+          <div className="followup-readiness" role="status">
+            <strong>{findings.readiness?.label ?? 'Tindak lanjut temuan'}</strong>
+            <span>{findings.readiness?.message}</span>
+            <a href={href(`/ombudsman/${unitId}`)}>Buka log tindak lanjut temuan</a>
+          </div>
+        ) : (
+          <Checkbox
+            label="Sudah menindaklanjuti temuan Ombudsman"
+            description="LAHP, LHA atau rekomendasi Ombudsman tahun lalu sudah ditindaklanjuti (predikat “Tanpa Maladministrasi”). Bila temuan dicatat di Survei & Temuan, status ini mengikuti log."
+            checked={followedUp}
+            onChange={setFollowedUp}
+          />
+        )}
       </div>
       <div className="panel__footer">
         <Button type="submit" variant="primary" busy={busy}>
@@ -147,6 +158,7 @@ function Estimate({ data }: { data: NonNullable<UnitScores['ombudsman']> }) {
 
 export function OmbudsmanPanel({ periodId, unitId }: { periodId: number; unitId: number }) {
   const scores = useQuery(`ombudsman-${periodId}-${unitId}`, () => api['scores:unit']({ periodId, unitId }));
+  const findings = useQuery(`ombudsman-findings-${periodId}-${unitId}`, () => api['ombudsman:findings']({ periodId, unitId }));
   if (scores.error && !scores.data) return <ErrorState error={scores.error} onRetry={scores.reload} />;
   if (!scores.data) return <Loading />;
   const ombudsman = scores.data.ombudsman;
@@ -161,6 +173,7 @@ export function OmbudsmanPanel({ periodId, unitId }: { periodId: number; unitId:
         periodId={periodId}
         unitId={unitId}
         onSaved={scores.reload}
+        findings={findings.data ?? null}
       />
     </div>
   );

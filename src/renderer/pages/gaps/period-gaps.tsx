@@ -13,6 +13,7 @@ import { formatCount, formatNumber } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 import { formatScore } from '../assessment/score-format';
+import { OpenFindingsByUnit } from './finding-gaps';
 
 type Family = 'pekppp' | 'ombudsman';
 const LIMIT = 12;
@@ -205,6 +206,7 @@ export function PeriodGapsView({ period }: { period: PeriodDetail }) {
           <MissingRequirements data={data} labels={labels} unitCount={data.units.length} />
         </div>
       )}
+      {family === 'ombudsman' && data ? <OpenFindingsByUnit periodId={period.id} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { daysUntil, formatCount, formatDate } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 import { formatScore } from '../assessment/score-format';
+import { FindingGapsSection, useFindings } from './finding-gaps';
 import { ActionList } from './action-list';
 import { GapsPrintHeader, SignatureBlock } from './gaps-print';
 import { PredictionCards, sentenceCase } from './prediction-cards';
@@ -138,6 +139,7 @@ export function UnitGapsView({ period, unitId, basis, printLimit }: UnitGapsProp
   const gaps = useQuery(`gaps-${period.id}-${unitId}-${basis}`, () => api['gaps:unit']({ periodId: period.id, unitId, basis }));
   const unit = useQuery(`gaps-unit-${unitId}`, () => api['units:get']({ id: unitId }));
   const [printedAt] = useState(() => new Date().toISOString().slice(0, 10));
+  const findings = useFindings(period.id, unitId, period.instruments.some((item) => item.family === 'ombudsman'));
 
   if (gaps.error && !gaps.data) return <ErrorState error={gaps.error} onRetry={gaps.reload} />;
   if (!gaps.data) return <Loading />;
@@ -191,6 +193,7 @@ export function UnitGapsView({ period, unitId, basis, printLimit }: UnitGapsProp
       {data.pekppp ? <Section title="PEKPPP" section={data.pekppp} decimals={2} unitId={unitId} printLimit={printLimit} /> : null}
       {data.ombudsman ? <Section title="Ombudsman" estimate section={data.ombudsman} decimals={2} unitId={unitId} printLimit={printLimit} /> : null}
       {data.renewals.length > 0 ? <Renewals steps={data.renewals} unitId={unitId} /> : null}
+      {findings.data ? <FindingGapsSection findings={findings.data} unitId={unitId} /> : null}
       <SignatureBlock headName={unit.data?.headName ?? null} printedAt={printedAt} />
     </div>
   );

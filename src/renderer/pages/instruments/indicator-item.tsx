@@ -8,6 +8,7 @@ const KIND: Record<Requirement['kind'], { label: string; icon: IconName }> = {
   dokumen: { label: 'Dokumen', icon: 'file' },
   foto: { label: 'Foto', icon: 'image' },
   tautan: { label: 'Tautan', icon: 'link' },
+  'tangkapan layar': { label: 'Tangkapan layar', icon: 'image' },
   data: { label: 'Data', icon: 'database' },
 };
 

@@ -38,6 +38,7 @@ function ScoringSummary({ instrument }: { instrument: Instrument }) {
               </span>
               <span>
                 <i className="share__dot share__dot--trust" /> {scoring.trust.label}: {formatPercent(scoring.trust.share)}
+                {scoring.trust.estimated ? <EstimateTag title="Pembagian bobot ini belum diterbitkan resmi; dapat diubah lewat templat instrumen." /> : null}
               </span>
             </span>
             {scoring.trust.note ? <span className="scoring__note">{scoring.trust.note}</span> : null}

@@ -1,5 +1,17 @@
-/** Instrumen: a read-only browser of the instruments the app knows. */
+/**
+ * Instrumen: a browser of the instruments the app knows, with the workbook tools — export
+ * a version as an editable template, import an edited one as a new version, compare.
+ */
+import { useState } from 'react';
 import type { InstrumentSummary } from '../../../shared/types';
+import { Button } from '../../components/button';
+import { Icon } from '../../components/icons';
+import { errorMessage } from '../../lib/api';
+import { navigate } from '../../lib/router';
+import { useToast } from '../../lib/toast';
+import { downloadHref, fileNameOf } from '../exports/download';
+import { InstrumentImportDialog } from './instrument-import-dialog';
+import '../../styles/instrument-tools.css';
 import { EstimateTag, FamilyBadge } from '../../components/badge';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
@@ -38,6 +50,54 @@ function InstrumentList({ instruments, selectedId, inUse }: { instruments: Instr
   );
 }
 
+function Tools({ current, onImported }: { current: InstrumentSummary | undefined; onImported: (id: number) => void }) {
+  const toast = useToast();
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const exportCurrent = async () => {
+    if (!current) return;
+    setExporting(true);
+    try {
+      const result = await api['instruments:export']({ id: current.id });
+      if (!result) return;
+      if (result.downloadUrl) {
+        const link = document.createElement('a');
+        link.href = downloadHref(result.downloadUrl);
+        link.download = fileNameOf(result.path);
+        link.click();
+      }
+      toast.success('Templat instrumen dibuat', `${fileNameOf(result.path)} — ubah isinya lalu impor sebagai versi baru.`);
+    } catch (error) {
+      toast.error('Templat gagal dibuat', errorMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <div className="itool-actions">
+      <a className="btn btn--secondary" href={href(`/instrumen/bandingkan${current ? `?dari=${current.id}` : ''}`)}>
+        <Icon name="sort" size={18} />
+        <span>Bandingkan versi</span>
+      </a>
+      <Button icon="file" onClick={exportCurrent} disabled={!current} busy={exporting}>
+        Ekspor templat
+      </Button>
+      <Button variant="primary" icon="upload" onClick={() => setImporting(true)}>
+        Impor instrumen
+      </Button>
+      <InstrumentImportDialog
+        open={importing}
+        onClose={() => setImporting(false)}
+        onImported={(instrument) => {
+          setImporting(false);
+          toast.success('Instrumen diimpor', `${instrument.shortName} versi ${instrument.version} tersimpan sebagai versi baru.`);
+          onImported(instrument.id);
+        }}
+      />
+    </div>
+  );
+}
+
 export function InstrumentsPage({ selectedId }: { selectedId: number | null }) {
   const { activePeriod } = useAppData();
   const list = useQuery('instruments', () => api['instruments:list']());
@@ -53,6 +113,15 @@ export function InstrumentsPage({ selectedId }: { selectedId: number | null }) {
         title="Instrumen"
         breadcrumb={[{ label: 'Beranda', path: '/' }, { label: 'Instrumen', ...(current ? { path: '/instrumen' } : {}) }, ...(current ? [{ label: current.shortName }] : [])]}
         description="Isi instrumen penilaian PEKPPP (KemenPANRB) dan Ombudsman RI: bobot, kriteria nilai, unsur dan bukti dukung."
+        actions={
+          <Tools
+            current={current}
+            onImported={(id) => {
+              list.reload();
+              navigate(`/instrumen/${id}`);
+            }}
+          />
+        }
       />
       {list.error ? (
         <ErrorState error={list.error} onRetry={list.reload} />

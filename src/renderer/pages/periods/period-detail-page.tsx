@@ -12,6 +12,7 @@ import { PeriodScope } from './period-scope';
 import { PeriodSettingsForm } from './period-settings-form';
 import { SharedFilesSection } from './shared-files-section';
 import { DeadlineText } from './periods-page';
+import { YearTools } from './year-tools';
 
 export function PeriodDetailPage({ id }: { id: number }) {
   const { activePeriod, setActiveYear, refreshPeriods } = useAppData();
@@ -125,6 +126,7 @@ export function PeriodDetailPage({ id }: { id: number }) {
         <PeriodSettingsForm key={`${detail.id}-${detail.deadline}-${detail.windowStart}-${detail.windowEnd}-${detail.instruments.map((item) => item.id).join(',')}`} period={detail} instruments={lookups.data.instruments} onSaved={changed} />
       </div>
       <SharedFilesSection periodId={detail.id} active={active} />
+      <YearTools period={detail} instruments={lookups.data.instruments} onChanged={changed} onReload={() => { period.reload(); lookups.reload(); void refreshPeriods(); }} />
     </div>
   );
 }

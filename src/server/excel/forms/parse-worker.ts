@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/result';
 import type { JobControl } from '../../jobs/job';
 import { HEADERS, SHEET_FORM, SHEET_KEY } from './layout';
-import type { WorkbookSnapshot } from './snapshot';
+import type { SheetSnap, WorkbookSnapshot } from './snapshot';
 import type { ImportLimits } from './types';
 
 const WORKER_SOURCE = String.raw`
@@ -132,4 +132,18 @@ export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobContro
     // Exiting without a reply means the worker died (e.g. heap limit); treat as too complex.
     worker.on('exit', () => finish(() => reject(new AppError('FILE_REJECTED', TOO_COMPLEX))));
   });
+}
+
+/**
+ * The same guarded worker for other workbooks Patuh reads back (instrument templates):
+ * snapshots of the named sheets, in the order asked, null where a sheet is missing.
+ */
+export async function parseSheetsInWorker(
+  data: Buffer,
+  limits: ImportLimits,
+  job: JobControl,
+  sheets: readonly ExtraSheet[],
+): Promise<{ sheetNames: string[]; sheets: Array<SheetSnap | null> }> {
+  const snapshot = await parseInWorker(data, limits, job, sheets);
+  return { sheetNames: snapshot.sheets.map((sheet) => sheet.name), sheets: sheets.map((spec) => snapshot.extra?.[spec.name] ?? null) };
 }

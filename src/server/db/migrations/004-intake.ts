@@ -5,8 +5,8 @@ import type { Migration } from './index';
  * re-exports, the year's collection folder, and what was received from each kit (path
  * inside the kit, content hash, time, sender) so a rescan never takes a file twice.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration004: Migration = {
+  version: 4,
   name: 'intake',
   up(db) {
     db.exec(`

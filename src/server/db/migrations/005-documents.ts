@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * letters issued per series and year (Nomor 000.8/{n}/Org/{tahun}). The kop and the
  * signatories live in the settings key/value table; the logo file in the data folder.
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration005: Migration = {
+  version: 5,
   name: 'documents',
   up(db) {
     db.exec(`
