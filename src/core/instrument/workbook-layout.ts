@@ -56,6 +56,7 @@ export const COLUMNS: Record<Exclude<DataSheet, 'info'>, ColumnSpec[]> = {
     { field: 'name', header: 'Nama', width: 44, kind: 'text', required: true },
     { field: 'weight', header: 'Bobot (%)', width: 11, kind: 'number', min: 0, max: 100, required: true },
     { field: 'estimated', header: 'Estimasi', width: 10, kind: 'yesno', list: [YES, NO] },
+    { field: 'shortName', header: 'Nama singkat (judul lembar, kolom)', width: 22, kind: 'text' },
   ],
   indicators: [
     { field: 'aspect', header: 'Kode aspek', width: 14, kind: 'list', listFrom: { sheet: 'aspects', column: 1 }, required: true },
@@ -112,6 +113,7 @@ export const INFO_ROWS: InfoRow[] = [
   { path: ['shortName'], label: 'Nama singkat', kind: 'text', required: true },
   { path: ['years', 'from'], label: 'Berlaku mulai tahun', kind: 'integer', required: true },
   { path: ['years', 'to'], label: 'Berlaku sampai tahun (kosong = masih berlaku)', kind: 'integer' },
+  { path: ['years', 'note'], label: 'Catatan masa berlaku', kind: 'text' },
   { path: ['variant'], label: 'Varian', kind: 'text' },
   { path: ['legalBasis'], label: 'Dasar hukum', kind: 'text' },
   { path: ['aspectLabel'], label: 'Sebutan tingkat teratas (Aspek/Dimensi)', kind: 'text', required: true },
@@ -161,7 +163,7 @@ export function instrumentToSheets(definition: InstrumentDefinition): SheetData[
       sheet: 'aspects',
       name: SHEET.aspects,
       headers: headers('aspects'),
-      rows: definition.aspects.map((aspect) => [aspect.code, aspect.name, aspect.weight, yesNo(aspect.estimated)]),
+      rows: definition.aspects.map((aspect) => [aspect.code, aspect.name, aspect.weight, yesNo(aspect.estimated), aspect.shortName ?? null]),
     },
     {
       sheet: 'indicators',

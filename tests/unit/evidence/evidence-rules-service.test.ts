@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 /** Evidence rules through the real handlers: every path that changes a status obeys src/core/checklist/rules.ts. */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -171,7 +172,9 @@ describe('instruments and years', () => {
     const oldFile = JSON.parse(fs.readFileSync(path.join(RESOURCES, 'instruments', 'pekppp-2022-a.json'), 'utf8'));
     oldFile.version = '2022.1';
     oldFile.years = { from: 2022, to: 2025 };
-    first.ctx.db.prepare("UPDATE instruments SET version = '2022.1', definition = ? WHERE code = 'pekppp-2022-a'").run(JSON.stringify(oldFile));
+    const json = JSON.stringify(oldFile);
+    const sha256 = crypto.createHash('sha256').update(json).digest('hex');
+    first.ctx.db.prepare("UPDATE instruments SET version = '2022.1', definition = ?, sha256 = ? WHERE code = 'pekppp-2022-a'").run(json, sha256);
     first.close();
     const second = testApp({ dataDir });
     expect(loadDefaultInstruments(second.ctx).added).toBe(0);

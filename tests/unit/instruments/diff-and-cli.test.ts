@@ -72,7 +72,7 @@ describe('instruments CLI: export, import, diff', () => {
     expect(instrument).toMatchObject({ version: '2026.1', source: 'impor' });
 
     const list = await cli(dir, 'instruments', 'list', '--json');
-    const old = list.json<Array<{ id: number; code: string; version: string }>>().find((item) => item.code === 'pekppp-2022-a' && item.version === '2022.1')!;
+    const old = list.json<Array<{ id: number; code: string; version: string }>>().find((item) => item.code === 'pekppp-2022-a' && item.version === '2022.2')!;
     const diff = await cli(dir, 'instruments', 'diff', String(old.id), String(instrument.id), '--json');
     expect(diff.code).toBe(0);
     const body = diff.json<{ added: unknown[]; removed: unknown[]; changed: Array<{ code: string; field: string; from: unknown; to: unknown }> }>();

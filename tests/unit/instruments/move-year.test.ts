@@ -18,8 +18,8 @@ async function seeded() {
   const b = await api['units:create']({ name: 'Dinas Kesehatan', groupName: 'Perangkat Daerah' });
   const period = await api['periods:create']({ year: 2026, instrumentIds: [pekppp.id], unitIds: [a.id, b.id] });
   const key = (unitId: number, requirementCode: string) => ({ periodId: period.id, unitId, instrumentId: pekppp.id, requirementCode });
-  await api['checklist:set-status']({ ...key(a.id, '1.sk-penetapan-sp'), status: 'terverifikasi' });
   await api['evidence:link']({ ...key(a.id, '1.sk-penetapan-sp'), url: 'https://drive.google.com/sk-sp', title: 'SK SP' });
+  await api['checklist:set-status']({ ...key(a.id, '1.sk-penetapan-sp'), status: 'terverifikasi' });
   await api['checklist:set-status']({ ...key(a.id, '1.laporan-fkp'), status: 'menunggu_verifikasi' });
   await api['checklist:set-status']({ ...key(b.id, '1.daftar-jenis-layanan'), status: 'perlu_perbaikan', reason: 'Belum lengkap' });
   await api['assessment:set']({ periodId: period.id, unitId: a.id, indicatorCode: 'i01', level: 4 });
