@@ -12,6 +12,7 @@ import { archiveCommand, backupCommand, restoreCommand } from './commands/backup
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
+import { skmCommand } from './commands/skm';
 import { openRuntime, type CliRuntime } from './runtime';
 
 type Command = (runtime: CliRuntime, action: string | undefined, args: ParsedArgs) => Promise<void>;
@@ -29,6 +30,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   backup: backupCommand,
   archive: archiveCommand,
+  skm: skmCommand,
   // `restore FILE`: the source stands where other commands have their action.
   restore: (runtime, action) => restoreCommand(runtime, action),
 };
@@ -53,7 +55,8 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   import form FILE.xlsx [--dry-run] [--overwrite-conflicts] [--unit …] [--period …]
   backup list | create | verify ID
   archive create --out FOLDER
-  restore ID|FILE.sqlite|FOLDER-ARSIP`;
+  restore ID|FILE.sqlite|FOLDER-ARSIP
+  skm import --unit … --period TAHUN|TAHUN-S1 --service NAMA FILE.csv|FILE.xlsx | score --unit … --period …`;
 
 export interface CliIo {
   out: (text: string) => void;

@@ -38,6 +38,7 @@ import type {
   UnitTemplate,
 } from './types';
 import { channel, none } from './channel';
+import { skmChannels } from './channels/skm';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -290,6 +291,7 @@ export const contract = {
       resolveConflicts: z.enum(['skip', 'overwrite']).default('skip'),
     }),
   ),
+  ...skmChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ import {
   updatePeriod,
 } from '../periods/periods-service';
 import { getSettings, updateSettings } from '../settings/settings-service';
+import { createSkmHandlers } from '../skm/handlers';
 import {
   archiveUnit,
   bulkCreateUnits,
@@ -159,5 +160,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'import:apply': (input) => startImportApply(excel, input),
     'jobs:get': (input) => jobs.get(input.id),
     'jobs:cancel': (input) => jobs.cancel(input.id),
+    ...createSkmHandlers(ctx, platform),
   };
 }

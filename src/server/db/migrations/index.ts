@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/result';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-checklist';
 import { migration003 } from './003-assessment';
+import { migration009 } from './009-skm';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration009];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 

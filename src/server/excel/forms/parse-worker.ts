@@ -60,8 +60,9 @@ function sheetSnap(ws, columns, maxRows) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(workerData.data);
     const find = (name) => wb.worksheets.find((ws) => ws.name === name);
-    const form = find(workerData.formSheet);
-    const key = find(workerData.keySheet);
+    // formSheet null = the first visible sheet (a questionnaire export, e.g. Google Forms).
+    const form = workerData.formSheet === null ? wb.worksheets.find((ws) => String(ws.state || 'visible') === 'visible') || null : find(workerData.formSheet);
+    const key = workerData.keySheet === null ? null : find(workerData.keySheet);
     parentPort.postMessage({
       ok: true,
       snapshot: {
@@ -90,14 +91,24 @@ function unreadable(): AppError {
   return new AppError('FILE_REJECTED', 'Berkas tidak dapat dibaca sebagai workbook Excel: rusak atau formatnya tidak dikenal. Minta unit menyimpan ulang sebagai .xlsx dari formulir asli.');
 }
 
-export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl): Promise<WorkbookSnapshot> {
+/** Which sheets to copy; the default is the Patuh form and its key. */
+export interface SheetSelection {
+  /** null = the first visible sheet. */
+  formSheet: string | null;
+  keySheet: string | null;
+  formColumns: number;
+}
+
+const FORM_SELECTION: SheetSelection = { formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2 };
+
+export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl, sheets: SheetSelection = FORM_SELECTION): Promise<WorkbookSnapshot> {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // No inherited loaders or flags (tsx, vitest): the worker needs plain Node only.
     execArgv: [],
     stdout: true,
     stderr: true,
-    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows },
+    workerData: { data, exceljsPath: exceljsPath(), ...sheets, maxRows: limits.maxRows },
     resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   worker.stdout.resume();
