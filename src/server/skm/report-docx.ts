@@ -11,16 +11,17 @@ const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134; // 2 cm
 const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 
-function text(value: string, options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; after?: number; before?: number } = {}): Paragraph {
+function text(value: string, options: { bold?: boolean; size?: number; align?: 'left' | 'center' | 'right'; after?: number; before?: number; keepNext?: boolean } = {}): Paragraph {
   const align = options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   return new Paragraph({
     alignment: align,
     spacing: { after: options.after ?? 80, before: options.before ?? 0 },
+    keepNext: options.keepNext ?? false,
     children: [new TextRun({ text: value, bold: options.bold ?? false, size: options.size ?? 22, font: FONT })],
   });
 }
 
-const heading = (value: string) => text(value, { bold: true, size: 24, before: 240, after: 120 });
+const heading = (value: string) => text(value, { bold: true, size: 24, before: 240, after: 120, keepNext: true });
 
 function cell(value: string, width: number, options: { bold?: boolean; shade?: boolean; align?: 'left' | 'center' } = {}): TableCell {
   return new TableCell({
@@ -89,7 +90,7 @@ function image(png: Buffer, widthPx: number): Paragraph {
 function profileTables(model: SkmReportModel): Array<Paragraph | Table> {
   if (model.profile.groups.length === 0) return [text('Profil responden tidak dikumpulkan (survei kertas dengan isian jumlah, atau kolom profil tidak dipetakan).')];
   return model.profile.groups.flatMap((group) => [
-    text(group.title, { bold: true, before: 120 }),
+    text(group.title, { bold: true, before: 120, keepNext: true }),
     table(['Kategori', 'Jumlah'], group.counts.map((item) => [item.label, String(item.count)]), [0.7, 0.3], [1]),
   ]);
 }
@@ -101,12 +102,12 @@ function publication(model: SkmReportModel, chart: Buffer): Array<Paragraph | Ta
     ...kop(model),
     text('PENGUMUMAN HASIL SURVEI KEPUASAN MASYARAKAT', { bold: true, size: 30, align: 'center', after: 120 }),
     text(pub.headline, { bold: true, size: 26, align: 'center', after: 240 }),
-    text(pub.value, { bold: true, size: 96, align: 'center', after: 0 }),
+    text(pub.value, { bold: true, size: 80, align: 'center', after: 0 }),
     text(`Mutu pelayanan ${pub.mutu} · Kinerja ${pub.kinerja}`, { bold: true, size: 30, align: 'center', after: 240 }),
     ...pub.lines.map((line) => text(line, { align: 'center', size: 24, after: 40 })),
-    image(chart, 560),
+    image(chart, 440),
     table(['No', 'Unsur pelayanan', 'NRR', 'Mutu'], model.unsurRows.map((row) => [row[0]!, row[1]!, row[4]!, row[7]!]), [0.08, 0.56, 0.14, 0.22], [0, 2, 3]),
-    text('Terima kasih atas partisipasi Bapak/Ibu/Saudara. Masukan Anda menjadi dasar perbaikan pelayanan kami.', { align: 'center', before: 200 }),
+    text('Terima kasih atas partisipasi Bapak/Ibu/Saudara. Masukan Anda menjadi dasar perbaikan pelayanan kami.', { align: 'center', before: 120 }),
     signature(model),
   ];
 }
@@ -120,12 +121,12 @@ export async function renderReportDocx(model: SkmReportModel, chart: Buffer, ser
     text(model.intro, { after: 120 }),
     table(['Keterangan', 'Isi'], model.facts.map(([label, value]) => [label, value]), [0.38, 0.62]),
     heading('B. Hasil per unsur pelayanan'),
-    table(model.unsurHeaders, model.unsurRows, [0.06, 0.3, 0.11, 0.12, 0.08, 0.08, 0.11, 0.14], [0, 2, 3, 4, 5, 6, 7]),
+    table(model.unsurHeaders, model.unsurRows, [0.05, 0.28, 0.1, 0.14, 0.08, 0.08, 0.13, 0.14], [0, 2, 3, 4, 5, 6, 7]),
     text('', { after: 60 }),
     table(['Hasil', 'Nilai'], model.resultRows.map(([label, value]) => [label, value]), [0.6, 0.4], [1]),
     image(chart, 600),
     heading('C. Hasil per jenis layanan'),
-    model.serviceRows.length > 0 ? table(model.serviceHeaders, model.serviceRows, [0.26, 0.11, 0.12, 0.17, 0.1, 0.08, 0.16], [1, 2, 3, 4, 5]) : text('Belum ada survei.'),
+    model.serviceRows.length > 0 ? table(model.serviceHeaders, model.serviceRows, [0.23, 0.13, 0.11, 0.19, 0.1, 0.08, 0.16], [1, 2, 3, 4, 5]) : text('Belum ada survei.'),
     ...serviceCharts.flatMap((item) => [image(item.png, 480)]),
     heading('D. Profil responden'),
     ...profileTables(model),

@@ -3,7 +3,7 @@
  * setup, the chart as an image, user text always written as text (never a formula).
  */
 import ExcelJS from 'exceljs';
-import { addTitle, bodyCell, fitRowHeight, labelRow, printSetup, sectionRow, setColumnWidths, writeHeader } from '../excel/exports/sheet-style';
+import { LINE_HEIGHT, addTitle, bodyCell, fitRowHeight, lineCount, printSetup, sectionRow, setColumnWidths, writeHeader } from '../excel/exports/sheet-style';
 import type { SkmReportModel } from './report-model';
 
 function kop(sheet: ExcelJS.Worksheet, model: SkmReportModel, last: number): number {
@@ -11,6 +11,9 @@ function kop(sheet: ExcelJS.Worksheet, model: SkmReportModel, last: number): num
   for (const line of model.frame.header.lines) addTitle(sheet, row++, line, last, 13);
   addTitle(sheet, row++, model.title, last, 12);
   addTitle(sheet, row++, model.subtitle, last, 11);
+  for (let r = 1; r < row; r += 1) sheet.getCell(r, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  // The kop's rule under the unit name, as on a letter.
+  for (let c = 1; c <= last; c += 1) sheet.getCell(model.frame.header.lines.length, c).border = { bottom: { style: 'medium', color: { argb: 'FF000000' } } };
   return row + 1;
 }
 
@@ -25,11 +28,14 @@ function signature(sheet: ExcelJS.Worksheet, model: SkmReportModel, row: number,
   return row + 1;
 }
 
-function tableAt(sheet: ExcelJS.Worksheet, row: number, headers: string[], rows: string[][]): number {
+function tableAt(sheet: ExcelJS.Worksheet, row: number, headers: string[], rows: string[][], centered: number[] = []): number {
   writeHeader(sheet, row, headers);
   let next = row + 1;
   for (const values of rows) {
-    values.forEach((value, index) => bodyCell(sheet, next, index + 1, value));
+    values.forEach((value, index) => {
+      const cell = bodyCell(sheet, next, index + 1, value);
+      if (centered.includes(index)) cell.alignment = { ...cell.alignment, horizontal: 'center' };
+    });
     fitRowHeight(sheet, next, headers.length);
     next += 1;
   }
@@ -42,13 +48,16 @@ function resultSheet(workbook: ExcelJS.Workbook, model: SkmReportModel, chart: B
   setColumnWidths(sheet, [6, 34, 11, 12, 9, 8, 11, 18]);
   let row = kop(sheet, model, last);
   for (const [label, value] of model.facts) {
-    labelRow(sheet, row, label, value);
-    sheet.mergeCells(row, 2, row, last);
+    bodyCell(sheet, row, 1, label).font = { bold: true };
+    sheet.mergeCells(row, 1, row, 3);
+    bodyCell(sheet, row, 4, value);
+    sheet.mergeCells(row, 4, row, last);
+    sheet.getRow(row).height = lineCount(value, 70) * LINE_HEIGHT + 4;
     row += 1;
   }
   row += 1;
   const headerRow = row;
-  row = tableAt(sheet, row, model.unsurHeaders, model.unsurRows);
+  row = tableAt(sheet, row, model.unsurHeaders, model.unsurRows, [0, 2, 3, 4, 5, 6, 7]);
   for (const [label, value] of model.resultRows) {
     const cell = bodyCell(sheet, row, 1, label);
     cell.font = { bold: true };
@@ -83,14 +92,14 @@ export async function renderReportWorkbook(model: SkmReportModel, chart: Buffer)
   workbook.creator = 'Patuh';
   resultSheet(workbook, model, chart);
   simpleSheet(workbook, 'Per Layanan', model, [30, 12, 12, 22, 11, 8, 16], (sheet, row) =>
-    model.serviceRows.length > 0 ? tableAt(sheet, row, model.serviceHeaders, model.serviceRows) : (sectionRow(sheet, row, 'Belum ada survei.', 7, false), row + 1),
+    model.serviceRows.length > 0 ? tableAt(sheet, row, model.serviceHeaders, model.serviceRows, [1, 2, 3, 4, 5]) : (sectionRow(sheet, row, 'Belum ada survei.', 7, false), row + 1),
   );
   simpleSheet(workbook, 'Profil Responden', model, [40, 14], (sheet, start) => {
     let row = start;
     if (model.profile.groups.length === 0) sectionRow(sheet, row++, 'Profil responden tidak dikumpulkan.', 2, false);
     for (const group of model.profile.groups) {
       sectionRow(sheet, row++, group.title, 2);
-      row = tableAt(sheet, row, ['Kategori', 'Jumlah'], group.counts.map((item) => [item.label, String(item.count)])) + 1;
+      row = tableAt(sheet, row, ['Kategori', 'Jumlah'], group.counts.map((item) => [item.label, String(item.count)]), [1]) + 1;
     }
     sectionRow(sheet, row++, 'Unsur dengan nilai terendah', 2);
     for (const line of model.weakest) sectionRow(sheet, row++, line, 2, false);
@@ -116,7 +125,7 @@ export async function renderReportWorkbook(model: SkmReportModel, chart: Buffer)
     addTitle(sheet, row++, `Mutu pelayanan ${pub.mutu} · Kinerja ${pub.kinerja}`, 4, 13);
     for (const line of pub.lines) sectionRow(sheet, row++, line, 4, false);
     row += 1;
-    row = tableAt(sheet, row, ['No', 'Unsur pelayanan', 'NRR', 'Mutu'], model.unsurRows.map((r) => [r[0]!, r[1]!, r[4]!, r[7]!]));
+    row = tableAt(sheet, row, ['No', 'Unsur pelayanan', 'NRR', 'Mutu'], model.unsurRows.map((r) => [r[0]!, r[1]!, r[4]!, r[7]!]), [0, 2, 3]);
     sectionRow(sheet, row++, 'Terima kasih atas partisipasi Bapak/Ibu/Saudara. Masukan Anda menjadi dasar perbaikan pelayanan kami.', 4, false);
     return row;
   });
