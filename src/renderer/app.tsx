@@ -18,6 +18,7 @@ import { PeriodDetailPage } from './pages/periods/period-detail-page';
 import { PeriodsPage } from './pages/periods/periods-page';
 import { BackupPage } from './pages/settings/backup-page';
 import { SettingsPage } from './pages/settings/settings-page';
+import { SkmPage } from './pages/skm/skm-page';
 import { UnitsPage } from './pages/units/units-page';
 
 function Screen({ path }: { path: string }) {
@@ -36,6 +37,8 @@ function Screen({ path }: { path: string }) {
       return <GapsPage unitId={idParam(second)} />;
     case 'ekspor':
       return <ExportsPage />;
+    case 'skm':
+      return <SkmPage unitId={idParam(second)} />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;

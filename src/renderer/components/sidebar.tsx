@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/daftar-periksa', label: 'Daftar Periksa', icon: 'check-circle' },
   { path: '/penilaian', label: 'Penilaian Mandiri', icon: 'target' },
   { path: '/kesenjangan', label: 'Kesenjangan', icon: 'chart' },
+  { path: '/skm', label: 'Survei Kepuasan', icon: 'users' },
   { path: '/ekspor', label: 'Ekspor & Impor', icon: 'archive' },
   { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },
   { path: '/instrumen', label: 'Instrumen', icon: 'book' },

@@ -59,6 +59,8 @@ export async function exportSkmReport(ctx: ServerContext, platform: Platform, in
   const outDir = input.outDir ?? (await platform.pickFolder({ title: 'Pilih folder untuk laporan SKM' }));
   if (!outDir) return null;
   const dir = path.resolve(outDir);
+  // A folder the host chose itself (the preview's export folder) may not exist yet.
+  if (input.outDir === undefined) fs.mkdirSync(dir, { recursive: true });
   requireDirectory(dir);
   const built = await buildSkmReport(ctx, input);
   const files = [];
