@@ -165,16 +165,6 @@ export function ImportDialog({ scheme, survey, onClose, onImported }: Props) {
             {preview.replaces > 0 ? ` · menggantikan ${preview.replaces.toLocaleString('id-ID')} jawaban yang sudah ada` : ''}.
           </p>
           {preview.unmapped.length > 0 ? <FormAlert message={`Pilih kolom untuk: ${preview.unmapped.join(', ')}.`} /> : null}
-          <h3 className="skm-subtitle">Pemetaan kolom</h3>
-          <MappingGrid
-            scheme={scheme}
-            preview={preview}
-            mapping={mapping}
-            onChange={(field, column) => {
-              setMapping((current) => ({ ...current, [field]: column }));
-              setDirty(true);
-            }}
-          />
           <Problems preview={preview} />
           {preview.incompleteRows.length > 0 ? (
             <div className="alert alert--info alert--spaced">
@@ -186,6 +176,16 @@ export function ImportDialog({ scheme, survey, onClose, onImported }: Props) {
               <Checkbox label="Terima baris-baris ini" checked={acceptIncomplete} onChange={setAcceptIncomplete} />
             </div>
           ) : null}
+          <h3 className="skm-subtitle">Pemetaan kolom</h3>
+          <MappingGrid
+            scheme={scheme}
+            preview={preview}
+            mapping={mapping}
+            onChange={(field, column) => {
+              setMapping((current) => ({ ...current, [field]: column }));
+              setDirty(true);
+            }}
+          />
           <h3 className="skm-subtitle">Baris pertama berkas</h3>
           <div className="skm-sample">
             <table className="static-table">
