@@ -39,10 +39,11 @@ export function longDate(date: Date): string {
 
 export function skmDocumentFrame(ctx: ServerContext, unit: Unit): SkmDocumentFrame {
   const settings = getSettings(ctx);
-  const kind = KIND_WORD[settings.localGovernmentKind];
   const name = settings.localGovernmentName.trim();
-  // "Kabupaten Contoh" already names its kind; "Contoh" gets it from the setting.
-  const bare = name.replace(/^(pemerintah\s+)?(kabupaten|kota|provinsi)\s+/iu, '').trim();
+  // "Kabupaten Contoh" names its own kind; "Contoh" gets it from the setting.
+  const named = /^(?:pemerintah\s+)?(kabupaten|kota|provinsi)\s+/iu.exec(name);
+  const kind = named ? KIND_WORD[named[1]!.toLowerCase() as keyof typeof KIND_WORD] : KIND_WORD[settings.localGovernmentKind];
+  const bare = name.slice(named ? named[0].length : 0).trim();
   const localGovernment = name === '' ? 'Pemerintah Daerah' : `${kind} ${bare}`;
   const place = bare || '..................';
   return {
