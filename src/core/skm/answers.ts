@@ -31,6 +31,11 @@ export function readAnswer(scheme: SkmScheme, unsur: SkmUnsurDef, raw: string): 
   const wording = unsur.answers.map(normalizeText);
   const exact = wording.indexOf(text);
   if (exact >= 0) return { kind: 'value', value: min + exact };
+  // "Sangat sesuai (4)" → "4 sangat sesuai"; "4 (Sangat sesuai)" → "4 sangat sesuai".
+  const trailing = /^(.+?)\s*\((\d+)\)$/u.exec(text);
+  if (trailing) return readAnswer(scheme, unsur, `${trailing[2]} - ${trailing[1]}`);
+  const wrapped = /^(\d+)\s*\((.+)\)$/u.exec(text);
+  if (wrapped) return readAnswer(scheme, unsur, `${wrapped[1]} - ${wrapped[2]}`);
   // "4 - Sangat sesuai", "4. Sangat sesuai", "d. Sangat sesuai", "(d) Sangat sesuai"
   const prefixed = /^\(?([0-9]+|[a-j])[).:-]?\s*[-–]?\s*(.+)$/u.exec(text);
   if (prefixed) {

@@ -177,6 +177,8 @@ describe('SKM answers and columns', () => {
     ['4 - Sangat sesuai', 4],
     ['d. Sangat sesuai', 4],
     ['a. Tidak sesuai', 1],
+    ['Sangat sesuai (4)', 4],
+    ['3 (Sesuai)', 3],
   ])('reads %j as %i', (text, value) => {
     expect(readAnswer(scheme, u1, text)).toEqual({ kind: 'value', value });
   });
@@ -189,6 +191,7 @@ describe('SKM answers and columns', () => {
     ['0', 'di luar rentang 1–4'],
     ['Lumayan', 'tidak dikenali untuk unsur Persyaratan'],
     ['2 - Sangat sesuai', 'bertentangan'],
+    ['Sesuai (4)', 'bertentangan'],
   ])('refuses %j', (text, message) => {
     const reading = readAnswer(scheme, u1, text);
     expect(reading.kind).toBe('invalid');

@@ -1,6 +1,6 @@
 /** Paper questionnaires: how many respondents answered 1, 2, 3, 4 for each unsur. */
 import { useState } from 'react';
-import type { SkmSchemeView, SkmSurvey } from '../../../shared/skm-types';
+import type { SkmGroupResult, SkmSchemeView, SkmSurvey } from '../../../shared/skm-types';
 import { TextField } from '../../components/field';
 import { FormDialog, useFormSubmit } from '../../components/form-dialog';
 import { api } from '../../lib/api';
@@ -8,14 +8,23 @@ import { api } from '../../lib/api';
 interface Props {
   scheme: SkmSchemeView;
   survey: SkmSurvey;
+  /** The survey's current result: paper counts already entered are shown for editing. */
+  result: SkmGroupResult | undefined;
   onClose: () => void;
   onSaved: () => void;
 }
 
-export function CountsDialog({ scheme, survey, onClose, onSaved }: Props) {
+export function CountsDialog({ scheme, survey, result, onClose, onSaved }: Props) {
   const steps = scheme.answerScale.max - scheme.answerScale.min + 1;
   const [respondents, setRespondents] = useState(survey.mode === 'counts' ? String(survey.respondents) : '');
-  const [cells, setCells] = useState<Record<string, string[]>>(() => Object.fromEntries(scheme.unsur.map((unsur) => [unsur.code, Array.from({ length: steps }, () => '')])));
+  const [cells, setCells] = useState<Record<string, string[]>>(() =>
+    Object.fromEntries(
+      scheme.unsur.map((unsur) => {
+        const entered = survey.mode === 'counts' ? result?.unsur.find((item) => item.code === unsur.code)?.distribution : undefined;
+        return [unsur.code, Array.from({ length: steps }, (_, i) => (entered ? String(entered[i] ?? 0) : ''))];
+      }),
+    ),
+  );
   const form = useFormSubmit();
   const setCell = (code: string, index: number, value: string) => setCells((current) => ({ ...current, [code]: current[code]!.map((old, i) => (i === index ? value.replace(/\D/gu, '') : old)) }));
   const submit = () =>
@@ -28,7 +37,7 @@ export function CountsDialog({ scheme, survey, onClose, onSaved }: Props) {
     <FormDialog
       size="lg"
       title={`Isi jumlah jawaban — ${survey.serviceName}`}
-      description={survey.respondents > 0 ? `Menggantikan ${survey.respondents.toLocaleString('id-ID')} jawaban yang sudah ada pada survei ini.` : 'Untuk kuesioner kertas: hitung berapa responden memilih tiap jawaban.'}
+      description={survey.respondents > 0 && survey.mode === 'rows' ? `Menggantikan ${survey.respondents.toLocaleString('id-ID')} jawaban yang sudah ada pada survei ini.` : 'Untuk kuesioner kertas: hitung berapa responden memilih tiap jawaban.'}
       onClose={onClose}
       onSubmit={submit}
       busy={form.busy}

@@ -102,7 +102,7 @@ export function SurveysPanel({ scheme, view, onChanged }: { scheme: SkmSchemeVie
       )}
       {open?.kind === 'survey' ? <SurveyDialog unitId={view.unitId} year={view.year} semester={view.semester} survey={open.survey} onClose={close} onSaved={done} /> : null}
       {open?.kind === 'import' ? <ImportDialog scheme={scheme} survey={open.survey} onClose={close} onImported={done} /> : null}
-      {open?.kind === 'counts' ? <CountsDialog scheme={scheme} survey={open.survey} onClose={close} onSaved={done} /> : null}
+      {open?.kind === 'counts' ? <CountsDialog scheme={scheme} survey={open.survey} result={results.get(String(open.survey.id))} onClose={close} onSaved={done} /> : null}
     </section>
   );
 }
