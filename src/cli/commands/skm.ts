@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../shared/result';
-import type { SkmGroupResult, SkmSemester } from '../../shared/skm-types';
+import type { SkmGroupResult, SkmSemester, SkmSurvey } from '../../shared/skm-types';
 import { formatDecimal } from '../../core/scoring/rounding';
 import { requiredFlag, type ParsedArgs } from '../args';
 import { resolveUnit } from '../resolve';
@@ -42,7 +42,17 @@ async function importAction(runtime: CliRuntime, args: ParsedArgs): Promise<void
   const view = await runtime.call('skm:unit', { unitId, ...period });
   const existing = view.surveys.find((survey) => survey.serviceName.toLocaleLowerCase('id-ID') === service.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('id-ID'));
   const survey = existing ?? (await runtime.call('skm:survey-save', { unitId, serviceName: service, ...period, population: null }));
-  const source = { surveyId: survey.id, file: path.resolve(file) };
+  try {
+    await importInto(runtime, survey, path.resolve(file), { unitId, ...period });
+  } catch (error) {
+    // A refused file changes nothing: not even the survey this command just created for it.
+    if (!existing) await runtime.call('skm:survey-delete', { id: survey.id });
+    throw error;
+  }
+}
+
+async function importInto(runtime: CliRuntime, survey: SkmSurvey, file: string, period: { unitId: number; year: number; semester: SkmSemester }): Promise<void> {
+  const source = { surveyId: survey.id, file };
   const preview = await runtime.call('skm:import-preview', source);
   if (preview.rejected) throw new AppError('FILE_REJECTED', `${preview.rejected.message} Tidak ada yang diubah.`);
   if (preview.unmapped.length > 0) {
@@ -57,7 +67,7 @@ async function importAction(runtime: CliRuntime, args: ParsedArgs): Promise<void
   }
   // Rows with a blank unsur are kept only when the office accepts them on screen.
   const result = await runtime.call('skm:import-apply', { ...source, mapping: preview.mapping, token: preview.token, acceptRows: [] });
-  const score = await runtime.call('skm:unit', { unitId, ...period });
+  const score = await runtime.call('skm:unit', period);
   const scored = score.report.services.find((item) => item.key === String(survey.id));
   runtime.print({ ...result, service: survey.serviceName, period: score.periodLabel, mappingSource: preview.mappingSource, incompleteRows: preview.incompleteRows, score: scored ? projection(scored) : null }, () =>
     [

@@ -121,5 +121,15 @@ describe('skm command line', () => {
     out.length = 0;
     expect(await runCli(['skm', 'score', '--unit', 'Disdukcapil', '--period', '2026-S3', '--data-dir', dataDir], io)).toBe(2);
     expect(err.join('')).toContain('Periode "2026-S3" tidak dikenal');
+
+    // A refused file changes nothing, not even the survey the command would have created.
+    const bad = path.join(tempDir(), 'salah.csv');
+    fs.writeFileSync(bad, formCsv([{ ...FOUR_ROWS[0]!, answers: ['9', ...Array(8).fill('4')] }]));
+    err.length = 0;
+    expect(await runCli(['skm', 'import', '--unit', 'Disdukcapil', '--period', '2026-S1', '--service', 'Akta', bad, '--data-dir', dataDir], io)).toBe(2);
+    expect(err.join('')).toContain('Baris 2, kolom G');
+    out.length = 0;
+    expect(await runCli(['skm', 'score', '--unit', 'Disdukcapil', '--period', '2026-S1', '--json', '--data-dir', dataDir], io)).toBe(0);
+    expect(JSON.parse(out.join('')).services).toEqual([]);
   });
 });
