@@ -71,6 +71,7 @@ test('SKM: import a Google Forms CSV with preview and mapping, results, RTL, evi
   await expect(page.getByText(/1 dari 1 kegiatan selesai \(100%\) · saran tingkat indikator 8 PEKPPP: 5/u)).toBeVisible();
 
   await page.getByRole('button', { name: /Lampirkan sebagai bukti 2026/u }).click();
+  await page.getByRole('alertdialog', { name: 'Lampirkan laporan SKM sebagai bukti?' }).getByRole('button', { name: 'Lampirkan' }).click();
   await expect(page.getByText('Laporan dilampirkan ke 6 persyaratan')).toBeVisible();
   await screenshot(page, 'skm-unit-1366');
 

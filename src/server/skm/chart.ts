@@ -3,7 +3,8 @@
  * workbook (Word and Excel cannot draw an SVG chart of ours reliably). Bars carry their
  * value and the axis its unsur numbers, so the printout reads without colour.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type * as ResvgTypes from '@resvg/resvg-js';
 import type { SkmGroupResult } from '../../core/skm';
 import { formatDecimal } from '../../core/scoring/rounding';
 
@@ -44,7 +45,20 @@ ${grid}${bars}
 </svg>`;
 }
 
+type ResvgModule = typeof ResvgTypes;
+let resvgModule: ResvgModule | null = null;
+
+/**
+ * resvg is a native addon: loaded on the first chart, at run time, so start-up and the
+ * bundled helper scripts (crash tests, which externalize only better-sqlite3) never load it.
+ */
+function resvg(): ResvgModule {
+  resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule;
+  return resvgModule;
+}
+
 export function chartPng(group: SkmGroupResult, title: string): Buffer {
-  const resvg = new Resvg(chartSvg(group, title), { fitTo: { mode: 'width', value: 1800 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
-  return Buffer.from(resvg.render().asPng());
+  const { Resvg } = resvg();
+  const resvgInstance = new Resvg(chartSvg(group, title), { fitTo: { mode: 'width', value: 1800 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  return Buffer.from(resvgInstance.render().asPng());
 }

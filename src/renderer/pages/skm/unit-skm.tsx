@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SkmSchemeView, SkmSemester } from '../../../shared/skm-types';
 import { Button } from '../../components/button';
+import { useConfirm } from '../../components/confirm';
 import { ErrorState, Loading } from '../../components/states';
 import { api, errorMessage } from '../../lib/api';
 import { useAppData } from '../../lib/app-data';
@@ -15,6 +16,7 @@ import { SurveysPanel } from './surveys-panel';
 function ReportActions({ unitId, year, semester, complete }: { unitId: number; year: number; semester: SkmSemester; complete: boolean }) {
   const { activePeriod } = useAppData();
   const toast = useToast();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState<'export' | 'attach' | null>(null);
   const [links, setLinks] = useState<Array<{ name: string; url: string }>>([]);
   const exportReport = async () => {
@@ -33,6 +35,13 @@ function ReportActions({ unitId, year, semester, complete }: { unitId: number; y
   };
   const attach = async () => {
     if (!activePeriod) return;
+    const agreed = await confirm({
+      title: 'Lampirkan laporan SKM sebagai bukti?',
+      message: `Laporan SKM (.docx) dilampirkan ke persyaratan SKM PEKPPP (indikator 6, 8, 9) dan Ombudsman (laporan SKM, nilai IKM) tahun penilaian ${activePeriod.year}. Statusnya menjadi menunggu verifikasi sampai diperiksa.`,
+      confirmLabel: 'Lampirkan',
+      tone: 'primary',
+    });
+    if (!agreed) return;
     setBusy('attach');
     try {
       const result = await api['skm:attach-evidence']({ unitId, year, semester, periodId: activePeriod.id });
