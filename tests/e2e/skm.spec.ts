@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { FOUR_ROWS, formCsv } from '../unit/skm/forms-csv';
-import { call, expect, screenshot, test, type AppFixture } from './fixtures';
+import { call, expect, screenshot, SCREENSHOT_DIR, test, type AppFixture } from './fixtures';
 
 async function seed(app: AppFixture) {
   await call(app, 'settings:update', { operatorName: 'Siti Rahmawati', localGovernmentName: 'Kabupaten Sleman', localGovernmentKind: 'kabupaten' });
@@ -103,6 +103,26 @@ test('SKM: a file with bad answers is refused row by row and changes nothing', a
   await expect(dialog.getByText('Baris 3, kolom H (2. Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?): Jawaban 7 di luar rentang 1–4.')).toBeVisible();
   await expect(dialog.getByRole('button', { name: /^Simpan/u })).toBeDisabled();
   await screenshot(page, 'skm-import-errors-1366');
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await expect(dialog.getByRole('button', { name: 'Batal' })).toBeInViewport();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/skm-import-errors-1093.png` });
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await expect(surveys.getByRole('row', { name: /Akta Kelahiran/u })).toContainText('280');
+});
+
+test('SKM: paper counts are shown for editing and checked against the questionnaires received', async ({ page, app }) => {
+  const { unitId } = await seed(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${app.url}#/skm/${unitId}`);
+  const surveys = page.getByRole('region', { name: 'Survei per jenis layanan' });
+  await surveys.getByRole('row', { name: /Akta Kelahiran/u }).getByRole('button', { name: 'Isi jumlah' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Isi jumlah jawaban — Akta Kelahiran' });
+  await expect(dialog.getByLabel('Jumlah kuesioner yang diterima')).toHaveValue('280');
+  await expect(dialog.getByLabel('U1 jawaban Sangat sesuai (nilai 4)')).toHaveValue('98');
+  await dialog.getByLabel('Jumlah kuesioner yang diterima').fill('100');
+  await dialog.getByRole('button', { name: 'Simpan jumlah' }).click();
+  await expect(dialog.getByText('U1: 280 jawaban, lebih banyak dari 100 kuesioner.')).toBeVisible();
+  await screenshot(page, 'skm-counts-1366');
   await dialog.getByRole('button', { name: 'Batal' }).click();
   await expect(surveys.getByRole('row', { name: /Akta Kelahiran/u })).toContainText('280');
 });
