@@ -134,6 +134,20 @@ describe('SKM import of a Google Forms export, end to end', () => {
     expect(view.report.unit.band?.code).toBe('C');
   });
 
+  it('imports thousands of respondents in one go', async () => {
+    const { api, unitId } = await seedUnit();
+    const survey = await newSurvey(api, unitId, 'KTP', 10000);
+    // 3.000 rows alternating all-3 and all-4: every NRR = 3,5 → IKM 3,5 → 87,50 → B; sample for 10.000 = 370.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ ...FOUR_ROWS[0]!, email: `r${i}@contoh.id`, answers: Array(9).fill(i % 2 === 0 ? 3 : 4) }));
+    const file = upload('besar.csv', formCsv(rows));
+    const preview = await api['skm:import-preview']({ surveyId: survey.id, upload: file });
+    expect(preview).toMatchObject({ ok: true, totalRows: 3000, completeRows: 3000 });
+    expect(preview.sampleRows).toHaveLength(5);
+    await api['skm:import-apply']({ surveyId: survey.id, upload: file, mapping: preview.mapping, token: preview.token, acceptRows: [] });
+    const view = await api['skm:unit']({ unitId, year: 2026, semester: 0 });
+    expect(view.report.unit).toMatchObject({ respondents: 3000, ikm: 3.5, ikmConverted: 87.5, sampleNeeded: 370, shortfall: 0 });
+  });
+
   it.each([
     ['text named .xlsx', 'palsu.xlsx', Buffer.from('a,b,c\n1,2,3\n'), 'berisi teks'],
     ['empty file', 'kosong.csv', Buffer.alloc(0), 'Berkas kosong'],
