@@ -66,7 +66,7 @@ export function buildReportModel(view: SkmUnitView, scheme: SkmScheme, frame: Sk
     frame,
     title: 'LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT',
     subtitle: `${view.unitName} · ${view.periodLabel}`,
-    intro: `Survei Kepuasan Masyarakat (SKM) ${view.unitName} ${view.periodLabel.toLocaleLowerCase('id-ID')} dilaksanakan berdasarkan ${scheme.legalBasis}, mengukur sembilan unsur pelayanan dengan skala jawaban ${scheme.answerScale.min}–${scheme.answerScale.max}. Nilai rata-rata (NRR) tiap unsur adalah jumlah nilai jawaban dibagi jumlah responden yang menjawab unsur itu; IKM adalah jumlah NRR dikali bobot ${weightPrinted ? `1/${scheme.unsur.length}` : 'per unsur'}, lalu dikonversi dengan dikali ${scheme.conversionFactor}.`,
+    intro: `Survei Kepuasan Masyarakat (SKM) ${view.unitName} periode ${view.periodLabel} dilaksanakan berdasarkan ${scheme.legalBasis}, mengukur sembilan unsur pelayanan dengan skala jawaban ${scheme.answerScale.min}–${scheme.answerScale.max}. Nilai rata-rata (NRR) tiap unsur adalah jumlah nilai jawaban dibagi jumlah responden yang menjawab unsur itu; IKM adalah jumlah NRR dikali bobot ${weightPrinted ? `1/${scheme.unsur.length}` : 'per unsur'}, lalu dikonversi dengan dikali ${scheme.conversionFactor}.`,
     facts: [
       ['Unit pelayanan', view.unitName],
       ['Periode', view.periodLabel],

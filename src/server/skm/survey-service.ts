@@ -86,6 +86,9 @@ export function saveSurvey(ctx: ServerContext, input: ParsedInput<'skm:survey-sa
       if (input.id !== undefined) {
         const existing = requireSurvey(ctx, input.id);
         if (existing.unit_id !== unit.id) throw new AppError('VALIDATION', 'Survei ini milik unit lain.');
+        if (existing.year !== input.year || existing.semester !== input.semester) {
+          throw new AppError('VALIDATION', `Periode survei tidak dapat diubah (${periodLabel(existing.year, existing.semester)}). Buat survei baru untuk periode lain.`);
+        }
         repo.updateSurvey.run({ id: input.id, serviceName: input.serviceName, population: input.population, now: isoNow(ctx) });
         return input.id;
       }
