@@ -123,6 +123,13 @@ test('SKM: paper counts are shown for editing and checked against the questionna
   await dialog.getByRole('button', { name: 'Simpan jumlah' }).click();
   await expect(dialog.getByText('U1: 280 jawaban, lebih banyak dari 100 kuesioner.')).toBeVisible();
   await screenshot(page, 'skm-counts-1366');
-  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await dialog.getByLabel('Jumlah kuesioner yang diterima').fill('280');
+  await dialog.getByRole('button', { name: 'Isi profil responden (opsional)' }).click();
+  await dialog.getByLabel('Jenis kelamin: Laki-laki').fill('130');
+  await dialog.getByLabel('Jenis kelamin: Perempuan').fill('150');
+  await dialog.getByRole('button', { name: 'Simpan jumlah' }).click();
+  await expect(dialog).toBeHidden();
   await expect(surveys.getByRole('row', { name: /Akta Kelahiran/u })).toContainText('280');
+  const report = await call(app, 'skm:unit', { unitId, year: 2026, semester: 0 });
+  expect(report.profile.groups.find((group) => group.title === 'Jenis kelamin')!.counts).toEqual([{ label: 'Laki-laki', count: 130 }, { label: 'Perempuan', count: 150 }]);
 });

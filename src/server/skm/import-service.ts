@@ -150,6 +150,7 @@ export async function applySkmImport(ctx: ServerContext, input: ParsedInput<'skm
       const replaced = toSurvey(survey).respondents;
       repo.deleteResponses.run(survey.id);
       repo.deleteCounts.run(survey.id);
+      repo.deleteProfileCounts.run(survey.id);
       for (const response of responses) {
         repo.insertResponse.run({
           surveyId: survey.id,

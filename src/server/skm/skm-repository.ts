@@ -75,6 +75,9 @@ function repository(db: Db) {
     counts: db.prepare<[number], { unsur_code: string; answer: number; count: number }>(`SELECT unsur_code, answer, count FROM skm_counts WHERE survey_id = ?`),
     deleteCounts: db.prepare<[number]>(`DELETE FROM skm_counts WHERE survey_id = ?`),
     insertCount: db.prepare(`INSERT INTO skm_counts (survey_id, unsur_code, answer, count) VALUES (?, ?, ?, ?)`),
+    profileCounts: db.prepare<[number], { dimension: string; label: string; count: number }>(`SELECT dimension, label, count FROM skm_profile_counts WHERE survey_id = ?`),
+    deleteProfileCounts: db.prepare<[number]>(`DELETE FROM skm_profile_counts WHERE survey_id = ?`),
+    insertProfileCount: db.prepare(`INSERT INTO skm_profile_counts (survey_id, dimension, label, count) VALUES (?, ?, ?, ?)`),
     mapping: db.prepare<[number], { mapping: string }>(`SELECT mapping FROM skm_column_mappings WHERE unit_id = ?`),
     saveMapping: db.prepare(
       `INSERT INTO skm_column_mappings (unit_id, mapping, updated_at) VALUES (?, ?, ?)

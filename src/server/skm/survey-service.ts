@@ -4,12 +4,13 @@
  */
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
-import type { SkmPemdaView, SkmProfileSummary, SkmSemester, SkmSurvey, SkmUnitView } from '../../shared/skm-types';
+import type { SkmPemdaView, SkmSemester, SkmSurvey, SkmUnitView } from '../../shared/skm-types';
 import { computeSkm, emptyTally, pemdaSummary, suggestFollowUpLevel, type SkmScheme, type SkmTally } from '../../core/skm';
 import { isoNow, type ServerContext } from '../context';
 import { getUnit, listUnits } from '../units/units-service';
 import { skmScheme } from './scheme-store';
 import { listFollowUps } from './follow-up-service';
+import { profileOf, profileProblems, type PaperCount } from './profile';
 import { skmRepo, type ResponseRow, type SurveyRow } from './skm-repository';
 
 export function periodLabel(year: number, semester: number): string {
@@ -145,7 +146,7 @@ export function setCounts(ctx: ServerContext, input: ParsedInput<'skm:counts-set
     .transaction(() => {
       const survey = requireSurvey(ctx, input.surveyId);
       const scheme = schemeOf(ctx, survey);
-      const fields = countProblems(scheme, input);
+      const fields = { ...countProblems(scheme, input), ...(input.profile ? profileProblems(scheme, input.respondents, input.profile) : {}) };
       if (Object.keys(fields).length > 0) {
         throw new AppError('VALIDATION', 'Jumlah jawaban belum benar; tidak ada yang disimpan. Periksa isian yang ditandai.', { fields, details: Object.values(fields) });
       }
@@ -154,48 +155,15 @@ export function setCounts(ctx: ServerContext, input: ParsedInput<'skm:counts-set
       for (const unsur of scheme.unsur) {
         input.counts[unsur.code]!.forEach((count, a) => repo.insertCount.run(survey.id, unsur.code, scheme.answerScale.min + a, count));
       }
+      // Rows imported earlier carried their own profile; a paper profile is kept unless re-entered.
+      if (input.profile || survey.mode === 'rows') repo.deleteProfileCounts.run(survey.id);
+      for (const [dimension, labels] of Object.entries(input.profile ?? {})) {
+        for (const [label, count] of Object.entries(labels)) if (count > 0) repo.insertProfileCount.run(survey.id, dimension, label, count);
+      }
       repo.setCountsMode.run({ id: survey.id, respondents: input.respondents, now: isoNow(ctx) });
     })
     .immediate();
   return toSurvey(requireSurvey(ctx, input.surveyId));
-}
-
-function ageLabel(scheme: SkmScheme, age: number | null): string | null {
-  if (age === null) return null;
-  return scheme.profile.ageBands.find((band) => age >= band.min && age <= band.max)?.label ?? null;
-}
-
-function profileOf(scheme: SkmScheme, responses: ResponseRow[]): SkmProfileSummary {
-  const group = (title: string, labels: string[], values: Array<string | null>) => {
-    const counts = new Map(labels.map((label) => [label.toLocaleLowerCase('id-ID'), { label, count: 0 }]));
-    let other = 0;
-    let blank = 0;
-    for (const value of values) {
-      if (value === null || value === '') blank += 1;
-      else {
-        const hit = counts.get(value.toLocaleLowerCase('id-ID'));
-        if (hit) hit.count += 1;
-        else other += 1;
-      }
-    }
-    const list = [...counts.values()];
-    if (other > 0) list.push({ label: 'Lainnya (isian bebas)', count: other });
-    if (blank > 0) list.push({ label: 'Tidak diisi', count: blank });
-    return { title, counts: list };
-  };
-  const withProfile = responses.filter((r) => r.sex || r.age !== null || r.education || r.occupation).length;
-  return {
-    respondentsWithProfile: withProfile,
-    groups:
-      withProfile === 0
-        ? []
-        : [
-            group('Jenis kelamin', scheme.profile.sex, responses.map((r) => r.sex)),
-            group('Usia', scheme.profile.ageBands.map((band) => band.label), responses.map((r) => ageLabel(scheme, r.age))),
-            group('Pendidikan', scheme.profile.education, responses.map((r) => r.education)),
-            group('Pekerjaan', scheme.profile.occupation, responses.map((r) => r.occupation)),
-          ],
-  };
 }
 
 export function unitView(ctx: ServerContext, input: ParsedInput<'skm:unit'>): SkmUnitView {
@@ -203,9 +171,11 @@ export function unitView(ctx: ServerContext, input: ParsedInput<'skm:unit'>): Sk
   const rows = skmRepo(ctx.db).surveysOf.all(unit.id, input.year, input.semester);
   const scheme = rows[0] ? schemeOf(ctx, rows[0]) : skmScheme(ctx);
   const allResponses: ResponseRow[] = [];
+  const paper: PaperCount[] = [];
   const services = rows.map((row) => {
     const responses = row.mode === 'rows' ? skmRepo(ctx.db).responses.all(row.id) : [];
     allResponses.push(...responses);
+    if (row.mode === 'counts') paper.push(...skmRepo(ctx.db).profileCounts.all(row.id));
     return { key: String(row.id), label: row.service_name, population: row.population, tally: tallyOf(ctx, scheme, row, responses) };
   });
   const followUps = listFollowUps(ctx, unit.id, input.year, input.semester);
@@ -217,7 +187,7 @@ export function unitView(ctx: ServerContext, input: ParsedInput<'skm:unit'>): Sk
     periodLabel: periodLabel(input.year, input.semester),
     surveys: rows.map(toSurvey),
     report: computeSkm(scheme, unit.name, services),
-    profile: profileOf(scheme, allResponses),
+    profile: profileOf(scheme, allResponses, paper),
     followUps,
     followUpSuggestion: suggestFollowUpLevel(scheme, followUps.length, followUps.filter((item) => item.done).length),
   };

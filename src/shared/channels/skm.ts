@@ -46,6 +46,15 @@ export const skmChannels = {
       respondents: countSchema,
       /** unsur code → how many answered 1, 2, 3, 4. */
       counts: z.record(z.string().max(40), z.array(countSchema)),
+      /** Optional respondent profile tallies (label → count); omitted = keep what was entered. */
+      profile: z
+        .object({
+          sex: z.record(z.string().max(80), countSchema).optional(),
+          age: z.record(z.string().max(80), countSchema).optional(),
+          education: z.record(z.string().max(80), countSchema).optional(),
+          occupation: z.record(z.string().max(80), countSchema).optional(),
+        })
+        .optional(),
     }),
   ),
   'skm:import-preview': channel<SkmImportPreview>()(z.object({ surveyId: idSchema, ...sourceFields, mapping: mappingSchema.optional() })),

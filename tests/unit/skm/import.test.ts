@@ -180,6 +180,24 @@ describe('SKM paper surveys and surveys', () => {
     expect((await api['skm:unit']({ unitId, year: 2026, semester: 0 })).report.unit.respondents).toBe(100);
   });
 
+  it('keeps the respondent profile tallied on paper, checked against the questionnaires', async () => {
+    const { api, unitId } = await seedUnit();
+    const survey = await newSurvey(api, unitId, 'Kartu Keluarga', 500);
+    const counts = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`U${i + 1}`, [0, 10, 60, 30]]));
+    await api['skm:counts-set']({ surveyId: survey.id, respondents: 100, counts, profile: { sex: { 'Laki-laki': 45, Perempuan: 55 }, education: { SMA: 70, 'D4/S1': 30 } } });
+    let view = await api['skm:unit']({ unitId, year: 2026, semester: 0 });
+    expect(view.profile.groups.find((group) => group.title === 'Jenis kelamin')!.counts).toEqual([{ label: 'Laki-laki', count: 45 }, { label: 'Perempuan', count: 55 }]);
+    expect(view.profile.groups.find((group) => group.title === 'Pendidikan')!.counts).toContainEqual({ label: 'SMA', count: 70 });
+    // Saving the answer counts again without a profile keeps the profile entered before.
+    await api['skm:counts-set']({ surveyId: survey.id, respondents: 100, counts });
+    view = await api['skm:unit']({ unitId, year: 2026, semester: 0 });
+    expect(view.profile.respondentsWithProfile).toBe(100);
+    await expect(api['skm:counts-set']({ surveyId: survey.id, respondents: 100, counts, profile: { sex: { 'Laki-laki': 80, Perempuan: 55 }, occupation: { Astronaut: 1 } } })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: expect.objectContaining({ 'profile.sex': 'Jenis kelamin: 135 responden, lebih banyak dari 100 kuesioner.', 'profile.occupation': 'Pekerjaan: pilihan tidak dikenal (Astronaut).' }),
+    });
+  });
+
   it('refuses a second survey of the same service and period', async () => {
     const { api, unitId } = await seedUnit();
     await newSurvey(api, unitId, 'Akta Kelahiran');

@@ -4,6 +4,7 @@ import type { SkmGroupResult, SkmSchemeView, SkmSurvey } from '../../../shared/s
 import { TextField } from '../../components/field';
 import { FormDialog, useFormSubmit } from '../../components/form-dialog';
 import { api } from '../../lib/api';
+import { ProfileFields, emptyProfile, profilePayload, type ProfileInput } from './profile-fields';
 
 interface Props {
   scheme: SkmSchemeView;
@@ -25,12 +26,14 @@ export function CountsDialog({ scheme, survey, result, onClose, onSaved }: Props
       }),
     ),
   );
+  const [profile, setProfile] = useState<ProfileInput | null>(null);
   const form = useFormSubmit();
   const setCell = (code: string, index: number, value: string) => setCells((current) => ({ ...current, [code]: current[code]!.map((old, i) => (i === index ? value.replace(/\D/gu, '') : old)) }));
   const submit = () =>
     form.run(async () => {
       const counts = Object.fromEntries(Object.entries(cells).map(([code, row]) => [code, row.map((value) => (value === '' ? 0 : Number(value)))]));
-      await api['skm:counts-set']({ surveyId: survey.id, respondents: respondents === '' ? 0 : Number(respondents), counts });
+      // The profile is sent only when the office opened it; otherwise what was entered stays.
+      await api['skm:counts-set']({ surveyId: survey.id, respondents: respondents === '' ? 0 : Number(respondents), counts, ...(profile ? { profile: profilePayload(profile) } : {}) });
       onSaved();
     });
   return (
@@ -84,6 +87,17 @@ export function CountsDialog({ scheme, survey, result, onClose, onSaved }: Props
           ))}
         </tbody>
       </table>
+      {profile ? (
+        <>
+          <h3 className="skm-subtitle">Profil responden</h3>
+          <p className="skm-note">Menggantikan profil yang pernah diisi untuk survei ini. Boleh sebagian; jumlah tiap kelompok tidak boleh melebihi jumlah kuesioner.</p>
+          <ProfileFields scheme={scheme} value={profile} errors={form.errors} onChange={setProfile} />
+        </>
+      ) : (
+        <button type="button" className="link-button skm-how" onClick={() => setProfile(emptyProfile(scheme))}>
+          Isi profil responden (opsional)
+        </button>
+      )}
     </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import type { Migration } from './index';
 /**
  * Survei Kepuasan Masyarakat: surveys per unit × service type × period (a year, or a
  * semester of it), their responses (one row per questionnaire, or per-answer counts per
- * unsur for paper surveys), the column mapping remembered per unit, and the follow-up
+ * unsur for paper surveys, with optional profile counts), the column mapping remembered per unit, and the follow-up
  * plan (RTL) per unit and period.
  *
  * Reserved number 009. In this branch it is the fourth step (version 4) because
@@ -53,6 +53,14 @@ export const migration009: Migration = {
         answer INTEGER NOT NULL,
         count INTEGER NOT NULL CHECK (count >= 0),
         PRIMARY KEY (survey_id, unsur_code, answer)
+      ) STRICT;
+
+      CREATE TABLE skm_profile_counts (
+        survey_id INTEGER NOT NULL REFERENCES skm_surveys(id) ON DELETE CASCADE,
+        dimension TEXT NOT NULL CHECK (dimension IN ('sex', 'age', 'education', 'occupation')),
+        label TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (survey_id, dimension, label)
       ) STRICT;
 
       CREATE TABLE skm_column_mappings (
