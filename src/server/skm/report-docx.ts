@@ -88,11 +88,11 @@ function image(png: Buffer, widthPx: number): Paragraph {
 }
 
 function profileTables(model: SkmReportModel): Array<Paragraph | Table> {
-  if (model.profile.groups.length === 0) return [text('Profil responden tidak dikumpulkan (survei kertas dengan isian jumlah, atau kolom profil tidak dipetakan).')];
-  return model.profile.groups.flatMap((group) => [
+  if (model.profile.groups.length === 0) return [text('Profil responden tidak dikumpulkan (survei kertas tanpa isian profil, atau kolom profil tidak dipetakan).')];
+  return [text(model.profileNote), ...model.profile.groups.flatMap((group) => [
     text(group.title, { bold: true, before: 120, keepNext: true }),
     table(['Kategori', 'Jumlah'], group.counts.map((item) => [item.label, String(item.count)]), [0.7, 0.3], [1]),
-  ]);
+  ])];
 }
 
 function publication(model: SkmReportModel, chart: Buffer): Array<Paragraph | Table> {

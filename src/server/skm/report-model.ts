@@ -21,6 +21,8 @@ export interface SkmReportModel {
   serviceHeaders: string[];
   serviceRows: string[][];
   profile: SkmUnitView['profile'];
+  /** Whose profile it is: not every respondent (or paper survey) gives one. */
+  profileNote: string;
   weakest: string[];
   followUpHeaders: string[];
   followUpRows: string[][];
@@ -90,6 +92,10 @@ export function buildReportModel(view: SkmUnitView, scheme: SkmScheme, frame: Sk
       service.band?.kinerja ?? (service.complete ? dash : 'belum lengkap'),
     ]),
     profile: view.profile,
+    profileNote:
+      view.profile.respondentsWithProfile === 0
+        ? 'Profil responden tidak dikumpulkan.'
+        : `Profil dari ${formatCount(view.profile.respondentsWithProfile)} dari ${formatCount(unit.respondents)} responden yang mengisi data profil.`,
     weakest: unit.weakest.map((item, index) => `${index + 1}. ${item.name} (${item.code}) — NRR ${formatDecimal(item.nrr, d.nrr)}`),
     followUpHeaders: ['No', 'Unsur', 'Kegiatan', 'Waktu', 'Penanggung jawab', 'Status'],
     followUpRows: view.followUps.map((item, index) => {

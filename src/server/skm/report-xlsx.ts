@@ -96,7 +96,7 @@ export async function renderReportWorkbook(model: SkmReportModel, chart: Buffer)
   );
   simpleSheet(workbook, 'Profil Responden', model, [40, 14], (sheet, start) => {
     let row = start;
-    if (model.profile.groups.length === 0) sectionRow(sheet, row++, 'Profil responden tidak dikumpulkan.', 2, false);
+    sectionRow(sheet, row++, model.profileNote, 2, false);
     for (const group of model.profile.groups) {
       sectionRow(sheet, row++, group.title, 2);
       row = tableAt(sheet, row, ['Kategori', 'Jumlah'], group.counts.map((item) => [item.label, String(item.count)]), [1]) + 1;
