@@ -14,6 +14,7 @@ import { intakeCommand } from './commands/intake';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
 import { remindersCommand, settingsCommand } from './commands/documents';
+import { skmCommand } from './commands/skm';
 import { openRuntime, type CliRuntime } from './runtime';
 import { StartUnsettledError, type StartedApp } from '../server/app';
 import { toUserError } from '../server/db/errors';
@@ -36,6 +37,7 @@ export const commands: Record<string, Command> = {
   archive: archiveCommand,
   settings: settingsCommand,
   reminders: remindersCommand,
+  skm: skmCommand,
   // `restore FILE`: the source stands where other commands have their action.
   restore: (runtime, action) => restoreCommand(runtime, action),
   intake: intakeCommand,
@@ -69,6 +71,7 @@ const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir D
   archive create --out FOLDER
   restore ID|FILE.sqlite|FOLDER-ARSIP
   intake export --period … [--unit …] --out FOLDER [--zip] | scan --period … --from FOLDER | apply --period … --from FOLDER [--unit …] [--overwrite-conflicts]
+  skm import --unit … --period TAHUN|TAHUN-S1 --service NAMA FILE.csv|FILE.xlsx | score --unit … --period …
 
 Kode keluar: 0 berhasil, 1 galat, 2 masukan salah, 3 basis data dikarantina/hilang (lihat
 tawaran pemulihan di stderr), 4 data sedang dibuka oleh Patuh lain.`;

@@ -24,6 +24,7 @@ import { PeriodsPage } from './pages/periods/periods-page';
 import { RemindersPage } from './pages/reminders/reminders-page';
 import { BackupPage } from './pages/settings/backup-page';
 import { SettingsPage } from './pages/settings/settings-page';
+import { SkmPage } from './pages/skm/skm-page';
 import { UnitsPage } from './pages/units/units-page';
 import { UnitProfilePage } from './pages/unit-profile/unit-profile-page';
 
@@ -53,6 +54,8 @@ function Screen({ path }: { path: string }) {
       return <IntakePage />;
     case 'ombudsman':
       return <OmbudsmanPage key={second ?? ''} unitId={idParam(second)} />;
+    case 'skm':
+      return <SkmPage unitId={idParam(second)} />;
     case 'tahun': {
       const id = idParam(second);
       return id === null ? <PeriodsPage /> : <PeriodDetailPage key={id} id={id} />;

@@ -45,6 +45,7 @@ import { intakeChannels } from './channels/intake';
 import { instrumentChannels } from './channels/instruments';
 import { ombudsmanChannels } from './channels/ombudsman';
 import { presetChannels } from './channels/presets';
+import { skmChannels } from './channels/skm';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -318,6 +319,7 @@ export const contract = {
   ...instrumentChannels,
   ...ombudsmanChannels,
   ...presetChannels,
+  ...skmChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/kesenjangan', label: 'Kesenjangan', icon: 'chart' },
   { path: '/pengingat', label: 'Pengingat', icon: 'clock' },
   { path: '/ombudsman', label: 'Survei & Temuan', icon: 'shield' },
+  { path: '/skm', label: 'Survei Kepuasan', icon: 'users' },
   { path: '/ekspor', label: 'Ekspor & Impor', icon: 'archive' },
   { path: '/kiriman', label: 'Kiriman Unit', icon: 'upload', badge: () => <IntakeNavBadge /> },
   { path: '/tahun', label: 'Tahun Penilaian', icon: 'calendar' },

@@ -40,6 +40,7 @@ import {
 } from '../periods/periods-service';
 import { getSettings, updateSettings } from '../settings/settings-service';
 import { createDocumentsHandlers } from '../documents/handlers';
+import { createSkmHandlers } from '../skm/handlers';
 import {
   archiveUnit,
   bulkCreateUnits,
@@ -176,5 +177,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     ...createOmbudsmanHandlers(ctx),
     'presets:list': (input) => listPresets(ctx, input),
     'presets:apply': (input) => applyPreset(ctx, input),
+    ...createSkmHandlers(ctx, platform),
   };
 }

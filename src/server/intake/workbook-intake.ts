@@ -67,7 +67,7 @@ export async function parseKitWorkbook(data: Buffer, job: JobControl): Promise<W
     if (data.length > DEFAULT_LIMITS.maxFileBytes) return 'Workbook terlalu besar untuk formulir isian; periksa apakah berkasnya benar.';
     checkSignature(data);
     await inspectZip(data, DEFAULT_LIMITS, job);
-    return await parseInWorker(data, DEFAULT_LIMITS, job, F01_SHEETS);
+    return await parseInWorker(data, DEFAULT_LIMITS, job, { extraSheets: F01_SHEETS });
   } catch (error) {
     if (error instanceof AppError && error.code === 'FILE_REJECTED') return error.message;
     throw error;

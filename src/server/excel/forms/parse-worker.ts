@@ -60,8 +60,9 @@ function sheetSnap(ws, columns, maxRows) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(workerData.data);
     const find = (name) => wb.worksheets.find((ws) => ws.name === name);
-    const form = find(workerData.formSheet);
-    const key = find(workerData.keySheet);
+    // formSheet null = the first visible sheet (a questionnaire export, e.g. Google Forms).
+    const form = workerData.formSheet === null ? wb.worksheets.find((ws) => String(ws.state || 'visible') === 'visible') || null : find(workerData.formSheet);
+    const key = workerData.keySheet === null ? null : find(workerData.keySheet);
     parentPort.postMessage({
       ok: true,
       snapshot: {
@@ -94,20 +95,37 @@ function unreadable(): AppError {
   return new AppError('FILE_REJECTED', 'Berkas tidak dapat dibaca sebagai workbook Excel: rusak atau formatnya tidak dikenal. Minta unit menyimpan ulang sebagai .xlsx dari formulir asli.');
 }
 
-/** Further sheets to copy besides Isian and its key (the kit's F-01 sheet and key). */
+/** Further sheets to copy besides the form and its key (the kit's F-01 sheet and key, instrument sheets). */
 export interface ExtraSheet {
   name: string;
   columns: number;
 }
 
-export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl, extraSheets: readonly ExtraSheet[] = []): Promise<WorkbookSnapshot> {
+/** Which sheets to copy; the default is the Patuh form and its key. */
+export interface SheetSelection {
+  /** null = the first visible sheet. */
+  formSheet: string | null;
+  keySheet: string | null;
+  formColumns: number;
+}
+
+const FORM_SELECTION: SheetSelection = { formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2 };
+
+export interface ParseOptions {
+  sheets?: SheetSelection;
+  extraSheets?: readonly ExtraSheet[];
+}
+
+export function parseInWorker(data: Buffer, limits: ImportLimits, job: JobControl, options: ParseOptions = {}): Promise<WorkbookSnapshot> {
+  const sheets = options.sheets ?? FORM_SELECTION;
+  const extraSheets = options.extraSheets ?? [];
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     // No inherited loaders or flags (tsx, vitest): the worker needs plain Node only.
     execArgv: [],
     stdout: true,
     stderr: true,
-    workerData: { data, exceljsPath: exceljsPath(), formSheet: SHEET_FORM, keySheet: SHEET_KEY, formColumns: HEADERS.length + 2, maxRows: limits.maxRows, extraSheets },
+    workerData: { data, exceljsPath: exceljsPath(), ...sheets, maxRows: limits.maxRows, extraSheets },
     resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   worker.stdout.resume();
@@ -144,6 +162,6 @@ export async function parseSheetsInWorker(
   job: JobControl,
   sheets: readonly ExtraSheet[],
 ): Promise<{ sheetNames: string[]; sheets: Array<SheetSnap | null> }> {
-  const snapshot = await parseInWorker(data, limits, job, sheets);
+  const snapshot = await parseInWorker(data, limits, job, { extraSheets: sheets });
   return { sheetNames: snapshot.sheets.map((sheet) => sheet.name), sheets: sheets.map((spec) => snapshot.extra?.[spec.name] ?? null) };
 }
