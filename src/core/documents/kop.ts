@@ -29,3 +29,16 @@ export const SECRETARIAT_LINE = 'SEKRETARIAT DAERAH';
 export function sectionLine(kind: LocalGovernmentKind): string {
   return kind === 'provinsi' ? 'BIRO ORGANISASI' : 'BAGIAN ORGANISASI';
 }
+
+/**
+ * The place printed before a date when Pengaturan has none: a kabupaten or kota signs in
+ * its own name ("Sleman, 1 Desember 2026"); a province signs in its capital, which the
+ * name does not tell, so it stays empty until the office fills it in.
+ */
+export function defaultPlace(name: string, kind: LocalGovernmentKind): string {
+  const bare = name.replace(/\s+/gu, ' ').trim().replace(/^pemerintah\s+/iu, '');
+  const named = /^(kabupaten|kota|provinsi)\s+/iu.exec(bare);
+  const effective = named ? (named[1]!.toLowerCase() as LocalGovernmentKind) : kind;
+  if (effective === 'provinsi') return '';
+  return named ? bare.slice(named[0].length).trim() : bare;
+}

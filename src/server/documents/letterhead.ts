@@ -10,7 +10,7 @@
  *   docs.placeDate()                              // "Sleman, 24 November 2026" (today)
  */
 import { longDateId } from '../../core/documents/dates';
-import { governmentName } from '../../core/documents/kop';
+import { defaultPlace, governmentName } from '../../core/documents/kop';
 import { placeAndDate, type Signature } from '../../core/documents/signature';
 import type { LetterheadSettings, PaperSize, SignedDocument } from '../../shared/documents-types';
 import type { Unit } from '../../shared/types';
@@ -75,7 +75,8 @@ export function documentContext(ctx: ServerContext): DocumentContext {
   const bytes = logoBytes(ctx, settings);
   const logo = bytes && settings.logo ? { data: bytes, extension: settings.logo.fileName.endsWith('.png') ? ('png' as const) : ('jpeg' as const), width: settings.logo.width, height: settings.logo.height } : null;
   const today = localIsoDay(ctx.now());
-  const placeDate = (isoDay = today) => placeAndDate(settings.place, longDateId(isoDay));
+  const place = settings.place || defaultPlace(general.localGovernmentName, general.localGovernmentKind);
+  const placeDate = (isoDay = today) => placeAndDate(place, longDateId(isoDay));
   return {
     header: {
       lines: [settings.governmentTitle, settings.secretariatLine.toUpperCase(), settings.sectionLine.toUpperCase()],
@@ -83,7 +84,7 @@ export function documentContext(ctx: ServerContext): DocumentContext {
       contactLine: contactLine(settings),
       logo,
       localGovernment: governmentName(general.localGovernmentName, general.localGovernmentKind),
-      place: settings.place,
+      place,
       paper: settings.paper,
     },
     settings,

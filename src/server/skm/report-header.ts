@@ -1,12 +1,12 @@
 /**
- * The kop and signature of every SKM document, built in ONE place from the current
- * settings (pemda name and kind) and the unit. A shared letterhead/signature model for all
- * documents is being built in src/server/documents/; at merge this adapter is the only
- * thing that switches to it, the SKM writers keep calling skmDocumentHeader().
+ * The kop and signature of every SKM document: the unit's report, so the kop names the
+ * pemda and the unit, and the unit head signs — taken from the shared letterhead model
+ * (src/server/documents), so a kop is never assembled twice.
  */
 import type { Unit } from '../../shared/types';
 import type { ServerContext } from '../context';
-import { getSettings } from '../settings/settings-service';
+import { documentContext } from '../documents';
+import { formatNip } from '../../core/documents/identity';
 
 export interface SkmDocumentHeader {
   /** Kop lines, top to bottom: PEMERINTAH KABUPATEN …, the unit. */
@@ -29,7 +29,6 @@ export interface SkmDocumentFrame {
 }
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const KIND_WORD = { kabupaten: 'Kabupaten', kota: 'Kota', provinsi: 'Provinsi' } as const;
 const BLANK_NAME = '(.................................................)';
 const BLANK_NIP = 'NIP. ..........................................';
 
@@ -38,17 +37,17 @@ export function longDate(date: Date): string {
 }
 
 export function skmDocumentFrame(ctx: ServerContext, unit: Unit): SkmDocumentFrame {
-  const settings = getSettings(ctx);
-  const name = settings.localGovernmentName.trim();
-  // "Kabupaten Contoh" names its own kind; "Contoh" gets it from the setting.
-  const named = /^(?:pemerintah\s+)?(kabupaten|kota|provinsi)\s+/iu.exec(name);
-  const kind = named ? KIND_WORD[named[1]!.toLowerCase() as keyof typeof KIND_WORD] : KIND_WORD[settings.localGovernmentKind];
-  const bare = name.slice(named ? named[0].length : 0).trim();
-  const localGovernment = name === '' ? 'Pemerintah Daerah' : `${kind} ${bare}`;
-  const place = bare || '..................';
+  // The shared letterhead model (settings + unit head) every document reads.
+  const docs = documentContext(ctx);
+  const head = docs.unitHead(unit);
   return {
-    localGovernment,
-    header: { lines: [name === '' ? 'PEMERINTAH DAERAH' : `PEMERINTAH ${localGovernment.toLocaleUpperCase('id-ID')}`, unit.name.toLocaleUpperCase('id-ID')] },
-    signature: { placeDate: `${place}, ${longDate(ctx.now())}`, role: `Kepala ${unit.name}`, name: unit.headName?.trim() || BLANK_NAME, nip: BLANK_NIP },
+    localGovernment: docs.header.localGovernment,
+    header: { lines: [docs.header.lines[0], unit.name.toLocaleUpperCase('id-ID')] },
+    signature: {
+      placeDate: docs.placeDate(),
+      role: head.position,
+      name: unit.headName?.trim() ? head.name : BLANK_NAME,
+      nip: head.nip ? `NIP. ${formatNip(head.nip)}` : BLANK_NIP,
+    },
   };
 }
