@@ -12,7 +12,7 @@ import { archiveCommand, backupCommand, restoreCommand } from './commands/backup
 import { instrumentsCommand } from './commands/instruments';
 import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
-import { openRuntime, type CliRuntime } from './runtime';
+import { openRuntime, type CliHost, type CliRuntime } from './runtime';
 
 type Command = (runtime: CliRuntime, action: string | undefined, args: ParsedArgs) => Promise<void>;
 
@@ -33,7 +33,7 @@ export const commands: Record<string, Command> = {
   restore: (runtime, action) => restoreCommand(runtime, action),
 };
 
-const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
+const usage = (invocation = 'npm run cli --'): string => `Penggunaan: ${invocation} <perintah> <aksi> [opsi] [--data-dir DIR] [--json]
 
   instruments list | show <id|kode> | import FILE
   units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
@@ -65,19 +65,19 @@ const processIo: CliIo = {
   err: (text) => process.stderr.write(text),
 };
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo, host?: CliHost): Promise<number> {
   const args = parseArgs(argv);
   const [name, action] = args.positionals;
   args.positionals = args.positionals.slice(2);
   const command = name ? commands[name] : undefined;
   if (!command || args.booleans.has('help')) {
-    (command || args.booleans.has('help') ? io.out : io.err)(`${USAGE}\n`);
+    (command || args.booleans.has('help') ? io.out : io.err)(`${usage(host?.invocation)}\n`);
     return command || args.booleans.has('help') ? 0 : 2;
   }
   let opened: ReturnType<typeof openRuntime> | undefined;
   try {
     const dataDir = flag(args, 'data-dir');
-    opened = openRuntime({ json: args.booleans.has('json'), out: io.out, ...(dataDir ? { dataDir } : {}) });
+    opened = openRuntime({ json: args.booleans.has('json'), out: io.out, ...(dataDir ? { dataDir } : {}), ...(host ? { host } : {}) });
     await command(opened.runtime, action, args);
     return 0;
   } catch (error) {

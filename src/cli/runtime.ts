@@ -19,12 +19,28 @@ export interface CliRuntime {
   print(value: unknown, human: () => string): void;
 }
 
-export function openRuntime(options: { dataDir?: string; json: boolean; out: (text: string) => void }): { runtime: CliRuntime; app: StartedApp } {
+/**
+ * Where the CLI runs. From the repository (`npm run cli`) everything is found from the
+ * source tree; the installed app (`Patuh --cli …`) passes its own resources folder, data
+ * folder, version and the Electron build of better-sqlite3.
+ */
+export interface CliHost {
+  resourcesDir?: string;
+  defaultDataDir?: string;
+  appVersion?: string;
+  nativeBinding?: string;
+  /** How the user typed the command, for the usage text (default `npm run cli --`). */
+  invocation?: string;
+}
+
+export function openRuntime(options: { dataDir?: string; json: boolean; out: (text: string) => void; host?: CliHost }): { runtime: CliRuntime; app: StartedApp } {
+  const host = options.host ?? {};
   const app = startApp({
-    dataDir: path.resolve(options.dataDir ?? defaultDataDir()),
-    resourcesDir: repoResourcesDir(),
+    dataDir: path.resolve(options.dataDir ?? host.defaultDataDir ?? defaultDataDir()),
+    resourcesDir: host.resourcesDir ?? repoResourcesDir(),
     host: 'cli',
-    appVersion: packageVersion(),
+    appVersion: host.appVersion ?? packageVersion(),
+    ...(host.nativeBinding ? { nativeBinding: host.nativeBinding } : {}),
   });
   const handlers = createHandlers(app, { host: 'cli' });
   const runtime: CliRuntime = {
