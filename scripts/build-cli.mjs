@@ -34,10 +34,10 @@ export default new Proxy({}, {
   },
 };
 
-export async function buildCli() {
+export async function buildCli(outfile = CLI_BUNDLE) {
   await build({
     entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
-    outfile: CLI_BUNDLE,
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
