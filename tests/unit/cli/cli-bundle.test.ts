@@ -29,6 +29,11 @@ describe('CLI bundle', () => {
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
     expect(fs.readFileSync(form).subarray(0, 2).toString()).toBe('PK');
+    // The parser worker stays warm between imports but must not keep the CLI process alive.
+    const imported = spawnSync(process.execPath, [bundle, 'import', 'form', form, '--dry-run', '--data-dir', data], { encoding: 'utf8', timeout: 30_000 });
+    expect(imported.signal).toBeNull();
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('0 perubahan');
     const bad = cli('terbang');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Penggunaan');

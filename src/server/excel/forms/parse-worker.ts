@@ -18,6 +18,9 @@ import type { ImportLimits } from './types';
 
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require('node:worker_threads');
+// Silent: whatever exceljs prints about a hostile file is not the user's business. (Not
+// stdout: false in the Worker options: piped stdio would keep an idle worker's port alive.)
+for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[method] = () => {};
 const ExcelJS = require(workerData.exceljsPath);
 
 function textOf(value) {
@@ -114,13 +117,9 @@ function spawnWorker(heapMb: number): WarmWorker {
     eval: true,
     // No inherited loaders or flags (tsx, vitest): the worker needs plain Node only.
     execArgv: [],
-    stdout: true,
-    stderr: true,
     workerData: { exceljsPath: exceljsPath() },
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
-  worker.stdout.resume();
-  worker.stderr.resume();
   const entry: WarmWorker = { worker, heapMb, busy: false, idle: null };
   // However it ends, a dead worker is never handed out again.
   worker.once('exit', () => {
