@@ -1,6 +1,7 @@
 // `npm run cli -- …`: runs the bundled CLI (out/cli/patuh-cli.mjs) with plain node,
 // rebuilding it first when it is missing or older than any source it is built from.
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -37,5 +38,7 @@ if (stale()) {
   const { buildCli } = await import('./build-cli.mjs');
   await buildCli();
 }
+// Node ≥ 22.1 keeps compiled code between runs (saves parsing the bundle); older: no-op.
+module.enableCompileCache?.();
 // Same process, same argv shape (node, script, …arguments): the bundle reads argv itself.
 await import(pathToFileURL(bundle).href);

@@ -46,7 +46,7 @@ async function fsyncFile(file: string): Promise<void> {
 }
 
 /**
- * fsyncs started as soon as a file is written, two at a time, so the disk flushes earlier
+ * fsyncs started as soon as a file is written, four at a time (libuv's thread pool), so the disk flushes earlier
  * files while later ones are copied instead of all at the end. `settle` waits for every
  * one and throws the first failure.
  */
@@ -55,7 +55,7 @@ function backgroundFsync(): { add(file: string): void; settle(): Promise<void>; 
   const running = new Set<Promise<void>>();
   let failure: unknown = null;
   const pump = () => {
-    while (running.size < 2 && queue.length > 0) {
+    while (running.size < 4 && queue.length > 0) {
       const task = fsyncFile(queue.shift()!).catch((error: unknown) => {
         failure ??= error;
       });
