@@ -46,9 +46,9 @@ async function fsyncFile(file: string): Promise<void> {
 }
 
 /**
- * fsyncs started as soon as a file is written, four at a time (libuv's thread pool), so the disk flushes earlier
- * files while later ones are copied instead of all at the end. `settle` waits for every
- * one and throws the first failure.
+ * fsyncs started as soon as a file is written, four at a time (libuv's thread pool), so
+ * the disk flushes earlier files while later ones are copied instead of all at the end.
+ * `settle` waits for every one and throws the first failure.
  */
 function backgroundFsync(): { add(file: string): void; settle(): Promise<void>; drain(): Promise<void> } {
   const queue: string[] = [];
