@@ -43,13 +43,16 @@ export async function measure(operation: string, runs: number, fn: () => unknown
   return { operation, runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), peakRssMb: peak / 1024 / 1024 };
 }
 
-export function withRatio(measurement: Measurement, baseline: Measurement, kind: 'time' | 'throughput', target: string, met: (ratio: number) => boolean): Measurement {
+/** The ratio to a baseline of the same run; the target (bench/targets.ts) judges it. */
+export function withRatio(measurement: Measurement, baseline: Measurement, kind: 'time' | 'throughput'): Measurement {
   const ratio = kind === 'time' ? measurement.medianMs / baseline.medianMs : baseline.medianMs / measurement.medianMs;
-  return { ...measurement, ratio, ratioLabel: kind === 'time' ? '× waktu baku' : '× throughput baku', target, met: met(ratio) };
+  return { ...measurement, ratio, ratioLabel: kind === 'time' ? '× waktu baku' : '× throughput baku' };
 }
 
-export function withTarget(measurement: Measurement, target: string, met: boolean): Measurement {
-  return { ...measurement, target, met };
+/** Median and p95 of times measured elsewhere (per workbook, per CLI call, in a page). */
+export function summarize(operation: string, times: number[], peakRssMb = process.memoryUsage().rss / 1024 / 1024): Measurement {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { operation, runs: times.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), peakRssMb };
 }
 
 const fmt = (value: number): string => value.toFixed(value < 10 ? 2 : 1);

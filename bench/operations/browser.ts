@@ -10,15 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { startPreviewHost } from '../../src/preview/host';
 import { repoResourcesDir } from '../../src/server/paths';
 import type { BenchContext } from '../main';
-import { withTarget, type Measurement } from '../measure';
+import { summarize, type Measurement } from '../measure';
+import { judged } from '../targets';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-function summarize(operation: string, times: number[]): Measurement {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  return { operation, runs: times.length, medianMs: at(50), p95Ms: at(95), peakRssMb: process.memoryUsage().rss / 1024 / 1024 };
-}
 
 async function timed(times: number[], action: () => Promise<unknown>): Promise<void> {
   const start = performance.now();
@@ -128,14 +123,12 @@ export async function browserOperations(bench: BenchContext): Promise<Measuremen
     }
     const status = await statusTimes(page, base, unitId, runs * 2);
     const level = await levelTimes(page, base, unitId, runs * 2);
-    const checklist = summarize('Chromium: buka daftar periksa unit (dua instrumen)', load);
-    const switching = summarize('Chromium: tampilkan semua persyaratan satu instrumen', instrument);
     return [
-      withTarget(checklist, '≤ 300 ms', checklist.medianMs <= 300),
-      withTarget(switching, '≤ 300 ms', switching.medianMs <= 300),
+      judged(summarize('Chromium: buka daftar periksa unit (dua instrumen)', load), 'uiChecklist'),
+      judged(summarize('Chromium: tampilkan semua persyaratan satu instrumen', instrument), 'uiInstrument'),
       summarize(`Chromium: tabel ${bench.dataset.unitIds.length} unit`, units),
-      withTarget(summarize('Chromium: ubah status → tampil', status), '< 50 ms', summarize('', status).medianMs < 50),
-      withTarget(summarize('Chromium: ubah tingkat → tampil', level), '< 50 ms', summarize('', level).medianMs < 50),
+      judged(summarize('Chromium: ubah status → tampil', status), 'uiStatus'),
+      judged(summarize('Chromium: ubah tingkat → tampil', level), 'uiLevel'),
     ];
   } finally {
     await browser.close();

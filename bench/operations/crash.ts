@@ -3,6 +3,7 @@ import path from 'node:path';
 import { repoResourcesDir } from '../../src/server/paths';
 import type { BenchContext } from '../main';
 import type { Measurement } from '../measure';
+import { judged } from '../targets';
 
 /** The SIGKILL crash test at benchmark scale (the test suite runs it 200 times). */
 export async function crashOperation(bench: BenchContext): Promise<Measurement[]> {
@@ -16,16 +17,13 @@ export async function crashOperation(bench: BenchContext): Promise<Measurement[]
   });
   const elapsed = Date.now() - start;
   const passed = result.status === 0;
-  return [
-    {
-      operation: `Uji crash SIGKILL × ${iterations} (data hilang)`,
-      runs: iterations,
-      medianMs: elapsed / iterations,
-      p95Ms: elapsed / iterations,
-      peakRssMb: 0,
-      target: '0 hilang',
-      met: passed,
-      note: passed ? '0 hilang' : 'GAGAL',
-    },
-  ];
+  const row: Measurement = {
+    operation: `Uji crash SIGKILL × ${iterations} (data hilang)`,
+    runs: iterations,
+    medianMs: elapsed / iterations,
+    p95Ms: elapsed / iterations,
+    peakRssMb: 0,
+    note: passed ? '0 hilang' : 'GAGAL',
+  };
+  return [judged(row, 'crash')];
 }

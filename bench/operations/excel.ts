@@ -1,89 +1,126 @@
 /**
  * Excel at scale, each against a raw baseline measured in the same run:
- * the recap vs exceljs writing the same cells, a unit package vs copying the same files,
- * and importing 50 returned workbooks.
+ * the recap vs exceljs writing the same cells, a unit package vs copying the same files
+ * (plus, for an ordinary unit, exceljs writing the same package sheets), and importing
+ * 50 returned workbooks.
  */
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { exportRecap, exportUnitPackage } from '../../src/server/excel/exports';
 import { applyFormImport, exportForm, previewFormImport } from '../../src/server/excel/forms';
 import { silentJob } from '../../src/server/jobs/job';
+import { repoResourcesDir } from '../../src/server/paths';
 import type { BenchContext } from '../main';
-import { measure, withRatio, type Measurement } from '../measure';
+import { measure, summarize, withRatio, type Measurement } from '../measure';
+import { judged } from '../targets';
 
-async function recapRows(bench: BenchContext): Promise<Measurement[]> {
+interface SheetCells {
+  name: string;
+  cells: Array<{ address: string; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style> }>;
+  widths: Array<number | undefined>;
+}
+
+/**
+ * The same cells as a written workbook: every value with its style (fonts, fills,
+ * borders, number formats), so a ratio shows what Patuh adds on top of exceljs, not the
+ * cost of styling itself.
+ */
+async function sameCells(file: string): Promise<SheetCells[]> {
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.readFile(file);
+  return source.worksheets.map((sheet) => {
+    const cells: SheetCells['cells'] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => cells.push({ address: cell.address, value: cell.value, style: cell.style })));
+    return { name: sheet.name, cells, widths: sheet.columns.map((column) => column.width) };
+  });
+}
+
+async function writeCells(sheets: SheetCells[], file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of sheets) {
+    const target = workbook.addWorksheet(sheet.name);
+    sheet.widths.forEach((width, index) => (target.getColumn(index + 1).width = width ?? 10));
+    for (const cell of sheet.cells) {
+      const into = target.getCell(cell.address);
+      into.value = cell.value;
+      into.style = cell.style;
+    }
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+export async function recapRows(bench: BenchContext): Promise<Measurement[]> {
   const { latestPeriodId } = bench.dataset;
   let counter = 0;
   const out = () => path.join(bench.workDir, `rekap-${(counter += 1)}.xlsx`);
   const recap = await measure('Ekspor rekap pemda (semua unit)', 3, () => exportRecap(bench.app.ctx, { periodId: latestPeriodId, outFile: out() }, silentJob()));
-  const source = new ExcelJS.Workbook();
-  await source.xlsx.readFile(path.join(bench.workDir, 'rekap-1.xlsx'));
-  // The same cells: every value with its style (fonts, fills, borders, number formats),
-  // so the ratio shows what Patuh adds on top of exceljs, not the cost of styling itself.
-  const sheets = source.worksheets.map((sheet) => {
-    const cells: Array<{ address: string; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style> }> = [];
-    sheet.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => cells.push({ address: cell.address, value: cell.value, style: cell.style })),
-    );
-    return { name: sheet.name, cells, widths: sheet.columns.map((column) => column.width) };
-  });
-  const raw = await measure('Baku: exceljs menulis sel yang sama (nilai + gaya)', 3, async () => {
-    const workbook = new ExcelJS.Workbook();
-    for (const sheet of sheets) {
-      const target = workbook.addWorksheet(sheet.name);
-      sheet.widths.forEach((width, index) => (target.getColumn(index + 1).width = width ?? 10));
-      for (const cell of sheet.cells) {
-        const into = target.getCell(cell.address);
-        into.value = cell.value;
-        into.style = cell.style;
-      }
-    }
-    await workbook.xlsx.writeFile(out());
-  });
-  return [raw, withRatio(recap, raw, 'time', '≤ 1,3×', (ratio) => ratio <= 1.3)];
+  const sheets = await sameCells(path.join(bench.workDir, 'rekap-1.xlsx'));
+  const raw = await measure('Baku: exceljs menulis sel yang sama (nilai + gaya)', 3, () => writeCells(sheets, out()));
+  // Memory in a process of its own: the benchmark's RSS holds everything measured before.
+  const child = spawnSync(process.execPath, [...process.execArgv, path.join(repoResourcesDir(), '..', 'bench', 'recap-child.ts'), bench.dataDir, String(latestPeriodId), out()], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`rekap di proses terpisah gagal: ${child.stderr.split('\n')[0]}`);
+  const alone = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; peakRssMb: number };
+  const memory: Measurement = { operation: 'Ekspor rekap pemda, proses tersendiri (RSS puncak)', runs: 1, medianMs: alone.ms, p95Ms: alone.ms, peakRssMb: alone.peakRssMb };
+  return [raw, judged(withRatio(recap, raw, 'time'), 'recap'), judged(memory, 'recapRss')];
 }
 
 /** One entry per linked copy, as the package writes them (a file used twice is copied twice). */
 function unitFiles(bench: BenchContext, unitId: number): string[] {
-  return (
-    bench.app.ctx.db
-      .prepare(
-        `SELECT b.stored_path FROM evidence e JOIN blobs b ON b.sha256 = e.blob_sha256
-         JOIN checklist_evidence l ON l.evidence_id = e.id JOIN checklist_items i ON i.id = l.item_id
-         WHERE i.period_id = ? AND e.unit_id = ? AND e.deleted_at IS NULL`,
-      )
-      .pluck()
-      .all(bench.dataset.latestPeriodId, unitId) as string[]
-  );
+  return bench.app.ctx.db
+    .prepare(
+      `SELECT b.stored_path FROM evidence e JOIN blobs b ON b.sha256 = e.blob_sha256
+       JOIN checklist_evidence l ON l.evidence_id = e.id JOIN checklist_items i ON i.id = l.item_id
+       WHERE i.period_id = ? AND e.unit_id = ? AND e.deleted_at IS NULL`,
+    )
+    .pluck()
+    .all(bench.dataset.latestPeriodId, unitId) as string[];
 }
 
-async function packageFor(bench: BenchContext, unitId: number, label: string): Promise<Measurement[]> {
+async function copyAll(bench: BenchContext, files: string[], dir: string): Promise<void> {
+  fs.mkdirSync(dir);
+  for (const [index, file] of files.entries()) await fs.promises.copyFile(path.join(bench.dataDir, file), path.join(dir, `${index}${path.extname(file)}`));
+}
+
+async function packageFor(bench: BenchContext, unitId: number, label: string, heavy: boolean): Promise<Measurement[]> {
   const files = unitFiles(bench, unitId);
   const bytes = files.reduce((total, file) => total + fs.statSync(path.join(bench.dataDir, file)).size, 0);
   const size = `${files.length} salinan, ${(bytes / 1024 / 1024).toFixed(0)} MB`;
   let counter = 0;
-  const pack = await measure(`Ekspor paket ${label} (${size})`, 3, async () => {
+  let first = '';
+  const pack = await measure(`Ekspor paket ${label} (${size})`, heavy ? 3 : 5, async () => {
     const dir = path.join(bench.workDir, `paket-${unitId}-${(counter += 1)}`);
     fs.mkdirSync(dir);
-    await exportUnitPackage(bench.app.ctx, { periodId: bench.dataset.latestPeriodId, unitId, outDir: dir }, silentJob());
+    const result = await exportUnitPackage(bench.app.ctx, { periodId: bench.dataset.latestPeriodId, unitId, outDir: dir }, silentJob());
+    first ||= result.path;
   });
-  const raw = await measure(`Baku: salin ${size} ke folder`, 3, async () => {
+  if (heavy) {
+    // A heavy unit is all copying: measured against copying the same files.
+    const raw = await measure(`Baku: salin ${size} ke folder`, 3, () => copyAll(bench, files, path.join(bench.workDir, `salin-${unitId}-${(counter += 1)}`)));
+    return [raw, judged(withRatio(pack, raw, 'throughput'), 'packageHeavy')];
+  }
+  // An ordinary unit is mostly the workbook: its floor is the copy plus exceljs writing
+  // the same package sheets (values and styles).
+  const workbook = fs.readdirSync(first).find((name) => name.endsWith('.xlsx'))!;
+  const sheets = await sameCells(path.join(first, workbook));
+  const raw = await measure(`Baku: salin ${size} + exceljs menulis lembar paket yang sama`, 5, async () => {
     const dir = path.join(bench.workDir, `salin-${unitId}-${(counter += 1)}`);
-    fs.mkdirSync(dir);
-    for (const [index, file] of files.entries()) await fs.promises.copyFile(path.join(bench.dataDir, file), path.join(dir, `${index}${path.extname(file)}`));
+    await copyAll(bench, files, dir);
+    await writeCells(sheets, path.join(dir, workbook));
   });
-  return [raw, withRatio(pack, raw, 'throughput', '≥ 0,8×', (ratio) => ratio >= 0.8)];
+  return [raw, judged(withRatio(pack, raw, 'time'), 'packageOrdinary')];
 }
 
-async function packageRows(bench: BenchContext): Promise<Measurement[]> {
+export async function packageRows(bench: BenchContext): Promise<Measurement[]> {
   const { unitIds } = bench.dataset;
-  return [...(await packageFor(bench, unitIds[1]!, 'unit biasa')), ...(await packageFor(bench, unitIds[0]!, 'unit berkas besar'))];
+  return [...(await packageFor(bench, unitIds[1]!, 'unit biasa', false)), ...(await packageFor(bench, unitIds[0]!, 'unit berkas besar', true))];
 }
 
-async function importRows(bench: BenchContext): Promise<Measurement[]> {
+/** Returned forms: each unit's exported workbook with ten rows filled in by the unit. */
+async function returnedForms(bench: BenchContext, count: number): Promise<Array<{ unitId: number; file: string }>> {
   const { latestPeriodId, unitIds } = bench.dataset;
-  const count = Math.min(50, unitIds.length);
   const forms: Array<{ unitId: number; file: string }> = [];
   for (const unitId of unitIds.slice(0, count)) {
     const file = path.join(bench.workDir, `form-${unitId}.xlsx`);
@@ -101,17 +138,22 @@ async function importRows(bench: BenchContext): Promise<Measurement[]> {
     await workbook.xlsx.writeFile(file);
     forms.push({ unitId, file });
   }
-  const result = await measure(`Impor ${count} workbook isian (pratinjau + terapkan)`, 1, async () => {
+  return forms;
+}
+
+export async function importRows(bench: BenchContext): Promise<Measurement[]> {
+  const { latestPeriodId, unitIds } = bench.dataset;
+  const count = Math.min(50, unitIds.length);
+  const forms = await returnedForms(bench, count);
+  const perWorkbook: number[] = [];
+  const batch = await measure(`Impor ${count} workbook isian (pratinjau + terapkan)`, 1, async () => {
     for (const form of forms) {
+      const start = performance.now();
       const preview = await previewFormImport(bench.app.ctx, { file: form.file, periodId: latestPeriodId, unitId: form.unitId }, silentJob());
       if (!preview.ok) throw new Error(preview.rejected?.message ?? preview.errors[0]?.message ?? 'pratinjau gagal');
       await applyFormImport(bench.app.ctx, { file: form.file, token: preview.token, periodId: latestPeriodId, unitId: form.unitId }, silentJob());
+      perWorkbook.push(performance.now() - start);
     }
   }, { warmup: false });
-  return [{ ...result, note: `${(result.medianMs / count).toFixed(0)} ms per workbook` }];
-}
-
-export async function excelOperations(bench: BenchContext): Promise<Measurement[]> {
-  bench.log('Mengukur: rekap, paket unit, impor workbook');
-  return [...(await recapRows(bench)), ...(await packageRows(bench)), ...(await importRows(bench))];
+  return [judged(summarize('Impor satu workbook isian (pratinjau + terapkan)', perWorkbook, batch.peakRssMb), 'formImport'), judged(batch, 'formBatch')];
 }

@@ -10,6 +10,8 @@ import { createHandlers } from '../../src/server/api/handlers';
 import { startApp, type StartedApp } from '../../src/server/app';
 import { startupMaintenance } from '../../src/server/maintenance';
 import { AppError } from '../../src/shared/result';
+import { runCli } from '../../src/cli/run';
+import { cliArguments, runCliInMain } from './cli';
 import { registerIpc } from './ipc';
 import { electronPlatform } from './platform';
 import { buildMenu } from './menu';
@@ -86,8 +88,13 @@ async function boot(): Promise<void> {
   startupMaintenance(started.ctx).catch((error: unknown) => console.warn('[patuh] pemeliharaan awal:', error));
 }
 
-// A second instance focuses the first and exits: two windows must never write one database.
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  // `Patuh --cli …`: no window, no single-instance lock (the CLI may run beside the open app,
+  // as `npm run cli` does); SQLite's own locking guards the database.
+  void runCliInMain(cliArgs, { app, resourcesDir: resourcesDir(), nativeBinding: nativeBinding(), run: runCli });
+} else if (!app.requestSingleInstanceLock()) {
+  // A second instance focuses the first and exits: two windows must never write one database.
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -15,7 +15,7 @@ import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
 import { remindersCommand, settingsCommand } from './commands/documents';
 import { skmCommand } from './commands/skm';
-import { openRuntime, type CliRuntime } from './runtime';
+import { openRuntime, type CliHost, type CliRuntime } from './runtime';
 import { StartUnsettledError, type StartedApp } from '../server/app';
 import { toUserError } from '../server/db/errors';
 import { lockedMessage } from '../server/lock/data-lock';
@@ -43,7 +43,7 @@ export const commands: Record<string, Command> = {
   intake: intakeCommand,
 };
 
-const USAGE = `Penggunaan: npm run cli -- <perintah> <aksi> [opsi] [--data-dir DIR] [--json] [--start-empty]
+const usage = (invocation = 'npm run cli --'): string => `Penggunaan: ${invocation} <perintah> <aksi> [opsi] [--data-dir DIR] [--json] [--start-empty]
 
   instruments list | show <id|kode> | export <id|kode> --out FILE.xlsx | import FILE.xlsx|FILE.json | diff A B [--json]
   units add --name NAMA [--group KELOMPOK] [--short-name S] [--head NAMA] | list
@@ -85,22 +85,26 @@ export const EXIT = { ok: 0, error: 1, usage: 2, unsettled: 3, locked: 4 } as co
  * someone decides otherwise.
  */
 const READ_ONLY: Record<string, ReadonlySet<string | undefined>> = {
-  instruments: new Set(['list', 'show']),
+  instruments: new Set(['list', 'show', 'export', 'diff']),
   units: new Set(['list']),
   periods: new Set(['list']),
   checklist: new Set(['show']),
-  evidence: new Set(['verify-store']),
+  evidence: new Set(['verify-store', 'shared']),
   score: new Set([undefined]),
   gaps: new Set([undefined]),
-  export: new Set(['unit-package', 'recap', 'gaps', 'form']),
+  // Letters are not here: a Nota Dinas takes the next number of the register.
+  export: new Set(['unit-package', 'recap', 'gaps', 'form', 'gap-list']),
   backup: new Set(['list', 'verify']),
   archive: new Set(['create']),
+  settings: new Set(['show']),
+  intake: new Set(['scan']),
+  skm: new Set(['score']),
 };
 
 export function isReadOnlyCommand(name: string, action: string | undefined, args: ParsedArgs): boolean {
   if (name === 'import') return args.booleans.has('dry-run');
   // score/gaps take their options as flags, so "action" is whatever came second.
-  if (name === 'score' || name === 'gaps') return true;
+  if (name === 'score' || name === 'gaps' || name === 'reminders') return true;
   return READ_ONLY[name]?.has(action) ?? false;
 }
 
@@ -135,13 +139,13 @@ function readOnlyNotice(app: StartedApp): string {
   return `Catatan: ${why}. Data dibuka hanya-baca; perintah ini hanya membaca.`;
 }
 
-export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = processIo, host?: CliHost): Promise<number> {
   const args = parseArgs(argv);
   const [name, action] = args.positionals;
   args.positionals = args.positionals.slice(2);
   const command = name ? commands[name] : undefined;
   if (!command || args.booleans.has('help')) {
-    (command || args.booleans.has('help') ? io.out : io.err)(`${USAGE}\n`);
+    (command || args.booleans.has('help') ? io.out : io.err)(`${usage(host?.invocation)}\n`);
     return command || args.booleans.has('help') ? 0 : 2;
   }
   let opened: ReturnType<typeof openRuntime> | undefined;
@@ -154,6 +158,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       // Restoring is how an unsettled start is resolved; --start-empty is the deliberate other way.
       unsettled: name === 'restore' || args.booleans.has('start-empty') ? 'open-empty' : 'refuse',
       ...(dataDir ? { dataDir } : {}),
+      ...(host ? { host } : {}),
     });
     if (opened.app.readOnly) io.err(`${readOnlyNotice(opened.app)}\n`);
     await command(opened.runtime, action, args);

@@ -19,6 +19,20 @@ export interface CliRuntime {
   print(value: unknown, human: () => string): void;
 }
 
+/**
+ * Where the CLI runs. From the repository (`npm run cli`) everything is found from the
+ * source tree; the installed app (`Patuh --cli …`) passes its own resources folder, data
+ * folder, version and the Electron build of better-sqlite3.
+ */
+export interface CliHost {
+  resourcesDir?: string;
+  defaultDataDir?: string;
+  appVersion?: string;
+  nativeBinding?: string;
+  /** How the user typed the command, for the usage text (default `npm run cli --`). */
+  invocation?: string;
+}
+
 export interface RuntimeOptions {
   dataDir?: string;
   json: boolean;
@@ -26,14 +40,17 @@ export interface RuntimeOptions {
   /** 'write' holds the data-folder lock (refused while the app runs); 'read' may run read-only. */
   access: StartOptions['access'];
   unsettled: StartOptions['unsettled'];
+  host?: CliHost;
 }
 
 export function openRuntime(options: RuntimeOptions): { runtime: CliRuntime; app: StartedApp } {
+  const host = options.host ?? {};
   const app = startApp({
-    dataDir: path.resolve(options.dataDir ?? defaultDataDir()),
-    resourcesDir: repoResourcesDir(),
+    dataDir: path.resolve(options.dataDir ?? host.defaultDataDir ?? defaultDataDir()),
+    resourcesDir: host.resourcesDir ?? repoResourcesDir(),
     host: 'cli',
-    appVersion: packageVersion(),
+    appVersion: host.appVersion ?? packageVersion(),
+    ...(host.nativeBinding ? { nativeBinding: host.nativeBinding } : {}),
     access: options.access ?? 'write',
     unsettled: options.unsettled ?? 'refuse',
   });

@@ -3,8 +3,10 @@
  * stored levels and statuses — the screens, the CLI and the Excel exports render these
  * same reports, never a second computation.
  */
-import { progressOf, sumProgress } from '../../core/checklist/progress';
-import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekpppViews, viewOf } from '../../core/scoring';
+import { sumProgress } from '../../core/checklist/progress';
+import type { Progress } from '../../core/checklist/types';
+import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
+import { currentLevels } from '../../core/scoring/views';
 import type { OmbudsmanReport, PekpppReport, PekpppView, UnitReportEntry } from '../../core/scoring/types';
 import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
@@ -104,33 +106,73 @@ function daysBetween(today: string, deadline: string): number {
   return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The previous year's *nilai terkini* per unit, so the comparison uses the same view. */
+/**
+ * The previous year's *nilai terkini* per unit, so the comparison uses the same view.
+ * Only that view's index is needed: its levels alone are read (no statuses) and only the
+ * *terkini* report is scored — the same core call scorePekpppViews makes for it.
+ */
 function previousIndexes(ctx: ServerContext, year: number): { year: number | null; byUnit: Map<number, number | null> } {
   const previous = listPeriods(ctx).find((period) => period.year === year - 1);
   if (!previous) return { year: null, byUnit: new Map() };
-  const scores = computeYear(ctx, previous.id);
-  // A unit never assessed that year has no comparison (null), not an index of 0.
-  return { year: previous.year, byUnit: new Map(scores.units.map((unit) => [unit.unitId, unit.current?.index ?? null])) };
+  const inputs = loadYearInputs(ctx, previous.id, { statuses: 'none' });
+  const byUnit = new Map<number, number | null>();
+  const pekppp = inputs.pekppp;
+  for (const unit of inputs.period.units) {
+    if (!pekppp) {
+      byUnit.set(unit.unitId, null);
+      continue;
+    }
+    const levels = currentLevels(pekppp.definition, inputs.levels(unit.unitId, false), inputs.levels(unit.unitId, true));
+    const report = scorePekppp(pekppp.definition, levels.levels, { view: 'current', sources: levels.sources });
+    // A unit never assessed that year has no comparison (null), not an index of 0.
+    byUnit.set(unit.unitId, report.state === 'belum_dinilai' ? null : report.index);
+  }
+  return { year: previous.year, byUnit };
+}
+
+const NO_PROGRESS = { items: 0, notApplicable: 0, supplied: 0, verified: 0 };
+
+/**
+ * Progress per unit over the year's effective requirements of every instrument (a
+ * requirement without a row counts as *belum ada*), counted in SQL: the same numbers as
+ * progressOf over each unit's statuses, without reading every status row into JS.
+ */
+function progressByUnit(ctx: ServerContext, inputs: YearInputs): (unitId: number) => Progress {
+  const counts = new Map<number, typeof NO_PROGRESS>();
+  let requirementCount = 0;
+  for (const instrument of [inputs.pekppp, inputs.ombudsman]) {
+    if (!instrument) continue;
+    requirementCount += instrument.requirements.length;
+    const codes = JSON.stringify(instrument.requirements.map((requirement) => requirement.code));
+    for (const row of scoringRepo(ctx).statusCountsOfInstrument.all(inputs.period.id, instrument.id, codes)) {
+      const sum = counts.get(row.unit_id) ?? { ...NO_PROGRESS };
+      sum.items += row.items;
+      sum.notApplicable += row.not_applicable;
+      sum.supplied += row.supplied;
+      sum.verified += row.verified;
+      counts.set(row.unit_id, sum);
+    }
+  }
+  return (unitId) => {
+    const sum = counts.get(unitId) ?? NO_PROGRESS;
+    // sumProgress derives the percentages exactly as progressOf does.
+    return sumProgress([{ applicable: requirementCount - sum.notApplicable, notApplicable: sum.notApplicable, supplied: sum.supplied, verified: sum.verified, percentSupplied: 0, percentVerified: 0 }]);
+  };
 }
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
-  const year = computeYear(ctx, input.periodId, { statuses: 'all' });
+  const year = computeYear(ctx, input.periodId);
   const { period } = year.inputs;
   const previous = previousIndexes(ctx, period.year);
+  const progressOf = progressByUnit(ctx, year.inputs);
   const units: DashboardUnit[] = year.units.map((unit) => {
-    const statuses = [year.inputs.pekppp, year.inputs.ombudsman]
-      .filter((instrument) => instrument !== null)
-      .flatMap((instrument) => {
-        const map = year.inputs.statusesOf(unit.unitId, instrument.id);
-        return instrument.requirements.map((requirement) => map.get(requirement.code) ?? 'belum_ada');
-      });
     const current = unit.current;
     return {
       unitId: unit.unitId,
       unitName: unit.unitName,
       groupName: unit.groupName,
       ombudsmanSample: unit.sample,
-      progress: progressOf(statuses),
+      progress: progressOf(unit.unitId),
       selfIndex: unit.self?.index ?? null,
       verifiedIndex: unit.verified?.index ?? null,
       current: current ? { index: current.index!, state: current.state, basis: current.basis, total: current.completeness.total } : null,

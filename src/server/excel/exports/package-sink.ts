@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import yazl from 'yazl';
-import { copyFileHashed, fsyncDirSync, fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
+import { fsyncDirSync, fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
 
 export interface PackageSink {
   addFile(source: string, relativePath: string): Promise<FileDigest>;
@@ -35,34 +35,78 @@ function digestOf(data: Buffer): FileDigest {
   return { sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length };
 }
 
-/** fsync many files at once: the thread pool overlaps the waits that one-by-one would add up. */
-async function fsyncAll(files: string[]): Promise<void> {
-  const batch = 8;
-  for (let start = 0; start < files.length; start += batch) {
-    await Promise.all(
-      files.slice(start, start + batch).map(async (file) => {
-        const handle = await fs.promises.open(file, 'r+');
-        try {
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      }),
-    );
+/** fsync one file (opened for writing: Windows refuses to flush a read-only handle). */
+async function fsyncFile(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
+/**
+ * fsyncs started as soon as a file is written, four at a time (libuv's thread pool), so
+ * the disk flushes earlier files while later ones are copied instead of all at the end.
+ * `settle` waits for every one and throws the first failure.
+ */
+function backgroundFsync(): { add(file: string): void; settle(): Promise<void>; drain(): Promise<void> } {
+  const queue: string[] = [];
+  const running = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const pump = () => {
+    while (running.size < 4 && queue.length > 0) {
+      const task = fsyncFile(queue.shift()!).catch((error: unknown) => {
+        failure ??= error;
+      });
+      running.add(task);
+      void task.finally(() => {
+        running.delete(task);
+        pump();
+      });
+    }
+  };
+  const drain = async () => {
+    while (running.size > 0) await Promise.all(running);
+  };
+  return {
+    add(file) {
+      queue.push(file);
+      pump();
+    },
+    async settle() {
+      await drain();
+      if (failure) throw failure;
+    },
+    async drain() {
+      queue.length = 0;
+      await drain();
+    },
+  };
+}
+
+/** SHA-256 of a file as it is on disk (just written, so read back from the cache). */
+async function digestOfFile(file: string, signal: AbortSignal): Promise<FileDigest> {
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024, signal })) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
 export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
-  const written: string[] = [];
   const dirs = new Set<string>([tempDir]);
-  // A file supporting several requirements is read and hashed once; later copies are
-  // kernel copies of the verified first copy.
-  const firstCopy = new Map<string, { file: string; digest: FileDigest }>();
+  const fsyncs = backgroundFsync();
+  // A file supporting several requirements is hashed once; later copies are kernel copies
+  // of the verified first copy.
+  // Kept as promises so two copies of one source running at once still hash it once.
+  const firstCopy = new Map<string, Promise<{ file: string; digest: FileDigest }>>();
   const target = (relativePath: string) => {
     const file = path.join(tempDir, ...relativePath.split('/'));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     dirs.add(path.dirname(file));
-    written.push(file);
     return file;
   };
   return {
@@ -70,24 +114,38 @@ export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
       const file = target(relativePath);
       const earlier = firstCopy.get(source);
       if (earlier) {
-        await fs.promises.copyFile(earlier.file, file, fs.constants.COPYFILE_EXCL);
-        return earlier.digest;
+        const first = await earlier;
+        await fs.promises.copyFile(first.file, file, fs.constants.COPYFILE_EXCL);
+        fsyncs.add(file);
+        return first.digest;
       }
-      const digest = await copyFileHashed(source, file, signal, { fsync: false });
-      firstCopy.set(source, { file, digest });
-      return digest;
+      // The kernel copies (copy_file_range / CopyFile: no bytes through JS, as fast as a
+      // plain copy), then the copy itself is hashed: the digest describes exactly the bytes
+      // in the package, and the caller compares it with the recorded hash.
+      const copied = (async () => {
+        await fs.promises.copyFile(source, file, fs.constants.COPYFILE_EXCL);
+        fsyncs.add(file);
+        return { file, digest: await digestOfFile(file, signal) };
+      })();
+      firstCopy.set(source, copied);
+      return (await copied).digest;
     },
     async addBuffer(data, relativePath) {
       const file = target(relativePath);
       await fs.promises.writeFile(file, data, { flag: 'wx' });
+      fsyncs.add(file);
       return digestOf(data);
     },
     async finish() {
       // Everything reaches the disk before the caller renames the temp to its final name.
-      await fsyncAll(written);
+      await fsyncs.settle();
       for (const dir of dirs) fsyncDirSync(dir);
     },
-    discard: () => removeTemp(tempDir),
+    async discard() {
+      // Open fsync handles first: Windows refuses to delete a file that is open.
+      await fsyncs.drain();
+      await removeTemp(tempDir);
+    },
   };
 }
 

@@ -76,19 +76,33 @@ function resolveSources(ctx: ServerContext, plan: FilePlan): Map<string, string>
   return sources;
 }
 
+/** Files copied at once: one is hashed in JS while the kernel copies the next. */
+const COPIES_IN_FLIGHT = 2;
+
 async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest['files']> {
   const total = Math.max(1, plan.files.reduce((sum, file) => sum + file.size, 0));
-  const files: PackageManifest['files'] = [];
+  const files: PackageManifest['files'] = new Array(plan.files.length);
   const problems: string[] = [];
   let done = 0;
-  for (const [index, file] of plan.files.entries()) {
-    throwIfCancelled(job);
-    job.progress(0.05 + (0.85 * done) / total, `Menyalin berkas ${index + 1} dari ${plan.files.length}`);
-    const digest: FileDigest = await sink.addFile(sources.get(file.sha256)!, file.relativePath);
-    if (digest.sha256 !== file.sha256) problems.push(`${file.fileName}: isi berkas tidak cocok dengan yang tercatat`);
-    files.push({ path: file.relativePath, ...digest });
-    done += digest.size;
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < plan.files.length) {
+      const index = next++;
+      const file = plan.files[index]!;
+      throwIfCancelled(job);
+      job.progress(0.05 + (0.85 * done) / total, `Menyalin berkas ${index + 1} dari ${plan.files.length}`);
+      const digest: FileDigest = await sink.addFile(sources.get(file.sha256)!, file.relativePath);
+      if (digest.sha256 !== file.sha256) problems.push(`${file.fileName}: isi berkas tidak cocok dengan yang tercatat`);
+      // Manifest order stays the plan's order whatever finishes first.
+      files[index] = { path: file.relativePath, ...digest };
+      done += digest.size;
+    }
+  };
+  const lanes = Array.from({ length: Math.min(COPIES_IN_FLIGHT, plan.files.length) }, lane);
+  // Every lane settles before an error propagates, so nothing still writes into a temp being removed.
+  const outcomes = await Promise.allSettled(lanes);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
   if (problems.length > 0) {
     throw new AppError('IO', 'Paket tidak dibuat karena sebagian berkas bukti rusak di komputer ini. Unggah ulang berkas tersebut, lalu ekspor lagi.', { details: problems });
   }

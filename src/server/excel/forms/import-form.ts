@@ -31,16 +31,37 @@ function rejected(message: string, target: Target | null): ImportPreview {
   return { ok: false, unit: target?.unit ?? null, period: target?.period ?? null, rejected: { message }, errors: [], changes: [], conflicts: [], unchanged: 0, token: '' };
 }
 
+/**
+ * Snapshots of the last files that passed the guards and the parser, by content hash and
+ * limits: apply right after its preview reads the same bytes, and the same bytes always
+ * give the same snapshot, so it is not guarded and parsed a second time. Each use gets
+ * its own copy. Everything after the snapshot (checks against the data, plan, token) is
+ * always run again.
+ */
+const SNAPSHOTS_KEPT = 4;
+const snapshots = new Map<string, WorkbookSnapshot>();
+
+function remember(key: string, snapshot: WorkbookSnapshot): void {
+  snapshots.delete(key);
+  snapshots.set(key, snapshot);
+  while (snapshots.size > SNAPSHOTS_KEPT) snapshots.delete(snapshots.keys().next().value!);
+}
+
 /** Everything asynchronous: reading, guarding and parsing the file. Touches no data. */
 async function prepare(input: PreviewFormInput, job: JobControl, limits: ImportLimits): Promise<Prepared> {
   job.progress(0.05, 'Memeriksa berkas…');
   const { name, data } = await readSource(input.file, limits);
+  const fileHash = crypto.createHash('sha256').update(data).digest('hex');
+  const key = `${fileHash}:${JSON.stringify(limits)}`;
+  const known = snapshots.get(key);
+  if (known) return { name, fileHash, snapshot: structuredClone(known) };
   checkSignature(data);
   await inspectZip(data, limits, job);
   throwIfCancelled(job);
   job.progress(0.3, 'Membaca isi workbook…');
   const snapshot = await parseInWorker(data, limits, job);
-  return { name, fileHash: crypto.createHash('sha256').update(data).digest('hex'), snapshot };
+  remember(key, structuredClone(snapshot));
+  return { name, fileHash, snapshot };
 }
 
 /** Everything synchronous: run inside apply's transaction so nothing can change in between. */
