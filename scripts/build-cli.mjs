@@ -42,7 +42,8 @@ export async function buildCli(outfile = CLI_BUNDLE) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['better-sqlite3'],
+    // Native addons (.node binaries) cannot be bundled; they load from node_modules.
+    external: ['better-sqlite3', '@resvg/resvg-js'],
     plugins: [lazyExceljs],
     // ESM output still meets CommonJS dependencies that call require().
     banner: { js: "import { createRequire as __patuhRequire } from 'node:module'; const require = __patuhRequire(import.meta.url);" },

@@ -21,8 +21,11 @@ describe('dashboard progress', () => {
       instrument.aspects.flatMap((aspect) => aspect.indicators.flatMap((indicator) => indicator.requirements.map((requirement) => ({ instrumentId: instrument.instrumentId, code: requirement.code })))),
     );
     const total = requirements.length;
-    const set = (unitId: number, index: number, status: 'terverifikasi' | 'menunggu_verifikasi' | 'perlu_perbaikan' | 'tidak_berlaku' | 'belum_ada') =>
-      api['checklist:set-status']({
+    const set = async (unitId: number, index: number, status: 'terverifikasi' | 'menunggu_verifikasi' | 'perlu_perbaikan' | 'tidak_berlaku' | 'belum_ada') => {
+      const key = { periodId: period.id, unitId, instrumentId: requirements[index]!.instrumentId, requirementCode: requirements[index]!.code };
+      // Terverifikasi needs evidence on the requirement.
+      if (status === 'terverifikasi') await api['evidence:link']({ ...key, url: `https://drive.google.com/bukti-${unitId}-${index}`, title: 'Bukti' });
+      return api['checklist:set-status']({
         periodId: period.id,
         unitId,
         instrumentId: requirements[index]!.instrumentId,
@@ -30,6 +33,7 @@ describe('dashboard progress', () => {
         status,
         ...(status === 'tidak_berlaku' || status === 'perlu_perbaikan' ? { reason: 'alasan' } : {}),
       });
+    };
     await set(dinsos!.id, 0, 'terverifikasi');
     await set(dinsos!.id, 1, 'terverifikasi');
     await set(dinsos!.id, 2, 'menunggu_verifikasi');
