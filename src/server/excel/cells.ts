@@ -3,6 +3,8 @@
  * sheet names are always valid for Excel and LibreOffice.
  */
 
+import type ExcelJS from 'exceljs';
+
 /** Characters that make spreadsheet software treat a cell as a formula (incl. full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/u;
 
@@ -71,4 +73,22 @@ export function exportFileName(wanted: string, maxLength = 80): string {
   const reserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/iu.test(cleaned);
   const safe = (reserved ? `_${cleaned}` : cleaned).slice(0, maxLength).trim();
   return safe === '' ? 'berkas' : safe;
+}
+
+/**
+ * Sheets a person reads and edits (a form's Isian, F-01, Petunjuk): formula-looking text
+ * was written through safeText for the hidden keys' sake; on the visible sheets it is
+ * shown exactly as typed instead — no apostrophe — and kept text by the Text format,
+ * so it is never a formula in Excel or LibreOffice. Reading back (unsafeText) is unchanged.
+ */
+export function showTextAsTyped(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (typeof cell.value !== 'string') return;
+      const shown = unsafeText(cell.value);
+      if (shown === cell.value) return;
+      cell.value = shown;
+      cell.numFmt = TEXT_FORMAT;
+    });
+  });
 }

@@ -51,7 +51,9 @@ describe('exported form', () => {
     expect(form.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(form.autoFilter).toBeTruthy();
     const note = form.getCell(`J${rowOf(all, all[0]!)}`);
-    expect(note.value).toBe('\'=HYPERLINK("http://jahat.example","klik")');
+    // Shown exactly as typed (no apostrophe), kept as text by the Text format, never a formula.
+    expect(note.value).toBe('=HYPERLINK("http://jahat.example","klik")');
+    expect(note.numFmt).toBe('@');
     expect(note.formula).toBeUndefined();
     const parts = new Map((await unzipAll(fs.readFileSync(file))).map((entry) => [entry.name, entry.data.toString('utf8')]));
     expect(parts.get('xl/workbook.xml')).toContain('<workbookProtection lockStructure="1"/>');

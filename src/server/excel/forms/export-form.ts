@@ -12,7 +12,7 @@ import { isoNow, type ServerContext } from '../../context';
 import { getChecklist } from '../../checklist/checklist-service';
 import { getPeriod } from '../../periods/periods-service';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
-import { exportFileName, safeText } from '../cells';
+import { exportFileName, safeText, showTextAsTyped } from '../cells';
 import { normalizeNote } from './cell-values';
 import { ensureFormSecret, identityHash, identityText, signKey, writeKeySheet, type FormKey } from './form-key';
 import { COL, COLUMN_WIDTHS, EDITABLE_COLUMNS, FORM_FORMAT, HEADERS, LOCKED_COLUMNS, SHEET_FORM, SHEET_KEY, STATUS_LABEL_LIST, columnLetter, statusLabel } from './layout';
@@ -227,8 +227,10 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   if (input.selfAssessment) {
     await writeSelfAssessment(workbook, { assessment: assessmentOrNull(ctx, input), unitName: checklist.unit.name, year: checklist.year, formMac: keyMac, secret });
   }
+  // What a person reads shows text exactly as typed; the hidden keys keep their safe form.
+  for (const sheet of workbook.worksheets) if (sheet.state === 'visible') showTextAsTyped(sheet);
   throwIfCancelled(job);
-  job.progress(0.7, 'Menyimpan workbook…');
+  job.progress(0.7, 'Menyimpan buku kerja…');
   const written = await protectWorkbookStructure(Buffer.from(await workbook.xlsx.writeBuffer()));
   throwIfCancelled(job);
   fs.mkdirSync(path.dirname(input.outFile), { recursive: true });
