@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 // Real headless Chromium from Debian (/usr/bin/chromium); the app is served by the
 // browser preview host started per test with its own temp data directory.
+// The app's host (in the test process) and the browser agree on "today": an office in
+// Indonesia, whatever time zone the CI machine runs in.
+process.env['TZ'] = 'Asia/Jakarta';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',

@@ -8,8 +8,11 @@
 import path from 'node:path';
 import { AppError } from '../shared/result';
 
-/** Top-level fields that name a place on disk: outDir, outFile, archiveDir, file, sourceFolder, … */
-const PATH_FIELD = /(?:^|[a-z])(?:dir|file|path|folder)$/i;
+/**
+ * Top-level fields that name a place on disk: file, dir, outDir, outFile, archiveDir,
+ * sourceFolder, … — by camelCase word, so "profile" or "filePreview" are not paths.
+ */
+const PATH_FIELD = /^(?:dir|file|path|folder)$|[a-z](?:Dir|File|Path|Folder)$/;
 const OUTPUT_FIELD = /^out(?:[A-Z]|$)/;
 
 export function confinePaths(payload: unknown, downloadDir: string | null): unknown {

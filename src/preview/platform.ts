@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../shared/result';
 import type { Platform } from '../server/platform';
@@ -13,15 +14,20 @@ export const PREVIEW_EXPORT_DIR = DATA_EXPORT_DIR;
  */
 export function previewPlatform(dataDir: string): Platform {
   const exportDir = path.join(dataDir, PREVIEW_EXPORT_DIR);
+  // Created on demand: start-up housekeeping may have removed an empty one.
+  const ready = (): string => {
+    fs.mkdirSync(exportDir, { recursive: true });
+    return exportDir;
+  };
   return {
     async pickFiles() {
       throw new AppError('FORBIDDEN', 'Pemilih berkas sistem hanya ada di aplikasi desktop. Gunakan tombol Unggah berkas atau seret berkas ke sini.');
     },
     async pickFolder() {
-      return exportDir;
+      return ready();
     },
     async pickSaveFile({ defaultName }) {
-      return path.join(exportDir, defaultName);
+      return path.join(ready(), defaultName);
     },
     async openEvidence(_absolutePath, evidenceId) {
       return { url: `/berkas/${evidenceId}` };

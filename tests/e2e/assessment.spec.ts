@@ -13,14 +13,9 @@ import { startApp } from '../../src/server/app';
 import { repoResourcesDir } from '../../src/server/paths';
 import { startPreviewHost } from '../../src/preview/host';
 import type { EvidenceStatus } from '../../src/shared/types';
-import { expect, screenshot, SCREENSHOT_DIR, test, type AppFixture, call } from './fixtures';
+import { expect, isoInDays, screenshot, SCREENSHOT_DIR, test, type AppFixture, call } from './fixtures';
 
 
-function isoInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 /** Deterministic pseudo-random numbers, so every run seeds the same year. */
 function random(seed: number): () => number {
@@ -388,29 +383,20 @@ test('cadangan: create, verify, restore with undo, and a full archive as a job',
   expect((await call(app, 'units:list', {})).map((unit) => unit.name).sort()).toEqual(['Dinas Perhubungan', 'Dinas Sosial']);
   await closeToasts(page);
 
-  // A full archive to a folder (typed, in the preview), with progress and its result path.
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'patuh-arsip-'));
-  try {
-    const ask = page.getByRole('dialog', { name: 'Buat arsip lengkap', exact: true });
-    const progress = page.getByRole('dialog', { name: 'Membuat arsip lengkap', exact: true });
-    await page.getByRole('button', { name: 'Buat arsip lengkap…' }).click();
-    await ask.getByLabel('Folder tujuan').fill(path.join(outDir, 'tidak-ada'));
-    await ask.getByRole('button', { name: 'Buat arsip' }).click();
-    await expect(progress.getByRole('alert')).toContainText('Folder tujuan tidak ditemukan');
-    await progress.getByRole('button', { name: 'Tutup', exact: true }).last().click();
-    await expect(progress).toBeHidden();
-    await page.getByRole('button', { name: 'Buat arsip lengkap…' }).click();
-    await ask.getByLabel('Folder tujuan').fill(outDir);
-    await ask.getByRole('button', { name: 'Buat arsip' }).click();
-    await expect(progress).toContainText('Arsip tersimpan di');
-    await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
-    await progress.getByRole('button', { name: 'Tutup', exact: true }).last().click();
-    const archivePath = (await page.getByTestId('archive-path').textContent())!;
-    expect(path.dirname(archivePath)).toBe(outDir);
-    expect(fs.existsSync(archivePath)).toBe(true);
-  } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  // A full archive as a job with progress. The preview trusts no path typed in the page:
+  // whatever folder is typed, the archive lands in its own download folder (<data>/ekspor).
+  const ask = page.getByRole('dialog', { name: 'Buat arsip lengkap', exact: true });
+  const progress = page.getByRole('dialog', { name: 'Membuat arsip lengkap', exact: true });
+  await page.getByRole('button', { name: 'Buat arsip lengkap…' }).click();
+  await ask.getByLabel('Folder tujuan').fill(path.join(os.tmpdir(), 'di-luar-pratinjau'));
+  await ask.getByRole('button', { name: 'Buat arsip' }).click();
+  await expect(progress).toContainText('Arsip tersimpan di');
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+  await progress.getByRole('button', { name: 'Tutup', exact: true }).last().click();
+  const archivePath = (await page.getByTestId('archive-path').textContent())!;
+  expect(path.dirname(archivePath)).toBe(path.join(app.dataDir, 'ekspor'));
+  expect(fs.existsSync(archivePath)).toBe(true);
+  expect(fs.existsSync(path.join(os.tmpdir(), 'di-luar-pratinjau'))).toBe(false);
   expect(consoleErrors).toEqual([]);
 });
 

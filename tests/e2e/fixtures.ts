@@ -65,3 +65,10 @@ export async function call<C extends Channel>(app: AppFixture, channel: C, input
 }
 
 export { expect };
+
+/** An ISO date `days` from today, in the local time zone (Asia/Jakarta, as the browser). */
+export function isoInDays(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

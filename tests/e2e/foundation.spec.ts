@@ -3,18 +3,13 @@
  * driven through the real UI in Chromium against the preview host and real services.
  */
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test, type AppFixture, call } from './fixtures';
+import { expect, isoInDays, screenshot, test, type AppFixture, call } from './fixtures';
 
 
 function count(app: AppFixture, table: 'units' | 'periods'): number {
   return (app.started.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-function isoInDays(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
 
 
 async function go(page: Page, label: string): Promise<void> {

@@ -51,7 +51,7 @@ test('Impor instrumen: problems by sheet, row and column, then a new version and
   await screenshot(page, 'instrumen-impor-masalah-1366');
 
   await dialog.getByLabel('Pilih berkas instrumen (.xlsx atau .json)').setInputFiles({ name: 'PEKPPP 2026.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: good });
-  await expect(dialog.getByText('Dibanding versi 2022.1: 0 ditambahkan, 0 dihapus, 2 diubah.')).toBeVisible();
+  await expect(dialog.getByText('Dibanding versi 2022.2: 0 ditambahkan, 0 dihapus, 2 diubah.')).toBeVisible();
   await screenshot(page, 'instrumen-impor-siap-1366');
   await dialog.getByRole('button', { name: 'Impor sebagai versi baru' }).click();
   await expect(page.getByText('tersimpan sebagai versi baru')).toBeVisible();
@@ -59,7 +59,7 @@ test('Impor instrumen: problems by sheet, row and column, then a new version and
 
   const instruments = await call(app, 'instruments:list', undefined);
   const versions = instruments.filter((item) => item.code === 'pekppp-2022-a').map((item) => item.version);
-  expect(versions).toEqual(['2022.1', '2026.1']);
+  expect(versions).toEqual(['2022.2', '2026.1']);
 
   const [older, newer] = instruments.filter((item) => item.code === 'pekppp-2022-a');
   for (const size of SIZES) {
@@ -153,7 +153,9 @@ test('Tahun Penilaian: the Ombudsman sample in one click and a move to a new ver
 
   const units = await call(app, 'periods:get', { id: period.id });
   const unitId = units.units[0]!.unitId;
-  await call(app, 'checklist:set-status', { periodId: period.id, unitId, instrumentId: pekppp.id, requirementCode: '1.sk-penetapan-sp', status: 'terverifikasi' });
+  const item = { periodId: period.id, unitId, instrumentId: pekppp.id, requirementCode: '1.sk-penetapan-sp' };
+  await call(app, 'evidence:link', { ...item, url: 'https://drive.google.com/sk-sp', title: 'SK SP' });
+  await call(app, 'checklist:set-status', { ...item, status: 'terverifikasi' });
 
   await tools.getByRole('button', { name: 'Pindah ke versi ini…' }).click();
   const dialog = page.getByRole('dialog', { name: /Pindah ke PEKPPP/u });

@@ -60,7 +60,9 @@ const closeButton = (page: Page, title: string) => page.getByRole('dialog', { na
 test('kits exported, filled by three units, scanned, previewed and applied', async ({ app, page, consoleErrors }) => {
   test.setTimeout(240_000);
   const { units } = await seed(app);
-  const collection = fs.mkdtempSync(path.join(os.tmpdir(), 'patuh-kiriman-'));
+  // The preview trusts no path from the page outside its own download folder (<data>/ekspor).
+  const collection = path.join(app.dataDir, 'ekspor', 'kiriman');
+  fs.mkdirSync(collection, { recursive: true });
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(`${app.url}#/kiriman`);
   await expect(page.getByRole('heading', { level: 1, name: 'Kiriman Unit' })).toBeVisible();
@@ -188,6 +190,8 @@ test('kits exported, filled by three units, scanned, previewed and applied', asy
   await screenshot(page, 'kiriman-daftar-periksa');
   await page.goto(`${app.url}#/penilaian/${capilId}`);
   const indicator = page.getByRole('article', { name: /^Indikator 1:/ });
+  await expect(indicator.getByText('Mandiri4', { exact: false }).or(indicator.locator('.score-pill--active'))).toContainText('4');
+  await indicator.getByRole('button', { name: /^Indikator 1:/ }).click();
   await expect(indicator.getByRole('radio', { name: /^Tingkat 4:/ })).toBeChecked();
   await screenshot(page, 'kiriman-penilaian');
   const assessment = await call(app, 'assessment:get', { periodId: checklist.periodId, unitId: units[1]!.id });

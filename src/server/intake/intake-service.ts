@@ -63,8 +63,13 @@ export function createIntakeService(deps: IntakeDeps) {
 
   /** A background scan; a failure (folder offline) is only a missed badge, retried later. */
   async function backgroundScan(periodId: number): Promise<void> {
+    // The app has closed its data: stop watching instead of touching a closed database.
+    if (!ctx.db.open) {
+      for (const id of [...watchers.keys()]) unwatch(id);
+      return;
+    }
     const folder = folderOf(periodId);
-    if (!folder || scanning || !fs.existsSync(folder) || !ctx.db.open) return;
+    if (!folder || scanning || !fs.existsSync(folder)) return;
     scanning = true;
     try {
       await scan(periodId, [folder]);

@@ -12,6 +12,7 @@ import type { ParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import type { Dashboard, DashboardUnit, OmbudsmanInputs, UnitScores } from '../../shared/types';
 import { isoNow, type ServerContext } from '../context';
+import { localIsoDay } from '../excel/exports/format';
 import { listPeriods } from '../periods/periods-service';
 import { requireScope } from '../checklist/checklist-service';
 import { loadYearInputs, scoringRepo, type LoadOptions, type YearInputs } from './scoring-inputs';
@@ -196,7 +197,8 @@ export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboa
   const ombudsmanEntries: UnitReportEntry<OmbudsmanReport>[] = (sampled.length > 0 ? sampled : year.units)
     .filter((unit) => unit.ombudsman)
     .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman! }));
-  const today = isoNow(ctx).slice(0, 10);
+  // The office's calendar day (local time), not the UTC one: from 00:00 to 07:00 WIB they differ.
+  const today = localIsoDay(ctx.now());
   return {
     periodId: period.id,
     year: period.year,
