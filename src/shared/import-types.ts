@@ -68,6 +68,9 @@ export interface ImportPreview {
   errors: RowError[];
   changes: Change[];
   conflicts: Conflict[];
+  /** Requirements with a change / a conflict: one requirement counts once, however many fields. */
+  changedRequirements: number;
+  conflictRequirements: number;
   /** Rows with nothing to change. */
   unchanged: number;
   /** Hash of the file and of the unit's data at preview time; apply refuses when either changed. */

@@ -56,6 +56,9 @@ describe('hostile corpus', () => {
       for (const error of preview.errors) {
         expect(error).toMatchObject({ row: expect.any(Number), column: expect.any(String), cell: expect.stringMatching(/^[A-Z]+\d+$/), message: expect.any(String), action: expect.any(String) });
       }
+      // A row with an error is listed as an error only, never also as a change or conflict.
+      const errorRows = new Set(preview.errors.map((error) => error.row));
+      expect([...preview.changes, ...preview.conflicts].filter((change) => errorRows.has(change.row))).toEqual([]);
     }
     // Even with the preview's own token, apply refuses and writes nothing.
     await expect(applyFormImport(seeded.ctx, { file, ...target, token: preview.token }, silentJob())).rejects.toBeInstanceOf(AppError);

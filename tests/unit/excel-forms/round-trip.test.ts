@@ -151,6 +151,8 @@ describe('workbook round trip', () => {
         { requirementCode: c!.code, field: 'status', before: 'Terverifikasi', after: 'Menunggu verifikasi', exported: 'Belum ada' },
       ]),
     );
+    // Counted per requirement, however many fields of it differ.
+    expect([preview.changedRequirements, preview.conflictRequirements]).toEqual([1, 2]);
     expect(await applyFormImport(s.ctx, { file: filled, token: preview.token }, silentJob())).toEqual({ applied: 1, skipped: 2, backupId: expect.stringMatching(/sebelum-impor/) });
     const read = async (req: ChecklistRequirement) => (await s.requirements()).find((item) => item.code === req.code && item.instrumentId === req.instrumentId)!;
     expect((await read(a!)).note).toBe('Dicek kantor: kurang tanda tangan');

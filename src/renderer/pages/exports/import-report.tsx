@@ -220,7 +220,6 @@ interface ReportProps {
 }
 
 export function ImportReport({ preview, fileName, resolution, onResolution, disabled }: ReportProps) {
-  const requirementCount = new Set(preview.changes.map((change) => change.row)).size;
   return (
     <div className="exp-report">
       <header className="exp-report__head">
@@ -239,8 +238,8 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
         </div>
         {preview.rejected ? null : (
           <div className="exp-stats">
-            <Stat value={preview.changes.length} label="perubahan" tone="blue" />
-            <Stat value={preview.conflicts.length} label="konflik" tone="amber" />
+            <Stat value={preview.changedRequirements} label="persyaratan berubah" tone="blue" />
+            <Stat value={preview.conflictRequirements} label="konflik" tone="amber" />
             <Stat value={preview.errors.length} label="kesalahan" tone="red" />
           </div>
         )}
@@ -267,7 +266,7 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
               tone="amber"
               icon="info"
               label="Konflik"
-              title={`${formatCount(preview.conflicts.length)} konflik`}
+              title={`${formatCount(preview.conflictRequirements)} konflik (${formatCount(preview.conflicts.length)} isian)`}
               subtitle="Isian ini diubah di Patuh setelah formulir diekspor, dan unit juga mengubahnya di workbook. Pilih mana yang dipakai."
             >
               <ConflictsTable conflicts={preview.conflicts} />
@@ -291,7 +290,7 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
               tone="blue"
               icon="edit"
               label="Perubahan"
-              title={`${formatCount(preview.changes.length)} perubahan pada ${formatCount(requirementCount)} persyaratan`}
+              title={`${formatCount(preview.changes.length)} perubahan pada ${formatCount(preview.changedRequirements)} persyaratan`}
               subtitle="Belum ada yang diubah. Periksa daftar ini, lalu tekan Terapkan di bawah."
             >
               <ChangesTable changes={preview.changes} />

@@ -28,7 +28,7 @@ interface Prepared {
 type Analysis = { preview: ImportPreview; plan: Plan | null };
 
 function rejected(message: string, target: Target | null): ImportPreview {
-  return { ok: false, unit: target?.unit ?? null, period: target?.period ?? null, rejected: { message }, errors: [], changes: [], conflicts: [], unchanged: 0, token: '' };
+  return { ok: false, unit: target?.unit ?? null, period: target?.period ?? null, rejected: { message }, errors: [], changes: [], conflicts: [], changedRequirements: 0, conflictRequirements: 0, unchanged: 0, token: '' };
 }
 
 /**
@@ -76,6 +76,11 @@ function analyze(ctx: ServerContext, prepared: Prepared, input: PreviewFormInput
   const { rows, errors } = readRows(verified.form, verified.key);
   const plan = planImport(ctx, verified, rows);
   const allErrors = [...errors, ...plan.errors].sort((a, b) => a.row - b.row || a.cell.localeCompare(b.cell));
+  // A row with an error is not a change: it is listed once, as an error.
+  const errorRows = new Set(allErrors.map((error) => error.row));
+  const changes = plan.changes.filter((change) => !errorRows.has(change.row));
+  const conflicts = plan.conflicts.filter((conflict) => !errorRows.has(conflict.row));
+  const requirementsOf = (list: ReadonlyArray<{ instrumentId: number; requirementCode: string }>) => new Set(list.map((item) => `${item.instrumentId}:${item.requirementCode}`)).size;
   const token = crypto.createHash('sha256').update(`${FORM_FORMAT}:${prepared.fileHash}:${plan.stateHash}`).digest('hex');
   return {
     preview: {
@@ -83,8 +88,10 @@ function analyze(ctx: ServerContext, prepared: Prepared, input: PreviewFormInput
       unit: { id: verified.unit.id, name: verified.unit.name },
       period: { id: verified.period.id, year: verified.period.year },
       errors: allErrors,
-      changes: plan.changes,
-      conflicts: plan.conflicts,
+      changes,
+      conflicts,
+      changedRequirements: requirementsOf(changes),
+      conflictRequirements: requirementsOf(conflicts),
       unchanged: plan.unchanged,
       token,
     },
