@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { formatDecimal } from '../core/scoring/rounding';
 import type { Channel, Handlers, Input, Output } from '../shared/contract';
 import { AppError } from '../shared/result';
 import { dispatch } from '../server/api/dispatch';
@@ -82,4 +83,9 @@ export function table(headers: string[], rows: Array<Array<string | number | nul
       return rowIndex === 0 ? `${line}\n${widths.map((width) => '-'.repeat(width)).join('  ')}` : line;
     })
     .join('\n');
+}
+
+/** Plain-text output uses id-ID numbers with one decimal for percentages ("44,7%"); JSON keeps numbers. */
+export function percentText(value: number): string {
+  return `${formatDecimal(value, 1)}%`;
 }

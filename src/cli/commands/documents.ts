@@ -4,6 +4,7 @@
  * `reminders --period P [--unit U] [--json]`. Every value goes through the same channels
  * (and zod validation) as the app.
  */
+import { percentText } from '../runtime';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatNip } from '../../core/documents/identity';
@@ -149,6 +150,6 @@ export async function remindersCommand(runtime: CliRuntime, action: string | und
   runtime.print(list, () =>
     list.length === 0
       ? 'Tidak ada unit yang masih memiliki kekurangan.'
-      : list.map((item) => [`== ${item.unitName} (${item.percentVerified}% terverifikasi)${item.whatsappUrl ? `\n${item.whatsappUrl.slice(0, 40)}…` : ' — belum ada nomor HP kepala unit'}`, item.message].join('\n')).join('\n\n'),
+      : list.map((item) => [`== ${item.unitName} (${percentText(item.percentVerified)} terverifikasi)${item.whatsappUrl ? `\n${item.whatsappUrl.slice(0, 40)}…` : ' — belum ada nomor HP kepala unit'}`, item.message].join('\n')).join('\n\n'),
   );
 }

@@ -1,4 +1,5 @@
 import { EVIDENCE_STATUS_LABELS } from '../../core/checklist/types';
+import { percentText } from '../runtime';
 import { AppError } from '../../shared/result';
 import type { Checklist, ChecklistRequirement, SharedFile } from '../../shared/types';
 import { checklistRepo } from '../../server/checklist/checklist-service';
@@ -84,9 +85,9 @@ function flagsOf(requirement: ChecklistRequirement): string {
 }
 
 function renderChecklist(checklist: Checklist): string {
-  const lines = [`${checklist.unit.name} — tahun ${checklist.year}: ${checklist.progress.percentVerified}% terverifikasi`];
+  const lines = [`${checklist.unit.name} — tahun ${checklist.year}: ${percentText(checklist.progress.percentVerified)} terverifikasi`];
   for (const instrument of checklist.instruments) {
-    lines.push(`\n${instrument.shortName} (${instrument.progress.percentVerified}% terverifikasi)`);
+    lines.push(`\n${instrument.shortName} (${percentText(instrument.progress.percentVerified)} terverifikasi)`);
     for (const aspect of instrument.aspects) {
       lines.push(`  ${aspect.name}`);
       for (const indicator of aspect.indicators) {

@@ -124,5 +124,9 @@ describe('nilai terkini across the services', () => {
     const unitText = await run('score', '--period', String(period.id), '--unit', String(dinsos.id));
     expect(unitText.out).toContain('PEKPPP nilai terkini 4,00 B · 5 diverifikasi, 25 mandiri');
     expect(unitText.out).toContain('nilai verifikasi 0,60 F (sementara) · 5 dari 30 indikator');
+    // Plain text speaks id-ID: percentages with a decimal comma.
+    const shown = await run('checklist', 'show', '--unit', String(dinsos.id), '--period', String(period.id));
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/^Dinas Sosial — tahun 2026: \d+,\d% terverifikasi/);
   });
 });
