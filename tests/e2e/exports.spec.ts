@@ -134,12 +134,12 @@ test('exports with progress and downloads, then a returned form imported after i
 
   // Import: the preview lists exactly those changes; nothing is written yet.
   const importer = page.getByRole('region', { name: 'Impor formulir yang dikembalikan' });
-  await importer.getByLabel('Pilih workbook isian (.xlsx)').setInputFiles({
+  await importer.getByLabel('Pilih buku kerja isian (.xlsx)').setInputFiles({
     name: 'Formulir isian Disdukcapil - diisi.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: edited,
   });
-  await expect(importer.getByRole('progressbar', { name: 'Kemajuan pemeriksaan workbook' })).toBeVisible();
+  await expect(importer.getByRole('progressbar', { name: 'Kemajuan pemeriksaan buku kerja' })).toBeVisible();
   const changes = importer.getByRole('table', { name: 'Perubahan yang akan diterapkan' });
   await expect(changes).toBeVisible();
   await expect(importer.getByText(`Formulir ${target.name} · Tahun 2026`, { exact: false })).toBeVisible();
@@ -165,14 +165,14 @@ test('exports with progress and downloads, then a returned form imported after i
   expect(link.url).toBe('https://drive.google.com/file/d/sk-standar-pelayanan');
 
   // A text file renamed .xlsx is refused in Indonesian; nothing changes.
-  await importer.getByLabel('Pilih workbook isian (.xlsx)').setInputFiles({
+  await importer.getByLabel('Pilih buku kerja isian (.xlsx)').setInputFiles({
     name: 'rekap-unit.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from('No;Persyaratan;Status\n1;SK Standar Pelayanan;Ada\n', 'utf8'),
   });
   const rejection = importer.getByRole('alert').filter({ hasText: 'Berkas ditolak' });
   await expect(rejection).toBeVisible();
-  await expect(rejection).toContainText('bukan workbook Excel');
+  await expect(rejection).toContainText('bukan buku kerja Excel');
   await expect(rejection).toContainText('Yang perlu dilakukan');
   await expect(importer.getByRole('button', { name: /^Terapkan/ })).toHaveCount(0);
   expect(countLinks(app)).toBe(1);
@@ -233,7 +233,7 @@ test('row errors block the import; conflicts are skipped unless the user chooses
   const fixed = Buffer.from(await workbook.xlsx.writeBuffer());
 
   const importer = page.getByRole('region', { name: 'Impor formulir yang dikembalikan' });
-  const input = importer.getByLabel('Pilih workbook isian (.xlsx)');
+  const input = importer.getByLabel('Pilih buku kerja isian (.xlsx)');
   await input.setInputFiles({ name: 'isian-dpmptsp.xlsx', mimeType: 'application/octet-stream', buffer: withError });
   const errors = importer.getByRole('table', { name: 'Kesalahan per baris' });
   await expect(errors).toBeVisible();
@@ -241,7 +241,7 @@ test('row errors block the import; conflicts are skipped unless the user chooses
   await expect(errors.getByRole('row').nth(1)).toContainText('Terverifikasi');
   await expect(errors.getByRole('row').nth(1)).toContainText('G3');
   await expect(importer.getByRole('button', { name: /^Terapkan \d+ perubahan$/ })).toBeDisabled();
-  await expect(importer.getByText('Perbaiki kesalahan di workbook dulu.')).toBeVisible();
+  await expect(importer.getByText('Perbaiki kesalahan di buku kerja dulu.')).toBeVisible();
 
   // The corrected workbook: one conflict (row 2) and the link on row 4.
   await input.setInputFiles({ name: 'isian-dpmptsp-perbaikan.xlsx', mimeType: 'application/octet-stream', buffer: fixed });
@@ -254,7 +254,7 @@ test('row errors block the import; conflicts are skipped unless the user chooses
   const changeRows = await importer.getByRole('table', { name: 'Perubahan yang akan diterapkan' }).locator('tbody tr').count();
   const conflictRows = await conflicts.locator('tbody tr').count();
   await expect(importer.getByRole('button', { name: `Terapkan ${changeRows} perubahan` })).toBeEnabled();
-  await importer.getByRole('radio', { name: /Timpa dengan isi workbook/ }).check();
+  await importer.getByRole('radio', { name: /Timpa dengan isi buku kerja/ }).check();
   await expect(importer.getByRole('button', { name: `Terapkan ${changeRows + conflictRows} perubahan` })).toBeEnabled();
   await importer.getByRole('radio', { name: /Lewati konflik/ }).check();
   await closeToasts(page);

@@ -59,11 +59,11 @@ export async function importCommand(runtime: CliRuntime, action: string | undefi
           `${preview.changes.length} perubahan, ${preview.conflicts.length} konflik, ${preview.errors.length} galat baris.`,
           ...preview.errors.map((error) => `  Baris ${error.row}, ${error.column}: ${error.message} ${error.action}`),
           ...preview.changes.map((change) => `  ${change.requirement} — ${change.fieldLabel}: "${change.before}" → "${change.after}"`),
-          ...preview.conflicts.map((conflict) => `  KONFLIK ${conflict.requirement} — ${conflict.fieldLabel}: di Patuh "${conflict.before}", di workbook "${conflict.after}"`),
+          ...preview.conflicts.map((conflict) => `  KONFLIK ${conflict.requirement} — ${conflict.fieldLabel}: di Patuh "${conflict.before}", di buku kerja "${conflict.after}"`),
         ].join('\n');
   if (args.booleans.has('dry-run') || !preview.ok) {
     runtime.print(preview, describe);
-    if (!preview.ok) throw new AppError('FILE_REJECTED', preview.rejected?.message ?? 'Workbook memiliki galat; tidak ada yang diubah.');
+    if (!preview.ok) throw new AppError('FILE_REJECTED', preview.rejected?.message ?? 'Buku kerja memiliki galat; tidak ada yang diubah.');
     return;
   }
   const applied = await applyFormImport(

@@ -72,7 +72,7 @@ export async function intakeCommand(runtime: CliRuntime, action: string | undefi
   if (action === 'export') {
     const result = await exportKits(runtime.ctx, { periodId, outDir: path.resolve(requiredFlag(args, 'out')), zip: args.booleans.has('zip'), ...(unitIds ? { unitIds } : {}) }, job());
     endLine();
-    runtime.print(result, () => [`${result.kits.length} kit dibuat di ${result.path}`, ...result.kits.map((kit) => `  ${kit.unitName}: ${kit.path}${kit.workbookKept ? ' (workbook isian unit belum diterima, tidak ditimpa)' : ''}`)].join('\n'));
+    runtime.print(result, () => [`${result.kits.length} kit dibuat di ${result.path}`, ...result.kits.map((kit) => `  ${kit.unitName}: ${kit.path}${kit.workbookKept ? ' (buku kerja isian unit belum diterima, tidak ditimpa)' : ''}`)].join('\n'));
     return;
   }
   // In memory only: `scan` must write nothing, and a CLI run is short-lived anyway.

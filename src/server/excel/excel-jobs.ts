@@ -37,7 +37,7 @@ function baseName(ctx: ServerContext, periodId: number, what: string, unitId?: n
 }
 
 async function saveTarget(deps: ExcelJobDeps, given: string | undefined, defaultName: string): Promise<string | null> {
-  const target = given ?? (await deps.platform.pickSaveFile({ title: 'Simpan workbook', defaultName: `${defaultName}.xlsx`, extensions: ['xlsx'] }));
+  const target = given ?? (await deps.platform.pickSaveFile({ title: 'Simpan buku kerja', defaultName: `${defaultName}.xlsx`, extensions: ['xlsx'] }));
   if (target) fs.mkdirSync(path.dirname(target), { recursive: true });
   return target;
 }
@@ -90,7 +90,7 @@ export async function startForms(deps: ExcelJobDeps, input: ParsedInput<'export:
 async function importSource(deps: ExcelJobDeps, input: { file?: string | undefined; upload?: { name: string; data: Uint8Array } | undefined }): Promise<ImportSource | null> {
   if (input.upload) return { name: input.upload.name, data: input.upload.data };
   if (input.file) return input.file;
-  const picked = await deps.platform.pickFiles({ title: 'Pilih workbook isian yang dikembalikan unit' });
+  const picked = await deps.platform.pickFiles({ title: 'Pilih buku kerja isian yang dikembalikan unit' });
   return picked?.[0] ?? null;
 }
 
@@ -105,7 +105,7 @@ export async function startImportPreview(deps: ExcelJobDeps, input: ParsedInput<
 
 export async function startImportApply(deps: ExcelJobDeps, input: ParsedInput<'import:apply'>): Promise<JobInfo> {
   const source = await importSource(deps, input);
-  if (!source) throw new AppError('VALIDATION', 'Pilih lagi workbook yang sama dengan pratinjau.');
+  if (!source) throw new AppError('VALIDATION', 'Pilih lagi buku kerja yang sama dengan pratinjau.');
   return deps.jobs.start('impor', async (job): Promise<ImportApplyResult> => {
     // applyFormImport takes the verified backup itself (same rule for every host).
     return applyFormImport(

@@ -120,7 +120,7 @@ function summarize(action: string, detail: Record<string, unknown>): string {
       if (detail['revert']) return `Urungkan: nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} dikembalikan dari ${levelText(detail['from'])} ke ${levelText(detail['to'])}.`;
       return `Nilai ${detail['verified'] ? 'verifikasi' : 'mandiri'} diubah dari ${levelText(detail['from'])} menjadi ${levelText(detail['to'])}${reason}.`;
     case 'import':
-      return `Diperbarui dari workbook isian: ${String(detail['summary'] ?? '')}`;
+      return `Diperbarui dari buku kerja isian: ${String(detail['summary'] ?? '')}`;
     case 'intake':
       return `Diterima dari kiriman unit${detail['sender'] ? ` (dikirim oleh ${String(detail['sender'])})` : ''}: ${String(detail['summary'] ?? '')}`;
     default:

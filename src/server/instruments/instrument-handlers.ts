@@ -23,7 +23,7 @@ type InstrumentHandlers = Pick<
 async function sourceOf(platform: Platform, input: { file?: string | undefined; upload?: { name: string; data: Uint8Array } | undefined }): Promise<ImportSource | null> {
   if (input.upload) return { name: input.upload.name, data: input.upload.data };
   if (input.file) return input.file;
-  const picked = await platform.pickFiles({ title: 'Pilih workbook (.xlsx) atau berkas JSON instrumen' });
+  const picked = await platform.pickFiles({ title: 'Pilih buku kerja (.xlsx) atau berkas JSON instrumen' });
   return picked?.[0] ?? null;
 }
 

@@ -107,7 +107,7 @@ function writeDataSheet(workbook: ExcelJS.Workbook, data: SheetData, lastRows: R
 }
 
 const GUIDE = [
-  'Workbook ini adalah satu versi instrumen. Ubah isinya untuk versi baru (misalnya instrumen tahun depan), lalu impor di Patuh: layar Instrumen › Impor instrumen.',
+  'Buku kerja ini adalah satu versi instrumen. Ubah isinya untuk versi baru (misalnya instrumen tahun depan), lalu impor di Patuh: layar Instrumen › Impor instrumen.',
   '1. Info: naikkan "Versi" (misalnya 2022.1 menjadi 2026.1). Versi yang sudah ada di Patuh tidak pernah diubah; impor dengan versi yang sama ditolak.',
   '2. Aspek: satu baris per aspek/dimensi. Bobot dalam persen; jumlah bobot yang lebih dari 0 harus 100. Bobot 0 berarti hanya dilaporkan.',
   '3. Indikator: "Kode aspek" memilih aspeknya (daftar pilihan). Bobot indikator dalam satu aspek berjumlah 100. Untuk PEKPPP, isi keenam teks Tingkat 0–5.',
@@ -145,8 +145,8 @@ export function instrumentWorkbook(definition: InstrumentDefinition): ExcelJS.Wo
 }
 
 export async function exportInstrumentWorkbook(definition: InstrumentDefinition, outFile: string, job: JobControl = silentJob()): Promise<string> {
-  job.progress(0.2, 'Menyusun workbook instrumen…');
+  job.progress(0.2, 'Menyusun buku kerja instrumen…');
   const written = await writeWorkbookFile(instrumentWorkbook(definition), outFile, job);
-  job.progress(1, 'Workbook instrumen selesai.');
+  job.progress(1, 'Buku kerja instrumen selesai.');
   return written;
 }

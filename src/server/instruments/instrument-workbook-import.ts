@@ -57,7 +57,7 @@ function readJson(name: string, data: Buffer): Reading {
 async function readWorkbook(data: Buffer, limits: ImportLimits, job: JobControl): Promise<Reading> {
   checkSignature(data);
   await inspectZip(data, limits, job);
-  job.progress(0.4, 'Membaca isi workbook…');
+  job.progress(0.4, 'Membaca isi buku kerja…');
   const parsed = await parseSheetsInWorker(data, limits, job, DATA_SHEETS.map((sheet) => ({ name: SHEET[sheet], columns: columnsOf(sheet) })));
   const truncated = parsed.sheets.findIndex((sheet) => sheet?.truncated);
   if (truncated >= 0) throw new AppError('FILE_REJECTED', `Lembar "${SHEET[DATA_SHEETS[truncated]!]}" berisi lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris; instrumen normal jauh lebih kecil.`);

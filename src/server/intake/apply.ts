@@ -61,7 +61,7 @@ function refusal(kit: ScannedKit, message: string): IntakeApplyUnit {
 /** Why a chosen kit cannot be applied as a whole, or null. */
 function blocker(kit: ScannedKit, input: ApplyIntakeInput): string | null {
   if (kit.inbox.refused) return kit.inbox.refused;
-  if (kit.inbox.errors.length > 0) return `Workbook berisi ${kit.inbox.errors.length} kesalahan yang harus diperbaiki unit; tidak ada yang diterapkan untuk unit ini.`;
+  if (kit.inbox.errors.length > 0) return `Buku kerja berisi ${kit.inbox.errors.length} kesalahan yang harus diperbaiki unit; tidak ada yang diterapkan untuk unit ini.`;
   const token = input.tokens?.[String(kit.inbox.unitId)];
   if (token !== undefined && token !== kit.inbox.token) return 'Kiriman unit ini berubah sejak pratinjau (berkas baru atau data diubah). Periksa kiriman lagi sebelum menerapkan.';
   return null;

@@ -136,7 +136,7 @@ export function createIntakeService(deps: IntakeDeps) {
 
   async function sourcesOf(periodId: number, paths: string[] | undefined, pick: boolean): Promise<string[] | null> {
     if (paths) return paths;
-    if (pick) return deps.platform.pickFiles({ title: 'Pilih kiriman unit (zip, workbook, atau folder kit)' });
+    if (pick) return deps.platform.pickFiles({ title: 'Pilih kiriman unit (zip, buku kerja, atau folder kit)' });
     const folder = folderOf(periodId);
     if (!folder) throw new AppError('VALIDATION', 'Tahun ini belum punya folder kiriman. Pilih folder kiriman dulu, atau pilih berkas kiriman.');
     return [folder];

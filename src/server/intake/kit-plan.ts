@@ -47,7 +47,7 @@ export function guideLines(checklist: Checklist, workbook: string, deadline: str
     'Cara mengisi:',
     `1. Buka "${workbook}". Isi lembar "Isian" (status, tautan, tanggal, catatan) dan lembar "Penilaian Mandiri" (tingkat 0-5, unsur, penjelasan). Tulis nama pengisi di bagian atas lembar Penilaian Mandiri.`,
     '2. Simpan berkas bukti (PDF, foto, dokumen Word/Excel, video) ke folder persyaratan yang sesuai. Nama folder diawali kode, misalnya "P01.2". Satu berkas boleh disimpan di beberapa folder bila dipakai untuk beberapa persyaratan.',
-    '3. Jangan mengganti nama atau menghapus folder, workbook, dan berkas patuh-kit.json. Berkas di luar folder persyaratan tidak akan masuk sampai Bagian Organisasi memilihkan persyaratannya.',
+    '3. Jangan mengganti nama atau menghapus folder, buku kerja, dan berkas patuh-kit.json. Berkas di luar folder persyaratan tidak akan masuk sampai Bagian Organisasi memilihkan persyaratannya.',
     '4. Berkas program (.exe, .bat, dan sejenisnya) serta berkas lebih dari 200 MB ditolak.',
     '5. Bila kit ini ada di folder bersama (Google Drive, OneDrive, folder jaringan), cukup simpan; Bagian Organisasi akan memeriksanya. Bila tidak, kompres seluruh folder kit menjadi .zip lalu kirimkan.',
     '6. Status "Terverifikasi" hanya diberikan Bagian Organisasi setelah memeriksa bukti.',

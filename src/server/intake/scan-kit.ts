@@ -200,7 +200,7 @@ async function sortFiles(scan: ScanContext, result: ScannedKit, raw: RawFile[], 
   // Without the named workbook, the newest copy is the one the unit filled in last.
   const chosen = workbook ?? copies.sort((a, b) => b.mtimeMs - a.mtimeMs)[0] ?? null;
   for (const copy of copies) {
-    if (copy !== chosen) inbox.rejected.push({ path: copy.relative, name: copy.name, reason: `Salinan workbook kit (mis. dari konflik sinkronisasi) tidak dibaca; yang dibaca "${chosen!.name}". Salin isian yang perlu ke workbook itu.` });
+    if (copy !== chosen) inbox.rejected.push({ path: copy.relative, name: copy.name, reason: `Salinan buku kerja kit (mis. dari konflik sinkronisasi) tidak dibaca; yang dibaca "${chosen!.name}". Salin isian yang perlu ke buku kerja itu.` });
   }
   return chosen;
 }

@@ -69,7 +69,7 @@ function discover(from: string[]): KitSource[] {
 
 async function scanWorkbook(scan: ScanContext, source: KitSource): Promise<ScannedKit> {
   const stat = fs.statSync(source.path);
-  if (stat.size > MAX_WORKBOOK_BYTES) return refusedKit(source, path.basename(source.path), 'Berkas terlalu besar untuk workbook isian (lebih dari 20 MB).');
+  if (stat.size > MAX_WORKBOOK_BYTES) return refusedKit(source, path.basename(source.path), 'Berkas terlalu besar untuk buku kerja isian (lebih dari 20 MB).');
   const data = await fs.promises.readFile(source.path);
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
   let snapshot: WorkbookSnapshot | string | undefined = scan.snapshots.get(sha256);

@@ -64,7 +64,7 @@ const refusedReading = (message: string, target: { unit: { id: number; name: str
 /** Everything asynchronous (guards, worker parse); touches no data. */
 export async function parseKitWorkbook(data: Buffer, job: JobControl): Promise<WorkbookSnapshot | string> {
   try {
-    if (data.length > DEFAULT_LIMITS.maxFileBytes) return 'Workbook terlalu besar untuk formulir isian; periksa apakah berkasnya benar.';
+    if (data.length > DEFAULT_LIMITS.maxFileBytes) return 'Buku kerja terlalu besar untuk formulir isian; periksa apakah berkasnya benar.';
     checkSignature(data);
     await inspectZip(data, DEFAULT_LIMITS, job);
     return await parseInWorker(data, DEFAULT_LIMITS, job, { extraSheets: F01_SHEETS });

@@ -66,7 +66,7 @@ function readCsv(data: Buffer, limits: ImportLimits): string[][] {
 async function readXlsx(data: Buffer, limits: ImportLimits, job: JobControl): Promise<string[][]> {
   await inspectZip(data, limits, job);
   const snapshot = await parseInWorker(data, limits, job, { sheets: { formSheet: null, keySheet: null, formColumns: MAX_COLUMNS } });
-  if (!snapshot.form) throw reject('Workbook tidak berisi lembar yang terlihat. Buka di Excel, tampilkan lembar jawaban, simpan, lalu impor lagi.');
+  if (!snapshot.form) throw reject('Buku kerja tidak berisi lembar yang terlihat. Buka di Excel, tampilkan lembar jawaban, simpan, lalu impor lagi.');
   if (snapshot.form.truncated) throw reject(`Lembar "${snapshot.form.name}" berisi lebih dari ${limits.maxRows.toLocaleString('id-ID')} baris. Pisahkan per jenis layanan atau per periode.`);
   return snapshot.form.rows.map((row) => row.map(cellText));
 }

@@ -129,7 +129,7 @@ describe('administrator CLI', () => {
     const dry = await cli(dir, 'import', 'form', path.join(out, 'form.xlsx'), '--dry-run', '--json');
     expect(dry.code).toBe(0);
     expect(dry.json()).toMatchObject({ ok: true, changes: [], conflicts: [] });
-    fs.writeFileSync(path.join(out, 'palsu.xlsx'), 'bukan workbook');
+    fs.writeFileSync(path.join(out, 'palsu.xlsx'), 'bukan buku kerja');
     const bad = await cli(dir, 'import', 'form', path.join(out, 'palsu.xlsx'), '--json');
     expect(bad.code).not.toBe(0);
     expect(bad.err).toMatch(/Galat: /);

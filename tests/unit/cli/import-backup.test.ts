@@ -29,7 +29,7 @@ describe('CLI import form', () => {
     const form = path.join(out, 'form.xlsx');
     expect((await cli(dir, 'export', 'form', '--unit', String(unitId), '--period', '2026', '--out', form)).code).toBe(0);
 
-    fs.writeFileSync(path.join(out, 'palsu.xlsx'), 'bukan workbook');
+    fs.writeFileSync(path.join(out, 'palsu.xlsx'), 'bukan buku kerja');
     expect((await cli(dir, 'import', 'form', path.join(out, 'palsu.xlsx'))).code).not.toBe(0);
     expect((await cli(dir, 'import', 'form', form, '--dry-run')).code).toBe(0);
     expect(await importBackups(dir)).toEqual([]);

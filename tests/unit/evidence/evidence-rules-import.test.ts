@@ -36,7 +36,7 @@ describe('form import and the evidence rules', () => {
     ]);
     const history = await s.api['checklist:history'](s.keyOf(verified));
     expect(history.map((entry) => entry.summary)).toContain(
-      'Status diubah dari "Terverifikasi" menjadi "Menunggu verifikasi" — bukti baru ditambahkan pada persyaratan yang sudah terverifikasi; perlu diverifikasi ulang (impor workbook).',
+      'Status diubah dari "Terverifikasi" menjadi "Menunggu verifikasi" — bukti baru ditambahkan pada persyaratan yang sudah terverifikasi; perlu diverifikasi ulang (impor buku kerja).',
     );
   });
 });

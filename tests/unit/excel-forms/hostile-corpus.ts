@@ -47,14 +47,14 @@ const XXE = '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///et
 
 const FILE_CASES: HostileCase[] = [
   { name: 'empty', expect: 'rejected', pattern: /Berkas kosong/, make: () => Buffer.alloc(0) },
-  { name: 'random-bytes', expect: 'rejected', pattern: /bukan workbook Excel/, make: () => Buffer.concat([Buffer.from([0, 1, 2, 3]), crypto.randomBytes(8192)]) },
+  { name: 'random-bytes', expect: 'rejected', pattern: /bukan buku kerja Excel/, make: () => Buffer.concat([Buffer.from([0, 1, 2, 3]), crypto.randomBytes(8192)]) },
   { name: 'csv-renamed', expect: 'rejected', pattern: /berisi teks/, make: () => text('No;Status;Tautan\n1;Menunggu verifikasi;https://contoh.go.id\n') },
   { name: 'html-renamed', expect: 'rejected', pattern: /berisi teks/, make: () => text('<html><body><table><tr><td>1</td></tr></table></body></html>') },
-  { name: 'pdf-renamed', expect: 'rejected', pattern: /bukan workbook Excel/, make: () => Buffer.concat([text('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0, 1, 2, 0x80, 0x81, 0x82]), crypto.randomBytes(2048)]) },
+  { name: 'pdf-renamed', expect: 'rejected', pattern: /bukan buku kerja Excel/, make: () => Buffer.concat([text('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0, 1, 2, 0x80, 0x81, 0x82]), crypto.randomBytes(2048)]) },
   { name: 'encrypted-ole', expect: 'rejected', pattern: /terenkripsi\/berkata sandi/, make: () => cfb('EncryptionInfo', 'EncryptedPackage') },
   { name: 'legacy-xls', expect: 'rejected', pattern: /\.xls lama tidak didukung/, make: () => cfb('Workbook', 'SummaryInformation') },
   { name: 'zero-entry-zip', expect: 'rejected', pattern: /ZIP kosong/, make: () => rawZip([]) },
-  { name: 'zip-without-workbook', expect: 'rejected', pattern: /bukan workbook Excel/, make: () => rawZip([{ name: 'readme.txt', data: text('halo') }]) },
+  { name: 'zip-without-workbook', expect: 'rejected', pattern: /bukan buku kerja Excel/, make: () => rawZip([{ name: 'readme.txt', data: text('halo') }]) },
   { name: 'truncated', expect: 'rejected', pattern: /rusak atau tidak lengkap/, make: ({ own }) => own.subarray(0, Math.floor(own.length / 2)) },
   {
     name: 'zip-bomb',
@@ -108,11 +108,11 @@ const FORM_CASES: HostileCase[] = [
     },
   },
   { name: 'key-sheet-deleted', expect: 'rejected', pattern: /kunci formulir .* tidak ditemukan/, make: ({ own }) => viaExcel(own, (_, wb) => wb.removeWorksheet(keySheet(wb).id)) },
-  { name: 'hmac-broken', expect: 'rejected', pattern: /Kunci workbook diubah atau rusak/, make: ({ own }) => viaExcel(own, (_, wb) => void (keySheet(wb).getCell('B5').value = '0'.repeat(64))) },
+  { name: 'hmac-broken', expect: 'rejected', pattern: /Kunci buku kerja diubah atau rusak/, make: ({ own }) => viaExcel(own, (_, wb) => void (keySheet(wb).getCell('B5').value = '0'.repeat(64))) },
   {
     name: 'key-row-edited',
     expect: 'rejected',
-    pattern: /Kunci workbook diubah atau rusak/,
+    pattern: /Kunci buku kerja diubah atau rusak/,
     make: ({ own }) => viaExcel(own, (_, wb) => void (keySheet(wb).getCell('C7').value = keySheet(wb).getCell('C8').value)),
   },
   { name: 'key-format-changed', expect: 'rejected', pattern: /format lain/, make: ({ own }) => viaExcel(own, (_, wb) => void (keySheet(wb).getCell('B1').value = 'patuh-formulir-0')) },

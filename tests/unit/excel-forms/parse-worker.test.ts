@@ -32,7 +32,7 @@ describe('form parser worker', () => {
   });
 
   it('after a file it cannot read, a timeout or a cancel, the next file is parsed normally', async () => {
-    await expect(parseInWorker(Buffer.from('PK\u0003\u0004 bukan workbook'), DEFAULT_LIMITS, silentJob())).rejects.toThrow(/tidak dapat dibaca/);
+    await expect(parseInWorker(Buffer.from('PK\u0003\u0004 bukan buku kerja'), DEFAULT_LIMITS, silentJob())).rejects.toThrow(/tidak dapat dibaca/);
     await expect(parseInWorker(await workbook('lambat'), { ...DEFAULT_LIMITS, parseTimeoutMs: 1 }, silentJob())).rejects.toThrow(/terlalu rumit/);
     const controller = new AbortController();
     const job = { ...silentJob(), signal: controller.signal };

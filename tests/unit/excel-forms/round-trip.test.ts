@@ -103,8 +103,8 @@ describe('workbook round trip', () => {
 
     const history = await s.api['checklist:history'](s.keyOf(r.r2));
     expect(history.map((entry) => entry.action)).toEqual(expect.arrayContaining(['import', 'status', 'evidence-added']));
-    expect(history.find((entry) => entry.action === 'status')!.detail).toMatchObject({ cause: 'impor workbook' });
-    expect(history.find((entry) => entry.action === 'import')!.summary).toMatch(/Diperbarui dari workbook isian/);
+    expect(history.find((entry) => entry.action === 'status')!.detail).toMatchObject({ cause: 'impor buku kerja' });
+    expect(history.find((entry) => entry.action === 'import')!.summary).toMatch(/Diperbarui dari buku kerja isian/);
 
     const again = await previewFormImport(s.ctx, { file: filled }, silentJob());
     expect(again).toMatchObject({ ok: true, changes: [], conflicts: [], errors: [] });

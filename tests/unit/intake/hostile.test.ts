@@ -115,7 +115,7 @@ describe('hostile returned kits', () => {
     const refused = Object.fromEntries(inbox.units.map((unit) => [unit.source.path, unit.refused]));
     expect(refused[foreign.kits[0]!.path]).toMatch(/data Patuh lain/u);
     expect(refused[old.kits[0]!.path]).toMatch(/tahun penilaian 2025, bukan 2026/u);
-    expect(refused[swapped]).toMatch(/Workbook ini untuk unit "Dinas Pendidikan"/u);
+    expect(refused[swapped]).toMatch(/Buku kerja ini untuk unit "Dinas Pendidikan"/u);
     const result = await applyIntake(seed.ctx, { periodId: seed.periodId, from: [foreign.kits[0]!.path, old.kits[0]!.path, swapped], overwriteConflicts: true, unitIds: [seed.unitIds[0]] }, { index: new ScanIndex(), snapshots }, silentJob());
     expect(result.backupId).toBeNull();
     expect(result.units.every((unit) => !unit.applied)).toBe(true);

@@ -76,7 +76,7 @@ export function FormsCard({ period, units }: { period: PeriodDetail; units: Peri
       icon="edit"
       tone="green"
       title="Formulir isian untuk unit"
-      description="Unit mengisi status, tautan bukti, tanggal dokumen dan catatan di workbook ini tanpa membuka Patuh, lalu mengirimkannya kembali untuk diimpor di bagian Impor di bawah."
+      description="Unit mengisi status, tautan bukti, tanggal dokumen dan catatan di buku kerja ini tanpa membuka Patuh, lalu mengirimkannya kembali untuk diimpor di bagian Impor di bawah."
       status={
         running ? (
           <TaskProgress task={task} label="Kemajuan pembuatan formulir" />

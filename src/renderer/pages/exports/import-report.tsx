@@ -156,7 +156,7 @@ function ConflictsTable({ conflicts }: { conflicts: Conflict[] }) {
             <th className="exp-col-field">Kolom</th>
             <th>Saat diekspor</th>
             <th>Di Patuh sekarang</th>
-            <th>Di workbook</th>
+            <th>Di buku kerja</th>
           </tr>
         </thead>
         <tbody>
@@ -255,7 +255,7 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
               icon="alert"
               label="Kesalahan"
               title={`${formatCount(preview.errors.length)} kesalahan harus diperbaiki dulu`}
-              subtitle="Selama masih ada kesalahan, tidak ada perubahan yang dapat diterapkan. Perbaiki sel yang disebut di workbook (atau kembalikan kepada unit), simpan, lalu pilih berkasnya lagi."
+              subtitle="Selama masih ada kesalahan, tidak ada perubahan yang dapat diterapkan. Perbaiki sel yang disebut di buku kerja (atau kembalikan kepada unit), simpan, lalu pilih berkasnya lagi."
             >
               <ErrorsTable errors={preview.errors} />
             </Block>
@@ -278,7 +278,7 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
                   disabled={disabled}
                   options={[
                     { value: 'skip', label: 'Lewati konflik (disarankan)', hint: 'Isian di Patuh dipertahankan' },
-                    { value: 'overwrite', label: 'Timpa dengan isi workbook', hint: 'Isian workbook menggantikan isian di Patuh' },
+                    { value: 'overwrite', label: 'Timpa dengan isi buku kerja', hint: 'Isian buku kerja menggantikan isian di Patuh' },
                   ]}
                 />
               </div>
@@ -298,7 +298,7 @@ export function ImportReport({ preview, fileName, resolution, onResolution, disa
           ) : preview.conflicts.length === 0 && preview.errors.length === 0 ? (
             <div className="exp-nothing">
               <Icon name="check-circle" size={20} />
-              <span>Workbook ini tidak berisi perubahan dibanding data di Patuh. Tidak ada yang perlu diterapkan.</span>
+              <span>Buku kerja ini tidak berisi perubahan dibanding data di Patuh. Tidak ada yang perlu diterapkan.</span>
             </div>
           ) : null}
         </>

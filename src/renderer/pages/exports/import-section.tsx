@@ -81,20 +81,20 @@ function DropZone({ disabled, onFile, onPickNative }: { disabled: boolean; onFil
       <span className="exp-drop__icon" aria-hidden="true">
         <Icon name="file" size={26} />
       </span>
-      <div className="exp-drop__title">{over ? 'Lepaskan untuk memeriksa workbook' : 'Seret workbook isian (.xlsx) ke sini'}</div>
+      <div className="exp-drop__title">{over ? 'Lepaskan untuk memeriksa buku kerja' : 'Seret buku kerja isian (.xlsx) ke sini'}</div>
       <div className="exp-drop__text">atau</div>
       {preview ? (
         <label className={`btn btn--secondary exp-drop__pick${disabled ? ' exp-drop__pick--disabled' : ''}`}>
           <Icon name="search" size={18} />
           <span>Pilih berkas…</span>
-          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="sr-only" aria-label="Pilih workbook isian (.xlsx)" disabled={disabled} onChange={onChange} />
+          <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="sr-only" aria-label="Pilih buku kerja isian (.xlsx)" disabled={disabled} onChange={onChange} />
         </label>
       ) : (
         <Button icon="search" disabled={disabled} onClick={onPickNative}>
           Pilih berkas…
         </Button>
       )}
-      <div className="exp-drop__hint">Hanya workbook hasil “Formulir isian untuk unit” yang dapat diimpor.</div>
+      <div className="exp-drop__hint">Hanya buku kerja hasil “Formulir isian untuk unit” yang dapat diimpor.</div>
     </div>
   );
 }
@@ -163,13 +163,13 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
         setReport(next);
         setResolution('skip');
         if (result.preview.rejected) toast.error('Berkas ditolak', result.preview.rejected.message);
-        else if (result.preview.errors.length > 0) toast.error(`${formatCount(result.preview.errors.length)} kesalahan di workbook`, 'Perbaiki dulu sebelum perubahan dapat diterapkan.');
+        else if (result.preview.errors.length > 0) toast.error(`${formatCount(result.preview.errors.length)} kesalahan di buku kerja`, 'Perbaiki dulu sebelum perubahan dapat diterapkan.');
         else toast.info('Pratinjau siap', 'Periksa perubahan, lalu tekan Terapkan.');
       } else if (outcome.status === 'gagal') {
-        setFailure({ title: 'Workbook tidak dapat diperiksa', outcome });
-        toast.error('Workbook tidak dapat diperiksa', outcome.error ?? undefined);
+        setFailure({ title: 'Buku kerja tidak dapat diperiksa', outcome });
+        toast.error('Buku kerja tidak dapat diperiksa', outcome.error ?? undefined);
       } else {
-        toast.info('Pemeriksaan workbook dibatalkan');
+        toast.info('Pemeriksaan buku kerja dibatalkan');
       }
     },
   });
@@ -264,7 +264,7 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
     : preview.rejected
       ? ''
       : preview.errors.length > 0
-        ? 'Perbaiki kesalahan di workbook dulu.'
+        ? 'Perbaiki kesalahan di buku kerja dulu.'
         : toApply === 0
           ? preview.conflicts.length > 0
             ? 'Hanya ada konflik yang dilewati.'
@@ -281,15 +281,15 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
           <h2 id="exp-import-title" className="exp-card__title">
             Impor formulir yang dikembalikan
           </h2>
-          <p className="exp-card__desc">Patuh memeriksa workbook dan menampilkan pratinjau lebih dulu. Tidak ada data yang berubah sampai Anda menekan Terapkan.</p>
+          <p className="exp-card__desc">Patuh memeriksa buku kerja dan menampilkan pratinjau lebih dulu. Tidak ada data yang berubah sampai Anda menekan Terapkan.</p>
         </div>
       </header>
 
       <div className="exp-import__pick">
         <DropZone disabled={busy} onFile={(file) => void onFile(file)} onPickNative={() => startPreview(null)} />
         <div className="exp-import__side">
-          <SelectField label="Unit (opsional)" value={unitFilter} onChange={setUnitFilter} disabled={busy} hint="Bila dipilih, workbook milik unit lain ditolak.">
-            <option value="">Kenali dari workbook</option>
+          <SelectField label="Unit (opsional)" value={unitFilter} onChange={setUnitFilter} disabled={busy} hint="Bila dipilih, buku kerja milik unit lain ditolak.">
+            <option value="">Kenali dari buku kerja</option>
             {units.map((unit) => (
               <option key={unit.unitId} value={unit.unitId}>
                 {unit.unitName}
@@ -299,7 +299,7 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
           <ol className="point-list exp-steps" aria-label="Langkah impor">
             <li className={report || applied ? 'exp-steps__item--done' : 'exp-steps__item--now'}>
               <span className="exp-steps__num">1</span>
-              <span>Pilih workbook yang dikirim unit</span>
+              <span>Pilih buku kerja yang dikirim unit</span>
             </li>
             <li className={applied ? 'exp-steps__item--done' : report ? 'exp-steps__item--now' : undefined}>
               <span className="exp-steps__num">2</span>
@@ -315,7 +315,7 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
 
       {previewTask.phase === 'running' ? (
         <div className="exp-import__status">
-          <TaskProgress task={previewTask} label="Kemajuan pemeriksaan workbook" />
+          <TaskProgress task={previewTask} label="Kemajuan pemeriksaan buku kerja" />
         </div>
       ) : null}
 

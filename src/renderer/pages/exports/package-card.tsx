@@ -98,7 +98,7 @@ export function PackageCard({ period, units }: { period: PeriodDetail; units: Pe
       icon="archive"
       tone="blue"
       title="Paket pengajuan per unit"
-      description="Workbook nilai unit beserta semua berkas bukti, tersusun per instrumen, aspek dan indikator — siap diunggah atau diserahkan kepada penilai."
+      description="Buku kerja nilai unit beserta semua berkas bukti, tersusun per instrumen, aspek dan indikator — siap diunggah atau diserahkan kepada penilai."
       status={
         running ? (
           <TaskProgress task={task} label="Kemajuan pembuatan paket" />

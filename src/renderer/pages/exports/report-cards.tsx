@@ -32,7 +32,7 @@ export function RecapCard({ period }: { period: PeriodDetail }) {
       icon="chart"
       tone="teal"
       title="Rekap pemerintah daerah"
-      description={`Satu workbook berisi capaian semua unit pada tahun penilaian ${period.year}, untuk pimpinan dan laporan.`}
+      description={`Satu buku kerja berisi capaian semua unit pada tahun penilaian ${period.year}, untuk pimpinan dan laporan.`}
       status={running ? <TaskProgress task={task} label="Kemajuan pembuatan rekap" /> : outcome ? <ExportOutcome outcome={outcome} what="rekap" /> : null}
       actions={
         <Button variant="primary" icon="chart" busy={running} onClick={() => task.run([{ label: 'Rekap', start: () => api['export:recap']({ periodId: period.id }) }])}>
@@ -40,7 +40,7 @@ export function RecapCard({ period }: { period: PeriodDetail }) {
         </Button>
       }
     >
-      <ul className="point-list exp-contents" aria-label="Isi workbook rekap">
+      <ul className="point-list exp-contents" aria-label="Isi buku kerja rekap">
         <li>
           <Icon name="check" size={15} />
           <span>

@@ -127,7 +127,7 @@ export function InstrumentImportDialog({ open, onClose, onImported }: { open: bo
     <Dialog
       open={open}
       title="Impor instrumen"
-      description="Workbook templat instrumen yang sudah diubah (.xlsx) atau berkas JSON instrumen. Semua isian diperiksa sebelum disimpan sebagai versi baru."
+      description="Buku kerja templat instrumen yang sudah diubah (.xlsx) atau berkas JSON instrumen. Semua isian diperiksa sebelum disimpan sebagai versi baru."
       onClose={close}
       busy={busy}
       size="lg"

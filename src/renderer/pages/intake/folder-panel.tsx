@@ -89,14 +89,14 @@ export function FolderPanel({ period, status, onChanged, onScan, scanning }: Pro
       <JobProgress
         handle={exportJob}
         title="Membuat kit isian unit"
-        description="Workbook, folder persyaratan, PETUNJUK.txt dan manifest per unit. Berkas yang sudah ditaruh unit tidak disentuh."
+        description="Buku kerja, folder persyaratan, PETUNJUK.txt dan manifest per unit. Berkas yang sudah ditaruh unit tidak disentuh."
         renderResult={(result) => {
           const done = result as KitsResult;
           const kept = done.kits.filter((kit) => kit.workbookKept);
           return (
             <>
               {formatCount(done.kits.length)} kit dibuat di <span className="intake-path">{done.path}</span>.
-              {kept.length > 0 ? ` Workbook ${kept.map((kit) => kit.unitName).join(', ')} sudah diisi unit dan belum diterapkan, jadi tidak ditimpa.` : ''}
+              {kept.length > 0 ? ` Buku kerja ${kept.map((kit) => kit.unitName).join(', ')} sudah diisi unit dan belum diterapkan, jadi tidak ditimpa.` : ''}
             </>
           );
         }}

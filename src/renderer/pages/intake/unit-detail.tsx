@@ -48,14 +48,14 @@ export function UnitDetail({ unit, requirements, placements, onPlace, onRefreshK
         <div>
           <h2 className="intake-detail__title">{unit.unitName}</h2>
           <p className="intake-detail__meta">
-            {unit.source.kind === 'zip' ? 'Kit .zip' : unit.source.kind === 'workbook' ? 'Workbook lepas' : 'Folder kit'} · <span className="intake-path">{unit.source.path}</span>
+            {unit.source.kind === 'zip' ? 'Kit .zip' : unit.source.kind === 'workbook' ? 'Buku kerja lepas' : 'Folder kit'} · <span className="intake-path">{unit.source.path}</span>
             {unit.sender ? ` · dikirim oleh ${unit.sender}` : ''}
           </p>
         </div>
         <div className="intake-detail__side">
           <Badge tone={STATE_TONE[unit.state]}>{STATE_LABEL[unit.state]}</Badge>
           {onRefreshKit && unit.unitId !== null && unit.source.kind === 'folder' ? (
-            <Button variant="ghost" size="sm" icon="restore" onClick={onRefreshKit} title="Workbook dan manifest diperbarui; berkas unit tidak disentuh">
+            <Button variant="ghost" size="sm" icon="restore" onClick={onRefreshKit} title="Buku kerja dan manifest diperbarui; berkas unit tidak disentuh">
               Perbarui kit unit ini
             </Button>
           ) : null}
@@ -99,7 +99,7 @@ export function UnitDetail({ unit, requirements, placements, onPlace, onRefreshK
         </table>
       </Block>
 
-      <Block title="Perubahan isian workbook" count={unit.changes.length} tone="green">
+      <Block title="Perubahan isian buku kerja" count={unit.changes.length} tone="green">
         <table className="static-table intake-table">
           <thead>
             <tr>

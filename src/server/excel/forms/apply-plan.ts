@@ -10,7 +10,7 @@ import { appendHistory } from '../../history/history';
 import { linkUrlInTransaction } from '../../evidence/evidence-service';
 import type { PlannedRow } from './plan';
 
-const CAUSE = 'impor workbook';
+const CAUSE = 'impor buku kerja';
 
 function linkInTransaction(ctx: ServerContext, key: ItemKey, url: string, documentDate: string | null, fileName: string): void {
   linkUrlInTransaction(ctx, key, { url, title: null, documentDate }, { cause: CAUSE, file: fileName });

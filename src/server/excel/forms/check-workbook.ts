@@ -23,7 +23,7 @@ export type Target = { unit: { id: number; name: string }; period: { id: number;
 
 export type WorkbookCheck = { ok: true; verified: VerifiedForm } | { ok: false; message: string; target: Target | null };
 
-const KEY_BROKEN = 'Kunci workbook diubah atau rusak, sehingga isinya tidak dapat dipercaya. Gunakan formulir asli dari Bagian Organisasi, atau ekspor ulang formulir untuk unit ini.';
+const KEY_BROKEN = 'Kunci buku kerja diubah atau rusak, sehingga isinya tidak dapat dipercaya. Gunakan formulir asli dari Bagian Organisasi, atau ekspor ulang formulir untuk unit ini.';
 
 const refuse = (message: string, target: Target | null = null): WorkbookCheck => ({ ok: false, message, target });
 
@@ -38,13 +38,13 @@ function lookup<T>(read: () => T): T | null {
 
 function sheetProblem(snapshot: WorkbookSnapshot): string | null {
   if (!snapshot.form && !snapshot.key) {
-    return 'Workbook ini bukan formulir isian Patuh (lembar "Isian" dan kuncinya tidak ada). Gunakan workbook hasil Ekspor formulir isian.';
+    return 'Buku kerja ini bukan formulir isian Patuh (lembar "Isian" dan kuncinya tidak ada). Gunakan buku kerja hasil Ekspor formulir isian.';
   }
-  if (!snapshot.key) return `Lembar kunci formulir (${SHEET_KEY}) tidak ditemukan; workbook ini sudah diubah atau bukan hasil ekspor Patuh. Minta unit mengisi formulir asli, atau ekspor ulang formulir.`;
+  if (!snapshot.key) return `Lembar kunci formulir (${SHEET_KEY}) tidak ditemukan; buku kerja ini sudah diubah atau bukan hasil ekspor Patuh. Minta unit mengisi formulir asli, atau ekspor ulang formulir.`;
   if (!snapshot.form) return `Lembar "${SHEET_FORM}" tidak ditemukan (mungkin namanya diganti atau lembarnya dihapus). Kembalikan nama lembar, atau isi ulang formulir asli.`;
   const known: readonly string[] = [...FORM_SHEETS, ...OPTIONAL_SHEETS];
   const extra = snapshot.sheets.find((sheet) => !known.includes(sheet.name));
-  if (extra) return `Workbook berisi lembar tambahan "${extra.name}" yang bukan bagian formulir. Hapus lembar itu, atau isi ulang formulir asli.`;
+  if (extra) return `Buku kerja berisi lembar tambahan "${extra.name}" yang bukan bagian formulir. Hapus lembar itu, atau isi ulang formulir asli.`;
   return null;
 }
 
@@ -80,7 +80,7 @@ function targetProblem(ctx: ServerContext, target: Target, expected: { periodId?
   if (!unitWrong && !periodWrong) return null;
   const unitName = expected.unitId !== undefined ? lookup(() => getUnit(ctx, { id: expected.unitId! }).name) : target.unit.name;
   const year = expected.periodId !== undefined ? lookup(() => getPeriod(ctx, { id: expected.periodId! }).year) : target.period.year;
-  return `Workbook ini untuk ${describe(target)}, bukan untuk unit "${unitName ?? '?'}" tahun ${year ?? '?'} yang dipilih. Pilih unit dan tahun yang sesuai, atau gunakan workbook yang benar.`;
+  return `Buku kerja ini untuk ${describe(target)}, bukan untuk unit "${unitName ?? '?'}" tahun ${year ?? '?'} yang dipilih. Pilih unit dan tahun yang sesuai, atau gunakan buku kerja yang benar.`;
 }
 
 export function checkWorkbook(ctx: ServerContext, snapshot: WorkbookSnapshot, expected: { periodId?: number; unitId?: number }): WorkbookCheck {
@@ -96,7 +96,7 @@ export function checkWorkbook(ctx: ServerContext, snapshot: WorkbookSnapshot, ex
   if (wrongTarget) return refuse(wrongTarget, target);
   const unit = lookup(() => getUnit(ctx, { id: key.unitId }));
   const period = lookup(() => getPeriod(ctx, { id: key.periodId }));
-  if (!unit || !period) return refuse(`Workbook ini untuk ${describe(target)}, yang sudah tidak ada di Patuh.`, target);
+  if (!unit || !period) return refuse(`Buku kerja ini untuk ${describe(target)}, yang sudah tidak ada di Patuh.`, target);
   if (!period.units.some((entry) => entry.unitId === unit.id)) {
     return refuse(`Unit "${unit.name}" tidak lagi termasuk tahun penilaian ${period.year}. Tambahkan lagi di Tahun Penilaian sebelum mengimpor.`, target);
   }

@@ -174,7 +174,7 @@ function buildKey(checklist: Checklist, rows: FormRow[], exportedAt: string): Fo
 
 const KIT_STEPS = [
   `10. Lembar "${SHEET_F01}" (F-01): pilih tingkat 0–5 per indikator, isi "Ya" pada unsur yang ada, dan jelaskan. Bila tingkat berbeda dari saran unsur, tuliskan alasannya. Isi juga nama pengisi di bagian atas lembar itu.`,
-  '11. Berkas bukti (PDF, foto, dokumen) tidak ditempel di workbook: simpan di folder persyaratan yang sesuai di dalam kit ini. Jangan mengganti nama folder.',
+  '11. Berkas bukti (PDF, foto, dokumen) tidak ditempel di buku kerja: simpan di folder persyaratan yang sesuai di dalam kit ini. Jangan mengganti nama folder.',
 ];
 
 /** The year's self-assessment, or null when the year has no PEKPPP instrument. */
@@ -200,7 +200,7 @@ function writeAtomically(target: string, data: Buffer): void {
     fs.renameSync(temp, target);
   } catch (cause) {
     fs.rmSync(temp, { force: true });
-    throw new AppError('IO', `Workbook tidak dapat disimpan ke ${target}: ${(cause as Error).message}. Pilih folder lain.`);
+    throw new AppError('IO', `Buku kerja tidak dapat disimpan ke ${target}: ${(cause as Error).message}. Pilih folder lain.`);
   }
 }
 
@@ -213,7 +213,7 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   const secret = ensureFormSecret(ctx);
   const key = buildKey(checklist, rows, isoNow(ctx));
   throwIfCancelled(job);
-  job.progress(0.3, 'Menyusun workbook…');
+  job.progress(0.3, 'Menyusun buku kerja…');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Patuh';
   workbook.created = ctx.now();
@@ -235,6 +235,6 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   throwIfCancelled(job);
   fs.mkdirSync(path.dirname(input.outFile), { recursive: true });
   writeAtomically(input.outFile, written);
-  job.progress(1, 'Workbook isian selesai dibuat.');
+  job.progress(1, 'Buku kerja isian selesai dibuat.');
   return { path: input.outFile, rows: rows.length, keyMac };
 }

@@ -58,7 +58,7 @@ async function prepare(input: PreviewFormInput, job: JobControl, limits: ImportL
   checkSignature(data);
   await inspectZip(data, limits, job);
   throwIfCancelled(job);
-  job.progress(0.3, 'Membaca isi workbook…');
+  job.progress(0.3, 'Membaca isi buku kerja…');
   const snapshot = await parseInWorker(data, limits, job);
   remember(key, structuredClone(snapshot));
   return { name, fileHash, snapshot };
@@ -66,7 +66,7 @@ async function prepare(input: PreviewFormInput, job: JobControl, limits: ImportL
 
 /** Everything synchronous: run inside apply's transaction so nothing can change in between. */
 /** A kit workbook carries F-01 levels this import does not read: sent to Kiriman Unit instead of dropping them silently. */
-const KIT_WORKBOOK = `Workbook ini berasal dari kit isian unit (ada lembar "${SHEET_F01}"). Terima lewat menu Kiriman Unit agar penilaian mandiri (F-01) dan berkas unit ikut masuk.`;
+const KIT_WORKBOOK = `Buku kerja ini berasal dari kit isian unit (ada lembar "${SHEET_F01}"). Terima lewat menu Kiriman Unit agar penilaian mandiri (F-01) dan berkas unit ikut masuk.`;
 
 function analyze(ctx: ServerContext, prepared: Prepared, input: PreviewFormInput): Analysis {
   if (prepared.snapshot.sheets.some((sheet) => sheet.name === SHEET_F01)) return { preview: rejected(KIT_WORKBOOK, null), plan: null };
@@ -122,7 +122,7 @@ function refuseUnlessReady(analysis: Analysis, token: string): Plan {
   if (preview.rejected || !plan) throw new AppError('FILE_REJECTED', preview.rejected?.message ?? 'Berkas ditolak.');
   if (preview.token !== token) throw new AppError('CONFLICT', 'Data berubah sejak pratinjau; ulangi impor (buka pratinjau lagi) sebelum menerapkan.');
   if (preview.errors.length > 0) {
-    throw new AppError('VALIDATION', `Workbook masih berisi ${preview.errors.length} kesalahan; tidak ada yang diubah. Perbaiki baris yang ditandai lalu impor lagi.`, {
+    throw new AppError('VALIDATION', `Buku kerja masih berisi ${preview.errors.length} kesalahan; tidak ada yang diubah. Perbaiki baris yang ditandai lalu impor lagi.`, {
       details: preview.errors.map((error) => `Baris ${error.row}, kolom ${error.column}: ${error.message} ${error.action}`),
     });
   }

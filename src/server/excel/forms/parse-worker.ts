@@ -101,7 +101,7 @@ interface WorkerReply {
 }
 
 function unreadable(): AppError {
-  return new AppError('FILE_REJECTED', 'Berkas tidak dapat dibaca sebagai workbook Excel: rusak atau formatnya tidak dikenal. Minta unit menyimpan ulang sebagai .xlsx dari formulir asli.');
+  return new AppError('FILE_REJECTED', 'Berkas tidak dapat dibaca sebagai buku kerja Excel: rusak atau formatnya tidak dikenal. Minta unit menyimpan ulang sebagai .xlsx dari formulir asli.');
 }
 
 const IDLE_MS = 60_000;

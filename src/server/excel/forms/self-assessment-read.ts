@@ -36,7 +36,7 @@ export interface F01Reading {
 
 export type F01Result = { kind: 'absent' } | { kind: 'refused'; message: string } | { kind: 'read'; reading: F01Reading };
 
-const KEY_BROKEN = 'Kunci lembar Penilaian Mandiri diubah atau rusak, atau lembar itu berasal dari workbook lain. Gunakan workbook asli dari kit, atau minta Bagian Organisasi mengekspor ulang kit.';
+const KEY_BROKEN = 'Kunci lembar Penilaian Mandiri diubah atau rusak, atau lembar itu berasal dari buku kerja lain. Gunakan buku kerja asli dari kit, atau minta Bagian Organisasi mengekspor ulang kit.';
 
 const text = (sheet: SheetSnap, row: number, column: number) => unsafeText(plainText(cellAt(sheet.rows, row, column)));
 

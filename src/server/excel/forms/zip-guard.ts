@@ -18,15 +18,15 @@ const ZIP_LOCAL = Buffer.from('PK\x03\x04', 'latin1');
 const ZIP_EMPTY = Buffer.from('PK\x05\x06', 'latin1');
 
 const MSG = {
-  damaged: 'Berkas rusak atau tidak lengkap (mungkin terpotong saat dikirim). Minta unit mengirim ulang workbook aslinya.',
+  damaged: 'Berkas rusak atau tidak lengkap (mungkin terpotong saat dikirim). Minta unit mengirim ulang buku kerja aslinya.',
   traversal: 'Berkas berisi nama bagian yang berbahaya (jalur absolut atau ".."). Berkas ditolak; minta unit mengisi formulir asli dari Patuh.',
   encrypted: 'Berkas terenkripsi/berkata sandi; buka lalu simpan tanpa sandi sebagai .xlsx, kemudian impor lagi.',
-  notWorkbook: 'Berkas ini bukan workbook Excel (.xlsx). Gunakan workbook isian hasil ekspor Patuh.',
+  notWorkbook: 'Berkas ini bukan buku kerja Excel (.xlsx). Gunakan buku kerja isian hasil ekspor Patuh.',
 };
 
 export async function readSource(source: ImportSource, limits: ImportLimits): Promise<{ name: string; data: Buffer }> {
   if (typeof source !== 'string') {
-    if (source.data.byteLength > limits.maxFileBytes) throw reject(`Berkas terlalu besar (lebih dari ${megabytes(limits.maxFileBytes)}). Workbook isian normal jauh lebih kecil; periksa apakah berkasnya benar.`);
+    if (source.data.byteLength > limits.maxFileBytes) throw reject(`Berkas terlalu besar (lebih dari ${megabytes(limits.maxFileBytes)}). Buku kerja isian normal jauh lebih kecil; periksa apakah berkasnya benar.`);
     return { name: source.name, data: Buffer.from(source.data.buffer, source.data.byteOffset, source.data.byteLength) };
   }
   const stat = await fs.promises.stat(source).catch(() => null);
@@ -44,7 +44,7 @@ function looksLikeText(head: Buffer): boolean {
 
 /** The file signature decides which message fits before any parsing happens. */
 export function checkSignature(data: Buffer): void {
-  if (data.length === 0) throw reject('Berkas kosong (0 byte). Minta unit mengirim ulang workbook yang sudah diisi.');
+  if (data.length === 0) throw reject('Berkas kosong (0 byte). Minta unit mengirim ulang buku kerja yang sudah diisi.');
   if (data.subarray(0, 8).equals(CFB)) {
     // Password-protected .xlsx files are CFB containers holding these two streams.
     const encrypted = ['EncryptedPackage', 'EncryptionInfo'].some((name) => data.includes(Buffer.from(name, 'utf16le')));
@@ -53,7 +53,7 @@ export function checkSignature(data: Buffer): void {
   const head = data.subarray(0, 4);
   if (head.equals(ZIP_LOCAL) || head.equals(ZIP_EMPTY)) return;
   if (looksLikeText(data.subarray(0, 512))) {
-    throw reject('Berkas ini berisi teks (misalnya CSV atau HTML yang diberi nama .xlsx), bukan workbook Excel. Buka di Excel lalu simpan sebagai .xlsx.');
+    throw reject('Berkas ini berisi teks (misalnya CSV atau HTML yang diberi nama .xlsx), bukan buku kerja Excel. Buka di Excel lalu simpan sebagai .xlsx.');
   }
   throw reject(MSG.notWorkbook);
 }
@@ -94,7 +94,7 @@ export function checkEntry(entry: yauzl.Entry, limits: ImportLimits, total: numb
     throw reject(`Isi berkas bila dibuka melebihi ${megabytes(limits.maxTotalUncompressed)} (dicurigai "bom ZIP"). Berkas ditolak; minta unit mengirim formulir asli.`);
   }
   if (entry.fileName.toLowerCase() === 'xl/sharedstrings.xml' && entry.uncompressedSize > limits.maxSharedStringsBytes) {
-    throw reject(`Daftar teks workbook (sharedStrings) terlalu besar (${megabytes(entry.uncompressedSize)}). Formulir isian tidak memerlukan teks sebanyak itu; berkas ditolak.`);
+    throw reject(`Daftar teks buku kerja (sharedStrings) terlalu besar (${megabytes(entry.uncompressedSize)}). Formulir isian tidak memerlukan teks sebanyak itu; berkas ditolak.`);
   }
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
@@ -123,9 +123,9 @@ export async function inspectZip(data: Buffer, limits: ImportLimits, job: JobCon
   } catch (error) {
     throw classifyZipError(error as Error);
   }
-  if (zip.entryCount === 0) throw reject('Berkas ZIP kosong, tidak berisi lembar apa pun; bukan workbook Excel.');
+  if (zip.entryCount === 0) throw reject('Berkas ZIP kosong, tidak berisi lembar apa pun; bukan buku kerja Excel.');
   if (zip.entryCount > limits.maxEntries) {
-    throw reject(`Berkas berisi terlalu banyak bagian (${zip.entryCount}; paling banyak ${limits.maxEntries}). Workbook isian normal hanya berisi belasan bagian; berkas ditolak.`);
+    throw reject(`Berkas berisi terlalu banyak bagian (${zip.entryCount}; paling banyak ${limits.maxEntries}). Buku kerja isian normal hanya berisi belasan bagian; berkas ditolak.`);
   }
   let names: Set<string>;
   try {
