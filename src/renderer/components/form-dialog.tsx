@@ -24,9 +24,10 @@ export function messageWithoutFields(error: unknown): string | null {
 /**
  * State of a dialog's form. `run` marks it busy and awaits the save; when the save throws,
  * the field messages and the form-level message are shown and the form is free again
- * (on success it stays busy: the dialog is about to close).
+ * (on success it stays busy: the dialog is about to close). A form that stays on the page
+ * (`inline`) is freed and its messages cleared on success too.
  */
-export function useFormSubmit(formMessage: (error: unknown) => string | null = formLevelMessage) {
+export function useFormSubmit(formMessage: (error: unknown) => string | null = formLevelMessage, options: { inline?: boolean } = {}) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,6 +37,10 @@ export function useFormSubmit(formMessage: (error: unknown) => string | null = f
     setFormError(null);
     try {
       await save();
+      if (options.inline) {
+        setErrors({});
+        setBusy(false);
+      }
     } catch (error) {
       setErrors(fieldErrors(error));
       setFormError(formMessage(error));

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import type { EvidenceRules } from '../../../shared/types';
 import { Button } from '../../components/button';
 import { FormAlert, TextField } from '../../components/field';
-import { formLevelMessage } from '../../components/form-dialog';
+import { formLevelMessage, useFormSubmit } from '../../components/form-dialog';
 import { ErrorState, Loading } from '../../components/states';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 
@@ -32,27 +32,16 @@ function EvidenceRulesForm({ rules, onSaved }: { rules: EvidenceRules; onSaved: 
     tautan: toText(rules.maxAgeMonths.tautan),
     data: toText(rules.maxAgeMonths.data),
   }));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, run } = useFormSubmit(formLevelMessage, { inline: true });
 
-  const save = async () => {
-    setBusy(true);
-    setFormError(null);
-    try {
+  const save = () =>
+    run(async () => {
       // Empty = no limit; anything else goes to the server as typed, which validates it.
       const maxAgeMonths = Object.fromEntries(KINDS.map(({ kind }) => [kind, values[kind].trim() === '' ? null : Number(values[kind].replace(',', '.'))]));
       const saved = await api['evidence-rules:update']({ maxAgeMonths });
-      setErrors({});
       onSaved(saved);
       toast.success('Aturan bukti disimpan', 'Tanda kedaluwarsa di Daftar Periksa mengikuti batas yang baru.');
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFormError(formLevelMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

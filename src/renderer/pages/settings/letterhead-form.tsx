@@ -16,10 +16,10 @@ import {
   type SignedDocument,
 } from '../../../shared/documents-types';
 import { Button } from '../../components/button';
-import { formLevelMessage } from '../../components/form-dialog';
+import { formLevelMessage, useFormSubmit } from '../../components/form-dialog';
 import { FormAlert, SelectField, TextField } from '../../components/field';
 import { Icon } from '../../components/icons';
-import { api, errorMessage, fieldErrors } from '../../lib/api';
+import { api, errorMessage } from '../../lib/api';
 import { useToast } from '../../lib/toast';
 import '../../styles/documents.css';
 
@@ -98,9 +98,7 @@ export function LetterheadForm({ initial }: { initial: LetterheadSettings }) {
   const [paper, setPaper] = useState(initial.paper);
   const [signatories, setSignatories] = useState(initial.signatories);
   const [signers, setSigners] = useState(initial.signers);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, run } = useFormSubmit(formLevelMessage, { inline: true });
 
   const field = (name: keyof Text, label: string, extra: { placeholder?: string; hint?: string; full?: boolean } = {}) => (
     <TextField
@@ -114,22 +112,13 @@ export function LetterheadForm({ initial }: { initial: LetterheadSettings }) {
     />
   );
 
-  const save = async () => {
-    setBusy(true);
-    setFormError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const next = await api['documents:update-settings']({ ...text, paper, signatories, signers });
       setSettings(next);
       setSignatories(next.signatories);
-      setErrors({});
       toast.success('Kop dan penandatangan disimpan');
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFormError(formLevelMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form

@@ -5,12 +5,12 @@ import { Button } from '../../components/button';
 import { FormAlert, SelectField, TextField } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, Loading } from '../../components/states';
-import { api, fieldErrors } from '../../lib/api';
+import { api } from '../../lib/api';
 import { KIND_LABELS, useAppData } from '../../lib/app-data';
 import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
-import { formLevelMessage } from '../../components/form-dialog';
+import { formLevelMessage, useFormSubmit } from '../../components/form-dialog';
 import { EvidenceRulesSection } from './evidence-rules-section';
 import { LetterheadForm } from './letterhead-form';
 
@@ -22,25 +22,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [operatorName, setOperatorName] = useState(settings.operatorName);
   const [localGovernmentName, setLocalGovernmentName] = useState(settings.localGovernmentName);
   const [kind, setKind] = useState<Settings['localGovernmentKind']>(settings.localGovernmentKind);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, run } = useFormSubmit(formLevelMessage, { inline: true });
 
-  const save = async () => {
-    setBusy(true);
-    setFormError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await api['settings:update']({ operatorName, localGovernmentName, localGovernmentKind: kind });
-      setErrors({});
       await refreshSettings();
       toast.success('Pengaturan disimpan');
-    } catch (error) {
-      setErrors(fieldErrors(error));
-      setFormError(formLevelMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form
