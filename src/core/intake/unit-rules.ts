@@ -77,6 +77,12 @@ export interface LevelRequest {
   current: SelfAssessmentState;
   /** The office's verified level, when there is one. */
   verifiedLevel: number | null;
+  /**
+   * What this unit's workbook gave the last time the office applied it (`sent`, as
+   * written) and what was stored from it (`applied`). The unit's later edits are judged
+   * against this, so a unit that keeps editing after an apply is not a conflict.
+   */
+  lastApplied?: { sent: SelfAssessmentState; applied: SelfAssessmentState } | undefined;
 }
 
 export type LevelVerdict =
@@ -97,8 +103,9 @@ function sameState(a: SelfAssessmentState, b: SelfAssessmentState): boolean {
  * export, is a conflict.
  */
 export function judgeLevel(request: LevelRequest): LevelVerdict {
-  const { sent, exported } = request;
-  if (sameState(sent, exported)) return { kind: 'unchanged' };
+  const { sent, exported, lastApplied } = request;
+  // Nothing typed since the export, or since the office last applied this workbook.
+  if (sameState(sent, exported) || (lastApplied && sameState(sent, lastApplied.sent))) return { kind: 'unchanged' };
   if (sent.level !== null && !(Number.isInteger(sent.level) && sent.level >= 0 && sent.level <= 5)) {
     return { kind: 'error', message: `Tingkat "${sent.level}" tidak dikenal.`, action: 'Pilih tingkat 0 sampai 5 dari daftar.' };
   }
@@ -119,6 +126,7 @@ export function judgeLevel(request: LevelRequest): LevelVerdict {
   // Already what Patuh holds (e.g. applied from this same workbook earlier): nothing to do, never a conflict.
   if (sameState(state, request.current)) return { kind: 'unchanged' };
   if (request.verifiedLevel !== null) return { kind: 'conflict', reason: `Indikator ini sudah diverifikasi Bagian Organisasi (tingkat ${request.verifiedLevel}).`, level, state };
-  if (!sameState(request.current, exported)) return { kind: 'conflict', reason: 'Bagian Organisasi mengubah penilaian indikator ini setelah kit diekspor.', level, state };
+  const untouchedByOffice = sameState(request.current, exported) || (lastApplied !== undefined && sameState(request.current, lastApplied.applied));
+  if (!untouchedByOffice) return { kind: 'conflict', reason: 'Bagian Organisasi mengubah penilaian indikator ini setelah kit diekspor atau setelah kiriman terakhir unit diterapkan.', level, state };
   return { kind: 'apply', level, suggested, state };
 }

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { TEMP_DIR, TEMP_SUFFIX } from '../evidence/store/layout';
+import { INTAKE_STAGING_DIR } from '../intake/staging';
 import { ARCHIVE_PREFIX } from './archive-manifest';
 import { TEMP_PREFIX, writeJsonAtomicSync } from './files';
 import { sweepBackupTemps, sweepExportTemps } from './startup';
@@ -27,13 +28,36 @@ export interface LeftoverReport {
   archiveTemps: number;
   partFiles: number;
   exportTemps: number;
+  /** Zip entries extracted for an intake apply that was cut off. */
+  intakeStaging: number;
 }
 
 export function sweepLeftovers(dataDir: string): LeftoverReport {
   const archiveTemps = sweepJournaledArchives(dataDir);
   const backupTemps = sweepBackupTemps(dataDir).length;
   const exportTemps = sweepExportTemps(path.join(dataDir, DATA_EXPORT_DIR)).length;
-  return { backupTemps, archiveTemps, partFiles: sweepPartFiles(dataDir), exportTemps };
+  return { backupTemps, archiveTemps, partFiles: sweepPartFiles(dataDir), exportTemps, intakeStaging: sweepIntakeStaging(dataDir) };
+}
+
+/** Every subfolder of the staging area belongs to an apply; none runs before the lock is held. */
+function sweepIntakeStaging(dataDir: string): number {
+  const dir = path.join(dataDir, INTAKE_STAGING_DIR);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    try {
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      removed += 1;
+    } catch {
+      // Locked by a scanner: next start.
+    }
+  }
+  return removed;
 }
 
 /** Called before an archive's temp folder is created. */

@@ -43,45 +43,60 @@ function linkedOf(requirement: ChecklistRequirement, ids: number[]): LinkedEvide
   return ids.flatMap((id) => requirement.evidence.filter((entry) => entry.id === id));
 }
 
-/** Record stored files as evidence of one requirement, all in one transaction. */
-function recordFiles(ctx: ServerContext, key: ItemKey, files: IngestedFile[], documentDate: string | null | undefined): { attached: LinkedEvidence[]; requirement: ChecklistRequirement } {
+/**
+ * Record stored files as evidence of one requirement inside the caller's transaction:
+ * library rows (reused by hash), links, one history line per new link, and the status
+ * rule for supplied evidence. Uploads wrap it in a transaction of their own; the intake
+ * calls it inside the unit's single apply transaction.
+ */
+export function recordFilesInTransaction(
+  ctx: ServerContext,
+  key: ItemKey,
+  files: IngestedFile[],
+  options: { documentDate: string | null | undefined; operator?: string | undefined },
+): number[] {
   const repo = checklistRepo(ctx);
+  requireItemKey(ctx, key);
+  const item = ensureItem(ctx, key);
+  const ids: number[] = [];
+  let added = false;
+  for (const file of files) {
+    repo.insertBlob.run({ sha256: file.sha256, size: file.size, storedPath: file.storedPath, now: isoNow(ctx) });
+    const existing = repo.evidenceByBlob.get(key.unitId, file.sha256);
+    let id = existing?.id;
+    if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
+    if (id === undefined) {
+      id = Number(
+        repo.insertEvidence.run({
+          unitId: key.unitId,
+          kind: 'file',
+          title: titleFromName(file.originalName),
+          sha256: file.sha256,
+          url: null,
+          originalName: file.originalName,
+          mime: file.mime,
+          size: file.size,
+          // What a person entered, never the file's modification time: empty = unknown.
+          documentDate: options.documentDate ?? null,
+          now: isoNow(ctx),
+          operator: options.operator ?? operatorName(ctx),
+        }).lastInsertRowid,
+      );
+    }
+    if (repo.link.run(item.id, id, isoNow(ctx)).changes > 0) {
+      added = true;
+      appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: file.originalName, sha256: file.sha256, reused: existing !== undefined });
+    }
+    ids.push(id);
+  }
+  if (added) applyEvidenceAdded(ctx, key);
+  return ids;
+}
+
+function recordFiles(ctx: ServerContext, key: ItemKey, files: IngestedFile[], documentDate: string | null | undefined): { attached: LinkedEvidence[]; requirement: ChecklistRequirement } {
   return ctx.db
     .transaction(() => {
-      requireItemKey(ctx, key);
-      const item = ensureItem(ctx, key);
-      const ids: number[] = [];
-      let added = false;
-      for (const file of files) {
-        repo.insertBlob.run({ sha256: file.sha256, size: file.size, storedPath: file.storedPath, now: isoNow(ctx) });
-        const existing = repo.evidenceByBlob.get(key.unitId, file.sha256);
-        let id = existing?.id;
-        if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
-        if (id === undefined) {
-          id = Number(
-            repo.insertEvidence.run({
-              unitId: key.unitId,
-              kind: 'file',
-              title: titleFromName(file.originalName),
-              sha256: file.sha256,
-              url: null,
-              originalName: file.originalName,
-              mime: file.mime,
-              size: file.size,
-              // What a person entered, never the file's modification time: empty = unknown.
-              documentDate: documentDate ?? null,
-              now: isoNow(ctx),
-              operator: operatorName(ctx),
-            }).lastInsertRowid,
-          );
-        }
-        if (repo.link.run(item.id, id, isoNow(ctx)).changes > 0) {
-          added = true;
-          appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: file.originalName, sha256: file.sha256, reused: existing !== undefined });
-        }
-        ids.push(id);
-      }
-      if (added) applyEvidenceAdded(ctx, key);
+      const ids = recordFilesInTransaction(ctx, key, files, { documentDate });
       const requirement = readRequirement(ctx, key);
       return { attached: linkedOf(requirement, ids), requirement };
     })

@@ -15,16 +15,18 @@ import { isoNow, type ServerContext } from '../context';
 import { setAssessment } from '../assessment/assessment-service';
 import { getUnit } from '../units/units-service';
 import { ingestFile, type IngestedFile } from '../evidence/store';
+import { recordFilesInTransaction } from '../evidence/evidence-service';
 import { applyPlannedRow } from '../excel/forms/apply-plan';
+import { rememberLevel } from '../excel/forms/baselines';
 import type { WorkbookSnapshot } from '../excel/forms/snapshot';
 import { appendHistory } from '../history/history';
 import { operatorName } from '../history/history';
 import { throwIfCancelled, type JobControl } from '../jobs/job';
 import { removeQuiet } from '../backup/files';
 import { intakeRepo } from './intake-repository';
-import { recordIntakeFile } from './record-files';
 import type { ScanIndex } from './scan-index';
 import { scanIntake } from './scan';
+import { INTAKE_STAGING_DIR } from './staging';
 import type { PendingFile, ScannedKit } from './scan-kit';
 import { readKitWorkbook } from './workbook-intake';
 import { openZipKit } from './zip-kit';
@@ -46,7 +48,6 @@ export interface ApplyIntakeDeps {
   snapshots: Map<string, WorkbookSnapshot | string>;
 }
 
-const STAGING = '.intake-staging';
 
 interface Ingested {
   file: PendingFile;
@@ -102,7 +103,7 @@ async function ingestAll(ctx: ServerContext, kit: ScannedKit, files: PendingFile
   }
   const result: Ingested[] = [];
   const zip = await openZipKit(kit.source.path);
-  const staging = path.join(ctx.dataDir, STAGING, crypto.randomBytes(8).toString('hex'));
+  const staging = path.join(ctx.dataDir, INTAKE_STAGING_DIR, crypto.randomBytes(8).toString('hex'));
   try {
     for (const file of files) {
       throwIfCancelled(job);
@@ -150,13 +151,16 @@ function applyUnit(ctx: ServerContext, kit: ScannedKit, ingested: Ingested[], in
             continue;
           }
           setAssessment(ctx, { periodId, unitId, indicatorCode: plan.indicatorCode, verified: false, level: plan.state.level, elements: [...plan.state.elements], overrideReason: plan.state.overrideReason, justification: plan.state.justification });
+          rememberLevel(ctx, { periodId, unitId, indicatorCode: plan.indicatorCode }, { sent: plan.sent, applied: plan.state });
           levels += 1;
         }
         repo.insertReceived.run({ kitId, periodId, unitId, kitPath: kit.workbook.path, sha256: kit.workbook.sha256, size: 0, evidenceId: null, instrumentId: null, requirementCode: null, now: isoNow(ctx), sender });
       }
       for (const entry of ingested) {
         const key = { periodId, unitId, ...entry.requirement };
-        const evidenceId = recordIntakeFile(ctx, key, entry.stored, createdBy);
+        // Exactly as an upload: library row reused by hash, link, history, "menunggu verifikasi".
+        // The document date stays empty: a file's modification time is not its date.
+        const [evidenceId] = recordFilesInTransaction(ctx, key, [entry.stored], { documentDate: null, operator: createdBy });
         repo.insertReceived.run({ kitId, periodId, unitId, kitPath: entry.file.path, sha256: entry.stored.sha256, size: entry.stored.size, evidenceId, ...entry.requirement, now: isoNow(ctx), sender });
         appendHistory(ctx, key, 'intake', { summary: `berkas "${entry.stored.originalName}" dari ${entry.file.path}`, sender, kitId, kitPath: entry.file.path, sha256: entry.stored.sha256 });
       }

@@ -17,6 +17,7 @@ import { DEFAULT_LIMITS } from '../excel/forms';
 import { checkWorkbook } from '../excel/forms/check-workbook';
 import { collectRows } from '../excel/forms/export-form';
 import { parseKeySheet } from '../excel/forms/form-key';
+import { levelBaselines, type LevelBaseline } from '../excel/forms/baselines';
 import { COL, headerOf } from '../excel/forms/layout';
 import { parseInWorker } from '../excel/forms/parse-worker';
 import { planImport, type PlannedRow } from '../excel/forms/plan';
@@ -28,6 +29,8 @@ import type { JobControl } from '../jobs/job';
 
 export interface LevelPlan {
   indicatorCode: string;
+  /** As the unit wrote it, remembered once applied (see excel/forms/baselines.ts). */
+  sent: SelfAssessmentState;
   state: SelfAssessmentState;
   conflict: boolean;
 }
@@ -87,14 +90,14 @@ function stateOf(indicator: AssessmentIndicator): SelfAssessmentState {
   return { level: indicator.selfLevel, elements: indicator.ticked, justification: indicator.justification, overrideReason: indicator.overrideReason };
 }
 
-function judgeLevels(assessment: Assessment | null, sent: SentIndicator[], errors: RowError[]): { levels: IntakeLevel[]; plans: LevelPlan[] } {
+function judgeLevels(assessment: Assessment | null, sent: SentIndicator[], errors: RowError[], baselines: Map<string, LevelBaseline>): { levels: IntakeLevel[]; plans: LevelPlan[] } {
   const levels: IntakeLevel[] = [];
   const plans: LevelPlan[] = [];
   const indicators = new Map((assessment?.aspects.flatMap((aspect) => aspect.indicators) ?? []).map((indicator) => [indicator.code, indicator]));
   for (const entry of sent) {
     const indicator = indicators.get(entry.indicatorCode);
     if (!indicator) continue;
-    const verdict = judgeLevel({ elements: indicator.elements ?? undefined, exported: entry.exported, sent: entry.sent, current: stateOf(indicator), verifiedLevel: indicator.verifiedLevel });
+    const verdict = judgeLevel({ elements: indicator.elements ?? undefined, exported: entry.exported, sent: entry.sent, current: stateOf(indicator), verifiedLevel: indicator.verifiedLevel, lastApplied: baselines.get(indicator.code) });
     if (verdict.kind === 'unchanged') continue;
     if (verdict.kind === 'error') {
       errors.push({ row: entry.row, column: 'Penilaian Mandiri › Tingkat dipilih', cell: `F${entry.row}`, message: `Indikator ${indicator.number}: ${verdict.message}`, action: verdict.action });
@@ -114,7 +117,7 @@ function judgeLevels(assessment: Assessment | null, sent: SentIndicator[], error
       overrideReason: verdict.state.overrideReason,
       conflict,
     });
-    plans.push({ indicatorCode: indicator.code, state: verdict.state, conflict: conflict !== null });
+    plans.push({ indicatorCode: indicator.code, sent: entry.sent, state: verdict.state, conflict: conflict !== null });
   }
   return { levels, plans };
 }
@@ -152,7 +155,7 @@ export function readKitWorkbook(ctx: ServerContext, snapshot: WorkbookSnapshot |
     return { planned, conflict: verdict.kind === 'conflict' ? verdict.reason : null };
   });
   const assessment = f01.kind === 'read' ? assessmentOrNull(ctx, target.period.id, target.unit.id) : null;
-  const { levels, plans } = judgeLevels(assessment, f01.kind === 'read' ? f01.reading.indicators : [], allErrors);
+  const { levels, plans } = judgeLevels(assessment, f01.kind === 'read' ? f01.reading.indicators : [], allErrors, levelBaselines(ctx, { periodId: target.period.id, unitId: target.unit.id }));
   const stateHash = crypto
     .createHash('sha256')
     .update(JSON.stringify([plan.stateHash, assessment?.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => [indicator.code, indicator.selfLevel, indicator.verifiedLevel, indicator.ticked, indicator.justification])) ?? []]))

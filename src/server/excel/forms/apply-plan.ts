@@ -8,6 +8,7 @@ import { isoNow, type ServerContext } from '../../context';
 import { changeStatus, checklistRepo, ensureItem, requireItemKey, type ItemKey } from '../../checklist/checklist-service';
 import { appendHistory } from '../../history/history';
 import { linkUrlInTransaction } from '../../evidence/evidence-service';
+import { rememberRow } from './baselines';
 import type { PlannedRow } from './plan';
 
 const CAUSE = 'impor buku kerja';
@@ -33,6 +34,7 @@ export function applyPlannedRow(ctx: ServerContext, planned: PlannedRow, fileNam
   // changeStatus applies the core rule (terverifikasi needs evidence) to imports too.
   if (planned.status) changeStatus(ctx, key, planned.status.to, planned.status.reason, planned.status.cause ? `${planned.status.cause} (${CAUSE})` : CAUSE);
   appendHistory(ctx, key, 'import', { summary: summaryOf(planned), file: fileName, row: planned.row, conflict: planned.conflict });
+  rememberRow(ctx, key, planned.sent);
   return planned.entries.length;
 }
 

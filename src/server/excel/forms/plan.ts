@@ -9,6 +9,7 @@ import type { EvidenceStatus } from '../../../core/checklist/types';
 import type { ChecklistRequirement } from '../../../shared/types';
 import type { ServerContext } from '../../context';
 import { checklistRepo, getChecklist, type ItemKey } from '../../checklist/checklist-service';
+import { rowBaselines, rowKeyOf, sameSentRow, type RowBaseline, type SentRow } from './baselines';
 import { normalizeNote } from './cell-values';
 import type { VerifiedForm } from './check-workbook';
 import { collectRows } from './export-form';
@@ -25,6 +26,8 @@ export interface PlannedRow {
   note?: string;
   links: Array<{ url: string; documentDate: string | null }>;
   entries: Change[];
+  /** The row as the unit wrote it: remembered once applied (see baselines.ts). */
+  sent: SentRow;
 }
 
 export interface Plan {
@@ -98,12 +101,20 @@ function planLinks(ctx: ServerContext, input: RowInput, current: Current, unitId
   return links;
 }
 
-function planRow(ctx: ServerContext, input: RowInput, current: Current, form: VerifiedForm, created: Set<string>): PlannedRow {
+function planRow(ctx: ServerContext, input: RowInput, current: Current, form: VerifiedForm, created: Set<string>, applied: RowBaseline | undefined): PlannedRow {
   const { requirement } = current;
   const { key } = input;
+  // Only an apply newer than this workbook's export counts (a re-exported form already shows it).
+  const baseline = applied && (applied.updatedAt ?? '') > key.updatedAt ? applied : undefined;
   const planner = new RowPlanner(input, current);
-  const statusEdited = input.status !== null && input.status !== key.status;
-  const noteEdited = input.note !== key.note;
+  const itemKey: ItemKey = { periodId: form.period.id, unitId: form.unit.id, instrumentId: requirement.instrumentId, requirementCode: requirement.code };
+  const sent: SentRow = { status: input.status, note: input.note, links: input.links };
+  // Not touched since the office applied this workbook: nothing new from the unit.
+  if (baseline && sameSentRow(sent, baseline.sent)) return { itemKey, row: input.row, conflict: false, links: [], entries: [], sent };
+  // An edit is a difference from what the unit last sent (once applied), else from the export.
+  const reference = baseline ? { status: baseline.sent.status ?? key.status, note: baseline.sent.note } : { status: key.status, note: key.note };
+  const statusEdited = input.status !== null && input.status !== reference.status;
+  const noteEdited = input.note !== reference.note;
   const links = planLinks(ctx, input, current, form.unit.id, created, planner);
   const currentNote = normalizeNote(requirement.note);
   const note = noteEdited ? input.note : currentNote;
@@ -115,8 +126,9 @@ function planRow(ctx: ServerContext, input: RowInput, current: Current, form: Ve
   const reason = NEEDS_REASON.has(status) ? note : '';
   if (status !== requirement.status) planner.add('status', statusLabel(requirement.status), statusLabel(status));
   if (note !== currentNote) planner.add('note', currentNote, note);
-  const changedSince = (requirement.updatedAt ?? '') !== key.updatedAt;
-  const itemKey: ItemKey = { periodId: form.period.id, unitId: form.unit.id, instrumentId: requirement.instrumentId, requirementCode: requirement.code };
+  // The office changed it after the export, and after this workbook's last apply (if any).
+  const updatedAt = requirement.updatedAt ?? '';
+  const changedSince = updatedAt !== key.updatedAt && (baseline === undefined || updatedAt !== (baseline.updatedAt ?? ''));
   return {
     itemKey,
     row: input.row,
@@ -125,6 +137,7 @@ function planRow(ctx: ServerContext, input: RowInput, current: Current, form: Ve
     ...(note !== currentNote ? { note } : {}),
     links,
     entries: planner.entries,
+    sent,
   };
 }
 
@@ -139,6 +152,7 @@ export function planImport(ctx: ServerContext, form: VerifiedForm, inputs: RowIn
   const current = currentRequirements(ctx, form);
   const plan: Plan = { rows: [], changes: [], conflicts: [], errors: [], unchanged: 0, stateHash: stateHash(ctx, form, current) };
   const created = new Set<string>();
+  const baselines = rowBaselines(ctx, { periodId: form.period.id, unitId: form.unit.id });
   for (const input of inputs) {
     const found = current.get(`${input.key.instrumentId}:${input.key.requirementCode}`);
     if (!found) {
@@ -147,7 +161,7 @@ export function planImport(ctx: ServerContext, form: VerifiedForm, inputs: RowIn
       } else plan.unchanged += 1;
       continue;
     }
-    const planned = planRow(ctx, input, found, form, created);
+    const planned = planRow(ctx, input, found, form, created, baselines.get(rowKeyOf(input.key)));
     if (planned.entries.length === 0) plan.unchanged += 1;
     else plan.rows.push(planned);
     if (planned.conflict) plan.conflicts.push(...planned.entries.map((entry) => toConflict(entry, input.key, found.requirement)));
