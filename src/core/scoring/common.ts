@@ -77,3 +77,24 @@ export function aspectMeans(perUnit: ReadonlyArray<ReadonlyArray<AspectValue>>):
     return { code: aspect.code, name: aspect.name, weight: aspect.weight, mean: value === null ? null : roundHalfUp(value, 2) };
   });
 }
+
+/**
+ * Give `report` a derivation built on first read and then kept as a plain value. A year
+ * of 300 units makes ~1,200 reports whose step-by-step text only a detail screen, an
+ * export or the CLI reads; the dashboard and the ranking never do. The property stays
+ * enumerable, so spreading, JSON and structured clone (IPC) see the text as before.
+ */
+export function withDerivation<T extends object>(report: T, build: () => string[]): T & { derivation: string[] } {
+  return Object.defineProperty(report, 'derivation', {
+    enumerable: true,
+    configurable: true,
+    get(this: T) {
+      const value = build();
+      Object.defineProperty(this, 'derivation', { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+    set(this: T, value: string[]) {
+      Object.defineProperty(this, 'derivation', { value, enumerable: true, writable: true, configurable: true });
+    },
+  }) as T & { derivation: string[] };
+}

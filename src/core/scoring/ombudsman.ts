@@ -9,7 +9,7 @@
 import { EVIDENCE_STATUSES, EVIDENCE_STATUS_LABELS } from '../checklist/types';
 import type { FollowUpSummary } from '../ombudsman/follow-up';
 import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
-import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum } from './common';
+import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum, withDerivation } from './common';
 import { formatDecimal, formatNumber, formatPercent, mean, roundHalfUp } from './rounding';
 import type {
   EvidenceStatus,
@@ -225,8 +225,7 @@ export function scoreOmbudsman(
     aspects,
     notes,
   };
-  const derivation = [...aspects.map((aspect) => dimensionLine(definition.aspectLabel, aspect)), ...totalLines(report)];
-  return { ...report, derivation };
+  return withDerivation(report, () => [...aspects.map((aspect) => dimensionLine(definition.aspectLabel, aspect)), ...totalLines(report)]);
 }
 
 /**

@@ -5,7 +5,7 @@
  * (that is what an evaluator would give for missing evidence) but are listed as such.
  */
 import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
-import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum } from './common';
+import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum, withDerivation } from './common';
 import { formatDecimal, formatPercent, mean, roundHalfUp } from './rounding';
 import { VIEW_LABELS, basisOf, sourceLine, stateOf, viewNote } from './view-text';
 import type {
@@ -98,8 +98,11 @@ function totalLine(report: Pick<PekpppReport, 'aspects' | 'indexExact' | 'band' 
   return `Indeks unit = ${parts.join(' + ')} = ${formatDecimal(report.indexExact, 4)} ≈ ${formatDecimal(report.indexExact, decimals)} → kategori ${describeBand(report.band)}${provisional}`;
 }
 
+const knownCodes = new WeakMap<InstrumentDefinition, ReadonlySet<string>>();
+
 function unknownCodeNotes(definition: InstrumentDefinition, levels: PekpppLevels): string[] {
-  const known = new Set(definition.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)));
+  let known = knownCodes.get(definition);
+  if (!known) knownCodes.set(definition, (known = new Set(definition.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)))));
   return Object.keys(levels)
     .filter((code) => !known.has(code))
     .map((code) => `Tingkat untuk kode indikator "${code}" yang tidak ada di instrumen ini diabaikan.`);
@@ -144,13 +147,8 @@ export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLeve
   const note = viewNote(view, completeness);
   if (note) notes.push(note);
   const base = { aspects, indexExact, band, scale, state };
-  const derivation = [
-    ...(view === 'current' ? [sourceLine(scoredIndicators)] : []),
-    ...aspects.map((aspect) => aspectLine(definition.aspectLabel, aspect)),
-    totalLine(base),
-  ];
-  return {
-    kind: 'pekppp',
+  const report = {
+    kind: 'pekppp' as const,
     view,
     viewLabel: VIEW_LABELS[view],
     state,
@@ -162,9 +160,13 @@ export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLeve
     basis,
     completeness,
     aspects,
-    derivation,
     notes,
   };
+  return withDerivation(report, () => [
+    ...(view === 'current' ? [sourceLine(scoredIndicators)] : []),
+    ...aspects.map((aspect) => aspectLine(definition.aspectLabel, aspect)),
+    totalLine(base),
+  ]);
 }
 
 /**

@@ -40,28 +40,30 @@ export function pekpppView(unit: YearUnitScores, view: PekpppView): PekpppReport
   return viewOf({ self: unit.self!, verified: unit.verified!, current: unit.current }, view);
 }
 
+/** One unit's reports from the year's loaded inputs. */
+function scoreUnit(inputs: YearInputs, unit: YearInputs['period']['units'][number]): YearUnitScores {
+  const views = inputs.pekppp
+    ? scorePekpppViews(inputs.pekppp.definition, inputs.levels(unit.unitId, false), inputs.levels(unit.unitId, true))
+    : null;
+  return {
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    groupName: unit.groupName,
+    sample: unit.ombudsmanSample,
+    self: views?.self ?? null,
+    verified: views?.verified ?? null,
+    current: views?.current ?? null,
+    ombudsman: inputs.ombudsman
+      ? scoreOmbudsman(inputs.ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId))
+      : null,
+  };
+}
+
 /** Every unit's reports for a year (or one unit's), from one load of the inputs. */
 export function computeYear(ctx: ServerContext, periodId: number, options: LoadOptions = { statuses: 'ombudsman' }): YearScores {
   const inputs = loadYearInputs(ctx, periodId, options);
   const scope = options.unitId === undefined ? inputs.period.units : inputs.period.units.filter((unit) => unit.unitId === options.unitId);
-  const units = scope.map((unit) => {
-    const views = inputs.pekppp
-      ? scorePekpppViews(inputs.pekppp.definition, inputs.levels(unit.unitId, false), inputs.levels(unit.unitId, true))
-      : null;
-    return {
-      unitId: unit.unitId,
-      unitName: unit.unitName,
-      groupName: unit.groupName,
-      sample: unit.ombudsmanSample,
-      self: views?.self ?? null,
-      verified: views?.verified ?? null,
-      current: views?.current ?? null,
-      ombudsman: inputs.ombudsman
-        ? scoreOmbudsman(inputs.ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId))
-        : null,
-    };
-  });
-  return { inputs, units };
+  return { inputs, units: scope.map((unit) => scoreUnit(inputs, unit)) };
 }
 
 export function unitScores(ctx: ServerContext, input: ParsedInput<'scores:unit'>): UnitScores {
@@ -161,42 +163,49 @@ function progressByUnit(ctx: ServerContext, inputs: YearInputs): (unitId: number
   };
 }
 
+function dashboardUnit(unit: YearUnitScores, progress: Progress, previousIndex: number | null): DashboardUnit {
+  const current = unit.current;
+  return {
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    groupName: unit.groupName,
+    ombudsmanSample: unit.sample,
+    progress,
+    selfIndex: unit.self?.index ?? null,
+    verifiedIndex: unit.verified?.index ?? null,
+    current: current ? { index: current.index!, state: current.state, basis: current.basis, total: current.completeness.total } : null,
+    category: current?.band ? { code: current.band.code, label: current.band.label, tone: current.band.tone, provisional: current.band.provisional } : null,
+    aspectIndexes: current
+      ? current.aspects
+          .filter((aspect) => aspect.scored)
+          .map((aspect) => ({ code: aspect.code, name: aspect.name, index: aspect.assessedCount > 0 ? aspect.index : null, assessed: aspect.assessedCount, total: aspect.totalCount }))
+      : [],
+    ombudsman: unit.ombudsman
+      ? { total: unit.ombudsman.total, grade: unit.ombudsman.band?.code ?? null, zone: unit.ombudsman.zone, tone: unit.ombudsman.band?.tone ?? null }
+      : null,
+    previousIndex,
+  };
+}
+
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
-  const year = computeYear(ctx, input.periodId);
-  const { period } = year.inputs;
+  const inputs = loadYearInputs(ctx, input.periodId, { statuses: 'ombudsman' });
+  const { period } = inputs;
   const previous = previousIndexes(ctx, period.year);
-  const progressOf = progressByUnit(ctx, year.inputs);
-  const units: DashboardUnit[] = year.units.map((unit) => {
-    const current = unit.current;
-    return {
-      unitId: unit.unitId,
-      unitName: unit.unitName,
-      groupName: unit.groupName,
-      ombudsmanSample: unit.sample,
-      progress: progressOf(unit.unitId),
-      selfIndex: unit.self?.index ?? null,
-      verifiedIndex: unit.verified?.index ?? null,
-      current: current ? { index: current.index!, state: current.state, basis: current.basis, total: current.completeness.total } : null,
-      category: current?.band ? { code: current.band.code, label: current.band.label, tone: current.band.tone, provisional: current.band.provisional } : null,
-      aspectIndexes: current
-        ? current.aspects
-            .filter((aspect) => aspect.scored)
-            .map((aspect) => ({ code: aspect.code, name: aspect.name, index: aspect.assessedCount > 0 ? aspect.index : null, assessed: aspect.assessedCount, total: aspect.totalCount }))
-        : [],
-      ombudsman: unit.ombudsman
-        ? { total: unit.ombudsman.total, grade: unit.ombudsman.band?.code ?? null, zone: unit.ombudsman.zone, tone: unit.ombudsman.band?.tone ?? null }
-        : null,
-      previousIndex: previous.byUnit.get(unit.unitId) ?? null,
-    };
-  });
-  const pekpppEntries: UnitReportEntry<PekpppReport>[] = year.units
-    .filter((unit) => unit.self !== null)
-    .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: unit.current ?? unit.self! }));
+  const progressOf = progressByUnit(ctx, inputs);
+  const units: DashboardUnit[] = [];
+  const pekpppEntries: UnitReportEntry<PekpppReport>[] = [];
+  const allOmbudsman: Array<UnitReportEntry<OmbudsmanReport> & { sample: boolean }> = [];
+  // Unit by unit, keeping only the reports the year's figures need: the self and
+  // verified reports of 300 units are read for their index and dropped at once.
+  for (const entry of period.units) {
+    const unit = scoreUnit(inputs, entry);
+    units.push(dashboardUnit(unit, progressOf(unit.unitId), previous.byUnit.get(unit.unitId) ?? null));
+    if (unit.self !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.current ?? unit.self });
+    if (unit.ombudsman) allOmbudsman.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman, sample: unit.sample });
+  }
   // The Ombudsman scores its sample; with no sample marked yet, every unit stands in.
-  const sampled = year.units.filter((unit) => unit.sample);
-  const ombudsmanEntries: UnitReportEntry<OmbudsmanReport>[] = (sampled.length > 0 ? sampled : year.units)
-    .filter((unit) => unit.ombudsman)
-    .map((unit) => ({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman! }));
+  const sampled = allOmbudsman.filter((entry) => entry.sample);
+  const ombudsmanEntries: UnitReportEntry<OmbudsmanReport>[] = (sampled.length > 0 ? sampled : allOmbudsman).map(({ unitId, unitName, report }) => ({ unitId, unitName, report }));
   // The office's calendar day (local time), not the UTC one: from 00:00 to 07:00 WIB they differ.
   const today = localIsoDay(ctx.now());
   return {
@@ -207,10 +216,10 @@ export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboa
     progress: sumProgress(units.map((unit) => unit.progress)),
     units,
     view: 'current',
-    pekppp: year.inputs.pekppp ? scoreLocalGovernment(pekpppEntries, 'current') : null,
-    ombudsman: year.inputs.ombudsman ? scoreOmbudsmanLocalGovernment(ombudsmanEntries) : null,
+    pekppp: inputs.pekppp ? scoreLocalGovernment(pekpppEntries, 'current') : null,
+    ombudsman: inputs.ombudsman ? scoreOmbudsmanLocalGovernment(ombudsmanEntries) : null,
     previousYear: previous.year,
-    aspects: (year.inputs.pekppp?.definition.aspects ?? [])
+    aspects: (inputs.pekppp?.definition.aspects ?? [])
       .filter((aspect) => aspect.weight > 0)
       .map((aspect) => ({ code: aspect.code, name: aspect.name, weight: aspect.weight })),
   };

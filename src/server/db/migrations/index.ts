@@ -13,6 +13,7 @@ import { migration005 } from './005-documents';
 import { migration006 } from './006-ombudsman-2025';
 import { migration007 } from './007-skm';
 import { migration010 } from './010-returned-baselines';
+import { migration012 } from './012-score-index';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration010];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration010, migration012];
 
 /** Highest version, not the count: numbers are reserved per branch, so the list may have gaps until merged. */
 const latestOf = (steps: readonly Migration[]) => steps.reduce((max, step) => Math.max(max, step.version), 0);
