@@ -140,6 +140,8 @@ test('kits exported, filled by three units, scanned, previewed and applied', asy
   await expect(detail).toContainText('https://drive.google.com/file/d/maklumat');
   await expect(detail.getByRole('row').filter({ hasText: '1. ' })).toContainText('Tingkat 4');
   await screenshot(page, 'kiriman-pratinjau');
+  // The unit's name leads to its Profil Unit.
+  await expect(detail.getByRole('heading', { level: 2 }).getByRole('link', { name: UNITS[0][0] })).toHaveAttribute('href', `#/unit/${units[0]!.id}`);
 
   await rowOf('Kecamatan Depok').getByRole('button', { name: 'Kecamatan Depok' }).click();
   const kecDetail = page.getByLabel('Kiriman Kecamatan Depok');

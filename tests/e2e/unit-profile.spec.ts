@@ -54,6 +54,47 @@ test('profil unit: from the unit list, with the three views, gaps, history and p
   expect(consoleErrors).toEqual([]);
 });
 
+test('profil unit is one click from every place a unit appears', async ({ app, page, consoleErrors }) => {
+  const { dinsos, dukcapil } = await seed(app);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const profileOf = async (id: number, name: string) => {
+    await expect(page).toHaveURL(new RegExp(`#/unit/${id}$`));
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  };
+  // Beranda: the unit table and the heatmap row.
+  await page.goto(`${app.url}#/`);
+  await page.locator('section[aria-labelledby="units-title"]').getByRole('link', { name: 'Dinas Sosial', exact: true }).click();
+  await profileOf(dinsos.id, 'Dinas Sosial');
+  await page.goto(`${app.url}#/`);
+  await page.locator('section[aria-labelledby="heatmap-title"]').getByRole('link', { name: 'Dinas Kependudukan dan Pencatatan Sipil', exact: true }).click();
+  await profileOf(dukcapil.id, 'Dinas Kependudukan dan Pencatatan Sipil');
+  // Every one-unit screen: the Profil link beside the unit switcher.
+  for (const screen of ['kesenjangan', 'penilaian', 'ombudsman']) {
+    await page.goto(`${app.url}#/${screen}/${dinsos.id}`);
+    if (screen === 'kesenjangan') {
+      // The header with switcher, Profil and print controls at 125 %.
+      await page.setViewportSize({ width: 1093, height: 614 });
+      await expect(page.getByRole('link', { name: 'Profil', exact: true })).toBeVisible();
+      await screenshot(page, 'kesenjangan-header-125');
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
+    await page.getByRole('link', { name: 'Profil', exact: true }).click();
+    await profileOf(dinsos.id, 'Dinas Sosial');
+  }
+  // Kesenjangan › Semua unit leads to the unit's gaps, and from there to its profile.
+  await page.goto(`${app.url}#/kesenjangan`);
+  await page.getByRole('list', { name: 'Unit terjauh dari target' }).getByRole('link', { name: 'Dinas Kependudukan dan Pencatatan Sipil' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/kesenjangan/${dukcapil.id}$`));
+  await page.getByRole('link', { name: 'Profil', exact: true }).click();
+  await profileOf(dukcapil.id, 'Dinas Kependudukan dan Pencatatan Sipil');
+  // Ekspor: the unit chosen for a package.
+  await page.goto(`${app.url}#/ekspor`);
+  await page.getByLabel('Unit', { exact: true }).first().selectOption({ label: 'Dinas Sosial' });
+  await page.getByRole('link', { name: 'Profil unit' }).click();
+  await profileOf(dinsos.id, 'Dinas Sosial');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('profil unit at 125 % scaling (1093×614): nothing scrolls sideways', async ({ app, page }) => {
   const { dinsos } = await seed(app);
   await page.setViewportSize({ width: 1093, height: 614 });

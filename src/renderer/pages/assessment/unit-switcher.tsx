@@ -1,11 +1,13 @@
 /**
  * Picks the unit of a one-unit screen (Penilaian Mandiri, Kesenjangan): a select of the
- * active year's units grouped by kelompok; choosing one changes the address.
+ * active year's units grouped by kelompok; choosing one changes the address. Next to it,
+ * the way to the unit's own page (Profil Unit) from every one-unit screen.
  */
 import { useId } from 'react';
 import type { PeriodUnit } from '../../../shared/types';
 import { compareText } from '../../lib/format';
-import { navigate } from '../../lib/router';
+import { Icon } from '../../components/icons';
+import { href, navigate } from '../../lib/router';
 
 export function groupUnits(units: PeriodUnit[]): Array<[string, PeriodUnit[]]> {
   const groups = new Map<string, PeriodUnit[]>();
@@ -49,6 +51,12 @@ export function UnitSwitcher({ units, unitId, basePath }: UnitSwitcherProps) {
           </optgroup>
         ))}
       </select>
+      {unitId !== null ? (
+        <a className="btn btn--ghost btn--sm unit-switcher__profile" href={href(`/unit/${unitId}`)} title="Buka profil unit ini">
+          <Icon name="building" size={16} />
+          <span>Profil</span>
+        </a>
+      ) : null}
     </div>
   );
 }

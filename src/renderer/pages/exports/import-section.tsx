@@ -118,7 +118,7 @@ function AppliedNotice({ applied, onClose }: { applied: Applied; onClose: () => 
       }
     >
       <p className="exp-outcome__text">
-        {applied.unitName} · {applied.fileName}
+        {applied.unitId !== null ? <a href={href(`/unit/${applied.unitId}`)}>{applied.unitName}</a> : applied.unitName} · {applied.fileName}
       </p>
       <p className="exp-outcome__text">
         Cadangan sebelum impor: {applied.backupId ? <code data-testid="import-backup-id">{applied.backupId}</code> : 'tidak dibuat'}

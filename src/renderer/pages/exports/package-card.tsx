@@ -10,6 +10,7 @@ import { SelectField } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { api, isPreview } from '../../lib/api';
 import { formatCount } from '../../lib/format';
+import { href } from '../../lib/router';
 import { useToast } from '../../lib/toast';
 import { Choice, ExportCard } from './card';
 import { asExportOutput, describeOutput, fileNameOf, parentOf } from './download';
@@ -125,6 +126,12 @@ export function PackageCard({ period, units }: { period: PeriodDetail; units: Pe
             </option>
           ))}
         </SelectField>
+        {chosen.length === 1 && choice !== ALL ? (
+          <a className="exp-profile-link" href={href(`/unit/${chosen[0]!.unitId}`)} title={`Buka profil ${chosen[0]!.unitName}`}>
+            <Icon name="building" size={15} />
+            <span>Profil unit</span>
+          </a>
+        ) : null}
         {preview ? (
           <div className="exp-note">
             <Icon name="info" size={16} />

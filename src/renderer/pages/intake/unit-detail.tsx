@@ -9,6 +9,7 @@ import { Badge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
 import { formatCount, formatDate } from '../../lib/format';
+import { href } from '../../lib/router';
 import { STATE_LABEL, STATE_TONE, formatSize } from './intake-format';
 
 export interface RequirementOption {
@@ -46,7 +47,15 @@ export function UnitDetail({ unit, requirements, placements, onPlace, onRefreshK
     <div className="intake-detail" aria-label={`Kiriman ${unit.unitName}`}>
       <header className="intake-detail__head">
         <div>
-          <h2 className="intake-detail__title">{unit.unitName}</h2>
+          <h2 className="intake-detail__title">
+            {unit.unitId !== null ? (
+              <a href={href(`/unit/${unit.unitId}`)} title={`Buka profil ${unit.unitName}`}>
+                {unit.unitName}
+              </a>
+            ) : (
+              unit.unitName
+            )}
+          </h2>
           <p className="intake-detail__meta">
             {unit.source.kind === 'zip' ? 'Kit .zip' : unit.source.kind === 'workbook' ? 'Buku kerja lepas' : 'Folder kit'} · <span className="intake-path">{unit.source.path}</span>
             {unit.sender ? ` · dikirim oleh ${unit.sender}` : ''}
