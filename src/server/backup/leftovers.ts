@@ -39,9 +39,8 @@ export function sweepLeftovers(dataDir: string): LeftoverReport {
   return { backupTemps, archiveTemps, partFiles: sweepPartFiles(dataDir), exportTemps, intakeStaging: sweepIntakeStaging(dataDir) };
 }
 
-/** Every subfolder of the staging area belongs to an apply; none runs before the lock is held. */
-function sweepIntakeStaging(dataDir: string): number {
-  const dir = path.join(dataDir, INTAKE_STAGING_DIR);
+/** Remove the entries of `dir` that `pick` accepts; what is locked (a scanner) waits for the next start. */
+function sweepEntries(dir: string, pick: (name: string) => boolean): number {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -49,16 +48,19 @@ function sweepIntakeStaging(dataDir: string): number {
     return 0;
   }
   let removed = 0;
-  for (const name of names) {
+  for (const name of names.filter(pick)) {
     try {
       fs.rmSync(path.join(dir, name), { recursive: true, force: true });
       removed += 1;
     } catch {
-      // Locked by a scanner: next start.
+      // Locked: next start.
     }
   }
   return removed;
 }
+
+/** Every subfolder of the staging area belongs to an apply; none runs before the lock is held. */
+const sweepIntakeStaging = (dataDir: string): number => sweepEntries(path.join(dataDir, INTAKE_STAGING_DIR), () => true);
 
 /** Called before an archive's temp folder is created. */
 export function recordArchiveTemp(dataDir: string, temp: string): void {
@@ -101,25 +103,7 @@ function sweepJournaledArchives(dataDir: string): number {
   return removed;
 }
 
-function sweepPartFiles(dataDir: string): number {
-  const dir = path.join(dataDir, ...TEMP_DIR.split('/'));
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names.filter((entry) => entry.endsWith(TEMP_SUFFIX))) {
-    try {
-      fs.rmSync(path.join(dir, name), { force: true });
-      removed += 1;
-    } catch {
-      // Locked by a scanner: next start.
-    }
-  }
-  return removed;
-}
+const sweepPartFiles = (dataDir: string): number => sweepEntries(path.join(dataDir, ...TEMP_DIR.split('/')), (name) => name.endsWith(TEMP_SUFFIX));
 
 function journalPath(dataDir: string): string {
   return path.join(backupsDir(dataDir), JOURNAL);

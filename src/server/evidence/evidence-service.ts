@@ -43,6 +43,26 @@ function linkedOf(requirement: ChecklistRequirement, ids: number[]): LinkedEvide
   return ids.flatMap((id) => requirement.evidence.filter((entry) => entry.id === id));
 }
 
+type NewEvidence = Omit<Parameters<ReturnType<typeof checklistRepo>['insertEvidence']['run']>[0], 'unitId' | 'now' | 'operator'>;
+
+/**
+ * The unit's library entry for this content (a deleted one comes back), else a new one;
+ * then its link to the requirement. Returns the id and whether the link is new.
+ */
+function libraryEntryLinked(
+  ctx: ServerContext,
+  key: ItemKey,
+  itemId: number,
+  existing: { id: number; deleted_at: string | null } | undefined,
+  entry: NewEvidence,
+  operator: string,
+): { id: number; linked: boolean } {
+  const repo = checklistRepo(ctx);
+  if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
+  const id = existing?.id ?? Number(repo.insertEvidence.run({ ...entry, unitId: key.unitId, now: isoNow(ctx), operator }).lastInsertRowid);
+  return { id, linked: repo.link.run(itemId, id, isoNow(ctx)).changes > 0 };
+}
+
 /**
  * Record stored files as evidence of one requirement inside the caller's transaction:
  * library rows (reused by hash), links, one history line per new link, and the status
@@ -63,27 +83,19 @@ export function recordFilesInTransaction(
   for (const file of files) {
     repo.insertBlob.run({ sha256: file.sha256, size: file.size, storedPath: file.storedPath, now: isoNow(ctx) });
     const existing = repo.evidenceByBlob.get(key.unitId, file.sha256);
-    let id = existing?.id;
-    if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
-    if (id === undefined) {
-      id = Number(
-        repo.insertEvidence.run({
-          unitId: key.unitId,
-          kind: 'file',
-          title: titleFromName(file.originalName),
-          sha256: file.sha256,
-          url: null,
-          originalName: file.originalName,
-          mime: file.mime,
-          size: file.size,
-          // What a person entered, never the file's modification time: empty = unknown.
-          documentDate: options.documentDate ?? null,
-          now: isoNow(ctx),
-          operator: options.operator ?? operatorName(ctx),
-        }).lastInsertRowid,
-      );
-    }
-    if (repo.link.run(item.id, id, isoNow(ctx)).changes > 0) {
+    const entry = {
+      kind: 'file',
+      title: titleFromName(file.originalName),
+      sha256: file.sha256,
+      url: null,
+      originalName: file.originalName,
+      mime: file.mime,
+      size: file.size,
+      // What a person entered, never the file's modification time: empty = unknown.
+      documentDate: options.documentDate ?? null,
+    } as const;
+    const { id, linked } = libraryEntryLinked(ctx, key, item.id, existing, entry, options.operator ?? operatorName(ctx));
+    if (linked) {
       added = true;
       appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: file.originalName, sha256: file.sha256, reused: existing !== undefined });
     }
@@ -171,26 +183,9 @@ export function linkUrlInTransaction(
   const repo = checklistRepo(ctx);
   const item = ensureItem(ctx, key);
   const existing = repo.evidenceByUrl.get(key.unitId, link.url);
-  let id = existing?.id;
-  if (existing?.deleted_at) repo.setDeleted.run({ id: existing.id, deletedAt: null });
-  if (id === undefined) {
-    id = Number(
-      repo.insertEvidence.run({
-        unitId: key.unitId,
-        kind: 'link',
-        title: link.title ?? new URL(link.url).hostname,
-        sha256: null,
-        url: link.url,
-        originalName: null,
-        mime: null,
-        size: null,
-        documentDate: link.documentDate,
-        now: isoNow(ctx),
-        operator: operatorName(ctx),
-      }).lastInsertRowid,
-    );
-  }
-  if (repo.link.run(item.id, id, isoNow(ctx)).changes > 0) {
+  const entry = { kind: 'link', title: link.title ?? new URL(link.url).hostname, sha256: null, url: link.url, originalName: null, mime: null, size: null, documentDate: link.documentDate } as const;
+  const { id, linked } = libraryEntryLinked(ctx, key, item.id, existing, entry, operatorName(ctx));
+  if (linked) {
     appendHistory(ctx, key, 'evidence-added', { evidenceId: id, title: link.title ?? link.url, url: link.url, reused: existing !== undefined, ...historyExtra });
   }
   return id;
