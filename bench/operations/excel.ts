@@ -60,7 +60,10 @@ export async function recapRows(bench: BenchContext): Promise<Measurement[]> {
   const sheets = await sameCells(path.join(bench.workDir, 'rekap-1.xlsx'));
   const raw = await measure('Baku: exceljs menulis sel yang sama (nilai + gaya)', 3, () => writeCells(sheets, out()));
   // Memory in a process of its own: the benchmark's RSS holds everything measured before.
+  // The child opens the same data folder, so this process lets go of it (and its lock) meanwhile.
+  bench.app.close();
   const child = spawnSync(process.execPath, [...process.execArgv, path.join(repoResourcesDir(), '..', 'bench', 'recap-child.ts'), bench.dataDir, String(latestPeriodId), out()], { encoding: 'utf8' });
+  bench.reopen();
   if (child.status !== 0) throw new Error(`rekap di proses terpisah gagal: ${child.stderr.split('\n')[0]}`);
   const alone = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; peakRssMb: number };
   const memory: Measurement = { operation: 'Ekspor rekap pemda, proses tersendiri (RSS puncak)', runs: 1, medianMs: alone.ms, p95Ms: alone.ms, peakRssMb: alone.peakRssMb };

@@ -162,10 +162,21 @@ function progressByUnit(ctx: ServerContext, inputs: YearInputs): (unitId: number
 }
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
-  const year = computeYear(ctx, input.periodId);
+  return dashboardOf(ctx, computeYear(ctx, input.periodId));
+}
+
+export interface DashboardOptions {
+  /** Progress per unit when the caller has already counted it (the recap counts per aspect too). */
+  progressOf?: (unitId: number) => Progress;
+  /** False skips reading the previous year (previousIndex stays null) for callers that never show it. */
+  previousYear?: boolean;
+}
+
+/** The dashboard of an already computed year: the recap builds on the same numbers without scoring twice. */
+export function dashboardOf(ctx: ServerContext, year: YearScores, options: DashboardOptions = {}): Dashboard {
   const { period } = year.inputs;
-  const previous = previousIndexes(ctx, period.year);
-  const progressOf = progressByUnit(ctx, year.inputs);
+  const previous = options.previousYear === false ? { year: null, byUnit: new Map<number, number | null>() } : previousIndexes(ctx, period.year);
+  const progressOf = options.progressOf ?? progressByUnit(ctx, year.inputs);
   const units: DashboardUnit[] = year.units.map((unit) => {
     const current = unit.current;
     return {

@@ -11,7 +11,8 @@ import type { DashboardUnit } from '../../../shared/types';
 import { formatDateTimeId, TONE_COLORS, zoneLabel, ZONE_TONE } from './format';
 import { KOP_ROWS, writeKop, writeSignatures, writeTitleBlock } from './kop';
 import type { RecapData } from './recap';
-import { bodyCell, exportSheetName, fitRowHeight, NUM_INDEX, NUM_INTEGER, NUM_ONE_DECIMAL, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { bodyCell, exportSheetName, fitRowHeight, NUM_INDEX, NUM_INTEGER, NUM_ONE_DECIMAL, printOptions, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { commitRows, type StreamWorkbook } from './stream-workbook';
 
 export const RECAP_MAIN_SHEET = 'Rekap';
 /** Kop (6 rows), three title lines, a blank row, then the table header. */
@@ -169,8 +170,8 @@ function notes(sheet: ExcelJS.Worksheet, start: number, data: RecapData, lastCol
   return start + 1 + lines.length;
 }
 
-export function addRecapMainSheet(workbook: ExcelJS.Workbook, data: RecapData, taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(RECAP_MAIN_SHEET, taken));
+export function addRecapMainSheet(workbook: StreamWorkbook, data: RecapData, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(RECAP_MAIN_SHEET, taken), printOptions(RECAP_MAIN_HEADER_ROW, 'landscape', true, data.print(`Rekapitulasi ${data.year}`)));
   const headers = recapHeaders(data);
   setColumnWidths(sheet, [5, 34, 16, ...data.board.aspects.map(() => 10), 10, 16, 9, 20, 11, 9, 12]);
   writeKop(workbook, sheet, data.docs.header, headers.length);
@@ -180,17 +181,21 @@ export function addRecapMainSheet(workbook: ExcelJS.Workbook, data: RecapData, t
     `${data.instrumentNames.join(' · ')} · dibuat ${formatDateTimeId(data.exportedAt)} · semua indeks PEKPPP adalah nilai terkini; nilai Ombudsman adalah estimasi kesiapan.`,
   ], headers.length);
   writeHeader(sheet, RECAP_MAIN_HEADER_ROW, headers);
+  // Column widths are final once the header has widened them: the first commit writes them.
+  commitRows(sheet);
   const firstRow = RECAP_MAIN_HEADER_ROW + 1;
   let row = firstRow;
   for (const group of groupInOrder(data.board.units, (unit) => unit.groupName)) {
     sectionRow(sheet, row++, `${group.letter}. ${group.name}`, headers.length);
     group.items.forEach((unit, index) => unitRow(sheet, row++, index + 1, unit, data));
     groupMeanRow(sheet, row++, group.name, group.items, data);
+    commitRows(sheet);
   }
   totalsRow(sheet, row, data);
   colourRules(sheet, data, firstRow, row);
   const next = categoryTable(sheet, row + 2, data);
   const afterNotes = notes(sheet, next + 1, data, headers.length);
   writeSignatures(sheet, afterNotes + 1, headers.length, data.docs.signature('recap', { dated: true }));
-  printSetup(sheet, RECAP_MAIN_HEADER_ROW, 'landscape', true, data.print(`Rekapitulasi ${data.year}`));
+  commitRows(sheet);
+  sheet.commit();
 }
