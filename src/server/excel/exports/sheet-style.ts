@@ -49,7 +49,7 @@ export function setColumnWidths(sheet: ExcelJS.Worksheet, widths: readonly numbe
 
 /** A title line across the table width (one merge per row, so merges never overlap). */
 export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, lastColumn: number, size = 12): void {
-  const cell = sheet.getCell(row, 1);
+  const cell = sheet.getRow(row).getCell(1);
   setText(cell, text);
   cell.font = { name: FONT, bold: size > 11, size };
   cell.alignment = { vertical: 'middle', wrapText: true };
@@ -60,7 +60,7 @@ export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, la
 
 export function writeHeader(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[]): void {
   headers.forEach((header, index) => {
-    const cell = sheet.getCell(row, index + 1);
+    const cell = sheet.getRow(row).getCell(index + 1);
     setText(cell, header);
     cell.font = { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
@@ -109,7 +109,7 @@ const BODY_NUMBER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wra
 
 /** A body cell: bordered, wrapped, top-aligned; text always through setText. */
 export function bodyCell(sheet: ExcelJS.Worksheet, row: number, column: number, value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
-  const cell = sheet.getCell(row, column);
+  const cell = sheet.getRow(row).getCell(column);
   if (typeof value === 'string') setText(cell, value);
   else cell.value = value;
   cell.border = BORDER_ALL;
@@ -121,11 +121,11 @@ export function bodyCell(sheet: ExcelJS.Worksheet, row: number, column: number, 
 /** A full-width row: a grey section heading, or (emphasis false) a plain paragraph. */
 export function sectionRow(sheet: ExcelJS.Worksheet, row: number, text: string, lastColumn: number, emphasis = true): void {
   for (let column = 1; column <= lastColumn; column += 1) {
-    const cell = sheet.getCell(row, column);
+    const cell = sheet.getRow(row).getCell(column);
     if (emphasis) cell.fill = SECTION_FILL;
     cell.border = BORDER_ALL;
   }
-  const first = sheet.getCell(row, 1);
+  const first = sheet.getRow(row).getCell(1);
   setText(first, text);
   first.font = { name: FONT, bold: emphasis };
   first.alignment = { vertical: 'middle', wrapText: true };
@@ -208,7 +208,7 @@ function displayedText(value: ExcelJS.CellValue): string {
 /** Height for a row of unmerged cells. */
 export function fitRowHeight(sheet: ExcelJS.Worksheet, row: number, lastColumn: number): void {
   const widths = columnWidths(sheet, lastColumn);
-  const lines = Math.max(1, ...widths.map((width, index) => lineCount(displayedText(sheet.getCell(row, index + 1).value), width)));
+  const lines = Math.max(1, ...widths.map((width, index) => lineCount(displayedText(sheet.getRow(row).getCell(index + 1).value), width)));
   sheet.getRow(row).height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
 }
 

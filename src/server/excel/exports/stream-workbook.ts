@@ -192,25 +192,69 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
 }
 
 const PLAIN_FONT: Partial<ExcelJS.Font> = { name: FONT };
-const named = new WeakMap<Partial<ExcelJS.Font>, Partial<ExcelJS.Font>>();
 
 /**
- * Write every row still open to the file. Like applyFont for an in-memory workbook,
- * each cell gets the one font family first (a committed row can no longer change).
+ * Identical styles share one object: exceljs remembers the style id of every style
+ * object it has written (a WeakMap), so a shared object is turned into XML once instead
+ * of once per cell. Parts are told apart by content, so a literal written per cell
+ * ({ bold: true }) still lands on the shared style.
+ */
+class StyleInterner {
+  private readonly partIds = new WeakMap<object, number>();
+  private readonly partsByJson = new Map<string, number>();
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+  private readonly fonts = new Map<number, Partial<ExcelJS.Font>>();
+
+  private id(part: object | undefined): number {
+    if (part === undefined) return 0;
+    let id = this.partIds.get(part);
+    if (id === undefined) {
+      const json = JSON.stringify(part);
+      id = this.partsByJson.get(json);
+      if (id === undefined) this.partsByJson.set(json, (id = this.partsByJson.size + 1));
+      this.partIds.set(part, id);
+    }
+    return id;
+  }
+
+  /** The font with the one family every export uses (applyFont's rule for in-memory workbooks). */
+  private named(font: Partial<ExcelJS.Font> | undefined): Partial<ExcelJS.Font> {
+    if (!font) return PLAIN_FONT;
+    if (font.name === FONT) return font;
+    const id = this.id(font);
+    let withName = this.fonts.get(id);
+    if (!withName) this.fonts.set(id, (withName = { ...font, name: FONT }));
+    return withName;
+  }
+
+  shared(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+    const font = this.named(style.font);
+    const key = `${style.numFmt ?? ''}|${this.id(font)}|${this.id(style.border)}|${this.id(style.fill)}|${this.id(style.alignment)}|${this.id(style.protection)}`;
+    let shared = this.styles.get(key);
+    if (!shared) {
+      shared = { ...style, font };
+      for (const name of Object.keys(shared) as Array<keyof ExcelJS.Style>) if (shared[name] === undefined) delete shared[name];
+      this.styles.set(key, shared);
+    }
+    return shared;
+  }
+}
+
+const interners = new WeakMap<object, StyleInterner>();
+
+/**
+ * Write every row still open to the file. Each cell first gets the one font family
+ * (a committed row can no longer change) and its style object is swapped for the
+ * shared one with the same content.
  */
 export function commitRows(sheet: ExcelJS.Worksheet): void {
+  const book = sheet.workbook as object;
+  let interner = interners.get(book);
+  if (!interner) interners.set(book, (interner = new StyleInterner()));
   let last: ExcelJS.Row | undefined;
   sheet.eachRow({ includeEmpty: true }, (row) => {
     row.eachCell({ includeEmpty: true }, (cell) => {
-      const font = cell.font;
-      if (font?.name === FONT) return;
-      if (!font) {
-        cell.font = PLAIN_FONT;
-        return;
-      }
-      let withName = named.get(font);
-      if (!withName) named.set(font, (withName = { ...font, name: FONT }));
-      cell.font = withName;
+      cell.style = interner.shared(cell.style);
     });
     last = row;
   });
