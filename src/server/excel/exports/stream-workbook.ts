@@ -169,13 +169,14 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
   requireDirectory(path.dirname(target));
   const temp = tempPathIn(path.dirname(target));
   const stream = fs.createWriteStream(temp, { flags: 'wx' });
+  let workbook: StreamWorkbook | undefined;
   try {
     const opened = new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
       stream.once('error', reject);
     });
     await opened;
-    const workbook = new StreamWorkbook(stream, created, title);
+    workbook = new StreamWorkbook(stream, created, title);
     build(workbook);
     throwIfCancelled(job);
     await workbook.writer.commit();
@@ -185,6 +186,8 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
     fsyncDirSync(path.dirname(target));
     return target;
   } catch (error) {
+    // Stop the zip first so nothing more is written into the temp being removed.
+    (workbook?.writer as unknown as { zip?: { abort: () => void } } | undefined)?.zip?.abort();
     stream.destroy();
     await removeTemp(temp);
     throw asExportError(error, job);
