@@ -14,6 +14,10 @@ import type { RecapData } from './recap';
 import { bodyCell, exportSheetName, fitRowHeight, NUM_INTEGER, NUM_PERCENT, printOptions, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
 import { commitRows, type StreamWorkbook } from './stream-workbook';
 
+/** Shared style parts (never mutated): one object per style, not one per cell. */
+const CENTER_TOP: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'top' };
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+
 export const DONE_MARK = '✓';
 export const NONE_MARK = '-';
 export const EVIDENCE_SHEET = 'Bukti Dukung';
@@ -40,18 +44,17 @@ function footer(sheet: ExcelJS.Worksheet, row: number, marks: Array<Array<string
   const labels = [FOOTER_LABELS.count, FOOTER_LABELS.percent, FOOTER_LABELS.mean];
   labels.forEach((label, offset) => {
     bodyCell(sheet, row + offset, 1, null);
-    bodyCell(sheet, row + offset, 2, label).font = { bold: true };
+    bodyCell(sheet, row + offset, 2, label).font = BOLD;
   });
   for (let index = 0; index < columnCount; index += 1) {
     const done = marks.filter((unit) => unit[index] === DONE_MARK).length;
-    const center = { horizontal: 'center', vertical: 'top' } as const;
     const count = bodyCell(sheet, row, 3 + index, done, NUM_INTEGER);
     const share = bodyCell(sheet, row + 1, 3 + index, marks.length === 0 ? 0 : done / marks.length, NUM_PERCENT);
     const average = meanOfPresent(shares.map((unit) => unit[index]), 4);
     const mean = bodyCell(sheet, row + 2, 3 + index, average ?? '–', NUM_PERCENT);
     for (const cell of [count, share, mean]) {
-      cell.font = { bold: true };
-      cell.alignment = center;
+      cell.font = BOLD;
+      cell.alignment = CENTER_TOP;
     }
   }
   return row + labels.length;
@@ -71,7 +74,7 @@ function unitRow(sheet: ExcelJS.Worksheet, row: number, number: number, unit: Da
     const cell = bodyCell(sheet, row, 3 + column, typeof mark === 'number' ? mark : null, NUM_PERCENT);
     // The marks are our own constants, not user text: "-" is written as-is.
     if (typeof mark === 'string') cell.value = mark;
-    cell.alignment = { horizontal: 'center', vertical: 'top' };
+    cell.alignment = CENTER_TOP;
   });
   fitRowHeight(sheet, row, 2);
 }
