@@ -170,16 +170,17 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
   const temp = tempPathIn(path.dirname(target));
   const stream = fs.createWriteStream(temp, { flags: 'wx' });
   let workbook: StreamWorkbook | undefined;
+  // A write error (full disk, removed flash drive) can come at any moment while the zip
+  // streams; exceljs would only listen at the very end and then wait forever.
+  const failed = new Promise<never>((_resolve, reject) => stream.on('error', reject));
+  failed.catch(() => undefined);
   try {
-    const opened = new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', reject);
-    });
-    await opened;
+    await Promise.race([new Promise<void>((resolve) => stream.once('open', () => resolve())), failed]);
     workbook = new StreamWorkbook(stream, created, title);
+    (workbook.writer as unknown as { zip: NodeJS.EventEmitter }).zip.on('error', (error: Error) => stream.destroy(error));
     build(workbook);
     throwIfCancelled(job);
-    await workbook.writer.commit();
+    await Promise.race([workbook.writer.commit(), failed]);
     fsyncFileSync(temp);
     throwIfCancelled(job);
     fs.renameSync(temp, target);
