@@ -82,7 +82,9 @@ export class StreamWorkbook {
   private readonly images = new Map<unknown, number>();
 
   constructor(stream: fs.WriteStream, created: Date, title: string) {
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    // Shared strings, as Excel itself writes text (inline strings were not measurably faster
+    // at 300 units, and exceljs writes those as formula-result cells, t="str").
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
     this.writer.creator = 'Patuh';
     this.writer.lastModifiedBy = 'Patuh';
     this.writer.created = created;
@@ -114,7 +116,9 @@ export class StreamWorkbook {
    * shared kop code works unchanged.
    */
   addWorksheet(name: string, print: SheetPrintOptions): ExcelJS.Worksheet {
-    const sheet = this.writer.addWorksheet(name, { views: print.views, pageSetup: print.pageSetup, headerFooter: print.headerFooter });
+    // The streaming sheet fills in printer DPI and a 100 % scale; left out, as the in-memory writer does.
+    const pageSetup = { horizontalDpi: undefined, verticalDpi: undefined, scale: undefined, ...print.pageSetup };
+    const sheet = this.writer.addWorksheet(name, { views: print.views, pageSetup, headerFooter: print.headerFooter } as Partial<ExcelJS.AddWorksheetOptions>);
     const internals = sheet as unknown as SheetInternals;
     const pictures: Picture[] = [];
     const writeMargins = internals._writePageMargins.bind(sheet);
