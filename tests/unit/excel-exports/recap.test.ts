@@ -169,7 +169,20 @@ describe('year recap', () => {
   });
 
   it('evidence progress for every unit: the Rekap percentage is the dashboard\'s, Bukti Dukung marks follow each checklist', async () => {
-    const { workbook, board, api, period } = await exported();
+    const seeded = await seedOffice();
+    const { api, period, unit, other } = seeded;
+    // A hidden requirement that was verified no longer counts; an office's own requirement does.
+    const before = await api['checklist:get']({ periodId: period.id, unitId: unit.id });
+    const pekpppId = before.instruments.find((instrument) => instrument.family === 'pekppp')!.instrumentId;
+    const verified = before.instruments[0]!.aspects[0]!.indicators[0]!.requirements.find((requirement) => requirement.status === 'terverifikasi')!;
+    await api['checklist:hide-requirement']({ periodId: period.id, instrumentId: pekpppId, requirementCode: verified.code, reason: 'Tidak relevan untuk pemda kami' });
+    const indicator = before.instruments[0]!.aspects[1]!.indicators[0]!;
+    const custom = await api['checklist:add-requirement']({ periodId: period.id, instrumentId: pekpppId, indicatorCode: indicator.code, text: 'Foto papan SP di loket', kind: 'foto' });
+    await api['evidence:link']({ periodId: period.id, unitId: other.id, instrumentId: pekpppId, requirementCode: custom.code, url: 'https://contoh.go.id/foto', title: 'Foto' });
+    await api['checklist:set-status']({ periodId: period.id, unitId: other.id, instrumentId: pekpppId, requirementCode: custom.code, status: 'terverifikasi' });
+    const result = await exportRecap(seeded.app.ctx, { periodId: period.id, outFile: path.join(tempDir(), 'rekap.xlsx') }, silentJob());
+    const workbook = await readWorkbook(result.path);
+    const board = await api['scores:dashboard']({ periodId: period.id });
     const rekap = workbook.getWorksheet('Rekap')!;
     const evidence = workbook.getWorksheet('Bukti Dukung')!;
     for (const unit of board.units) {
