@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { exportRecap, exportUnitPackage } from '../../src/server/excel/exports';
+import { writeRecap } from '../../src/server/excel/exports/recap';
+import { loadRecapData } from '../../src/server/excel/exports/recap-data';
 import { applyFormImport, exportForm, previewFormImport } from '../../src/server/excel/forms';
 import { silentJob } from '../../src/server/jobs/job';
 import { repoResourcesDir } from '../../src/server/paths';
@@ -19,35 +21,77 @@ import { judged } from '../targets';
 
 interface SheetCells {
   name: string;
-  cells: Array<{ address: string; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style> }>;
+  cells: Array<{ address: string; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style>; merged: boolean }>;
   widths: Array<number | undefined>;
+  heights: Array<[number, number]>;
+  rowStyles: Array<[number, Partial<ExcelJS.Style>]>;
+  merges: string[];
+  conditionalFormats: ExcelJS.ConditionalFormattingOptions[];
+  images: Array<{ media: number; range: ExcelJS.ImageRange }>;
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  views: Array<Partial<ExcelJS.WorksheetView>>;
+  headerFooter: Partial<ExcelJS.HeaderFooter>;
+}
+
+interface BookCells {
+  sheets: SheetCells[];
+  media: Array<{ buffer: ExcelJS.Buffer; extension: 'png' | 'jpeg' | 'gif' }>;
 }
 
 /**
- * The same cells as a written workbook: every value with its style (fonts, fills,
- * borders, number formats), so a ratio shows what Patuh adds on top of exceljs, not the
- * cost of styling itself.
+ * The same workbook as a written one, read back: every value with its style (fonts,
+ * fills, borders, number formats), row heights and column widths, merged cells,
+ * conditional formats, pictures, page setup with print titles, frozen panes and the
+ * page header/footer — so a ratio shows what Patuh adds on top of exceljs writing the
+ * same document, not the cost of the document itself.
  */
-async function sameCells(file: string): Promise<SheetCells[]> {
+export async function sameCells(file: string): Promise<BookCells> {
   const source = new ExcelJS.Workbook();
   await source.xlsx.readFile(file);
-  return source.worksheets.map((sheet) => {
+  const media = (source.model as unknown as { media: Array<{ buffer: ExcelJS.Buffer; extension: 'png' | 'jpeg' | 'gif' }> }).media.map((item) => ({ buffer: item.buffer, extension: item.extension }));
+  const sheets = source.worksheets.map((sheet) => {
     const cells: SheetCells['cells'] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => cells.push({ address: cell.address, value: cell.value, style: cell.style })));
-    return { name: sheet.name, cells, widths: sheet.columns.map((column) => column.width) };
+    const heights: SheetCells['heights'] = [];
+    const rowStyles: SheetCells['rowStyles'] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      if (row.height) heights.push([row.number, row.height]);
+      // exceljs keeps a row's own style (a bold total row) but does not declare it.
+      const { style } = row as unknown as { style: Partial<ExcelJS.Style> };
+      if (Object.keys(style).length > 0) rowStyles.push([row.number, style]);
+      // Empty cells too: a bordered blank cell is part of the table.
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        const merged = cell.type === ExcelJS.ValueType.Merge;
+        cells.push({ address: cell.address, value: merged ? null : cell.value, style: cell.style, merged });
+      });
+    });
+    const images = sheet.getImages().map((image) => ({ media: Number(image.imageId), range: image.range }));
+    const model = sheet.model as unknown as { merges: string[] };
+    const conditionalFormats = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    return { name: sheet.name, cells, heights, rowStyles, widths: sheet.columns.map((column) => column.width), merges: model.merges, conditionalFormats, images, pageSetup: sheet.pageSetup, views: sheet.views, headerFooter: sheet.headerFooter };
   });
+  return { sheets, media };
 }
 
-async function writeCells(sheets: SheetCells[], file: string): Promise<void> {
+/** Plain in-memory exceljs writing the document sameCells read: no streaming, no tricks. */
+export async function writeCells(book: BookCells, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  for (const sheet of sheets) {
-    const target = workbook.addWorksheet(sheet.name);
-    sheet.widths.forEach((width, index) => (target.getColumn(index + 1).width = width ?? 10));
+  const media = book.media.map((item) => workbook.addImage(item));
+  for (const sheet of book.sheets) {
+    const target = workbook.addWorksheet(sheet.name, { pageSetup: sheet.pageSetup, views: sheet.views, headerFooter: sheet.headerFooter });
+    sheet.widths.forEach((width, index) => {
+      if (width !== undefined) target.getColumn(index + 1).width = width;
+    });
+    for (const [row, height] of sheet.heights) target.getRow(row).height = height;
+    for (const [row, style] of sheet.rowStyles) (target.getRow(row) as unknown as { style: Partial<ExcelJS.Style> }).style = style;
     for (const cell of sheet.cells) {
       const into = target.getCell(cell.address);
-      into.value = cell.value;
+      if (!cell.merged) into.value = cell.value;
       into.style = cell.style;
     }
+    // The cells already carry their final styles (merged ones included).
+    for (const range of sheet.merges) target.mergeCellsWithoutStyle(range);
+    for (const format of sheet.conditionalFormats) target.addConditionalFormatting(format);
+    for (const image of sheet.images) target.addImage(media[image.media]!, image.range);
   }
   await workbook.xlsx.writeFile(file);
 }
@@ -58,13 +102,19 @@ export async function recapRows(bench: BenchContext): Promise<Measurement[]> {
   const out = () => path.join(bench.workDir, `rekap-${(counter += 1)}.xlsx`);
   const recap = await measure('Ekspor rekap pemda (semua unit)', 3, () => exportRecap(bench.app.ctx, { periodId: latestPeriodId, outFile: out() }, silentJob()));
   const sheets = await sameCells(path.join(bench.workDir, 'rekap-1.xlsx'));
-  const raw = await measure('Baku: exceljs menulis sel yang sama (nilai + gaya)', 3, () => writeCells(sheets, out()));
+  const raw = await measure('Baku: exceljs menulis sel yang sama (nilai, gaya, gabungan sel, format bersyarat, logo, cetak)', 3, () => writeCells(sheets, out()));
+  // The recap's own writing, data already loaded: what the export adds on top of scoring the year.
+  const data = bench.app.ctx.db.transaction(() => loadRecapData(bench.app.ctx, latestPeriodId))();
+  const writing = await measure('Ekspor rekap: menulis buku kerja saja (data sudah dimuat)', 3, () => writeRecap(data, out(), silentJob()));
   // Memory in a process of its own: the benchmark's RSS holds everything measured before.
+  // The child opens the same data folder, so this process lets go of it (and its lock) meanwhile.
+  bench.app.close();
   const child = spawnSync(process.execPath, [...process.execArgv, path.join(repoResourcesDir(), '..', 'bench', 'recap-child.ts'), bench.dataDir, String(latestPeriodId), out()], { encoding: 'utf8' });
+  bench.reopen();
   if (child.status !== 0) throw new Error(`rekap di proses terpisah gagal: ${child.stderr.split('\n')[0]}`);
   const alone = JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; peakRssMb: number };
   const memory: Measurement = { operation: 'Ekspor rekap pemda, proses tersendiri (RSS puncak)', runs: 1, medianMs: alone.ms, p95Ms: alone.ms, peakRssMb: alone.peakRssMb };
-  return [raw, judged(withRatio(recap, raw, 'time'), 'recap'), judged(memory, 'recapRss')];
+  return [raw, judged(withRatio(recap, raw, 'time'), 'recap'), withRatio(writing, raw, 'time'), judged(memory, 'recapRss')];
 }
 
 /** One entry per linked copy, as the package writes them (a file used twice is copied twice). */

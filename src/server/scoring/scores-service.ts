@@ -189,16 +189,33 @@ function dashboardUnit(unit: YearUnitScores, progress: Progress, previousIndex: 
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
   const inputs = loadYearInputs(ctx, input.periodId, { statuses: 'ombudsman' });
+  // Unit by unit, keeping only the reports the year's figures need: the self and verified
+  // reports of 300 units are read for their index and dropped at once.
+  return assembleDashboard(ctx, inputs, (function* scored() {
+    for (const unit of inputs.period.units) yield scoreUnit(inputs, unit);
+  })());
+}
+
+export interface DashboardOptions {
+  /** Progress per unit when the caller has already counted it (the recap counts per aspect too). */
+  progressOf?: (unitId: number) => Progress;
+  /** False skips reading the previous year (previousIndex stays null) for callers that never show it. */
+  previousYear?: boolean;
+}
+
+/** The dashboard of an already computed year: the recap builds on the same numbers without scoring twice. */
+export function dashboardOf(ctx: ServerContext, year: YearScores, options: DashboardOptions = {}): Dashboard {
+  return assembleDashboard(ctx, year.inputs, year.units, options);
+}
+
+function assembleDashboard(ctx: ServerContext, inputs: YearInputs, scoredUnits: Iterable<YearUnitScores>, options: DashboardOptions = {}): Dashboard {
   const { period } = inputs;
-  const previous = previousIndexes(ctx, period.year);
-  const progressOf = progressByUnit(ctx, inputs);
+  const previous = options.previousYear === false ? { year: null, byUnit: new Map<number, number | null>() } : previousIndexes(ctx, period.year);
+  const progressOf = options.progressOf ?? progressByUnit(ctx, inputs);
   const units: DashboardUnit[] = [];
   const pekpppEntries: UnitReportEntry<PekpppReport>[] = [];
   const allOmbudsman: Array<UnitReportEntry<OmbudsmanReport> & { sample: boolean }> = [];
-  // Unit by unit, keeping only the reports the year's figures need: the self and
-  // verified reports of 300 units are read for their index and dropped at once.
-  for (const entry of period.units) {
-    const unit = scoreUnit(inputs, entry);
+  for (const unit of scoredUnits) {
     units.push(dashboardUnit(unit, progressOf(unit.unitId), previous.byUnit.get(unit.unitId) ?? null));
     if (unit.self !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.current ?? unit.self });
     if (unit.ombudsman) allOmbudsman.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman, sample: unit.sample });

@@ -12,7 +12,7 @@ import { CATEGORY_TABLE_TITLE, GROUP_MEAN_LABEL, LOCAL_GOVERNMENT_ROW_LABEL, REC
 import { KABAG, seedOffice } from '../documents/office';
 import { silentJob } from '../../../src/server/jobs/job';
 import { tempDir } from '../helpers';
-import { allCells, findRow, readWorkbook, rowValues, sheetTexts } from './read-back';
+import { allCells, findRow, readWorkbook, readZip, rowValues, sheetTexts } from './read-back';
 import { FORMULA_NOTE } from './seed';
 
 async function exported() {
@@ -139,6 +139,71 @@ describe('year recap', () => {
     expect(sheet.getCell(GROUP_HEADER_ROW + 5, 3).value).toBeCloseTo(pekppp.aspects[0]!.progress.verified / pekppp.aspects[0]!.progress.applicable, 4);
     expect(sheet.getCell(GROUP_HEADER_ROW + 6, 1).value).toBe('B. Kecamatan');
     expect(sheet.getCell(GROUP_HEADER_ROW + 7, 1).value).toBe(1);
+  });
+
+  it('streamed file: merged kop, logo on both sheets from one picture, print titles, centred A4, frozen header', async () => {
+    const { workbook, result } = await exported();
+    const zip = await readZip(result.path);
+    const names = [...zip.keys()];
+    // One media part for the logo, one drawing per sheet, each declared in the content types.
+    expect(names.filter((name) => name.startsWith('xl/media/'))).toHaveLength(1);
+    const types = zip.get('[Content_Types].xml')!.toString('utf8');
+    for (const drawing of ['drawing1', 'drawing2']) {
+      expect(names).toContain(`xl/drawings/${drawing}.xml`);
+      expect(names).toContain(`xl/drawings/_rels/${drawing}.xml.rels`);
+      expect(types).toContain(`/xl/drawings/${drawing}.xml`);
+    }
+    expect(zip.get('xl/workbook.xml')!.toString('utf8')).toContain('_xlnm.Print_Titles');
+    for (const sheet of workbook.worksheets) {
+      const last = sheet.getRow(sheet.pageSetup.printTitlesRow ? Number(sheet.pageSetup.printTitlesRow.split(':')[0]) : 1).cellCount;
+      const merges = (sheet.model as unknown as { merges: string[] }).merges;
+      const lastLetter = sheet.getColumn(last).letter;
+      for (let row = 1; row <= 5; row += 1) expect(merges).toContain(`A${row}:${lastLetter}${row}`);
+      expect(sheet.getImages()).toHaveLength(1);
+      expect(sheet.getImages()[0]!.range.tl).toMatchObject({ nativeCol: 0, nativeRow: 0 });
+      expect(sheet.pageSetup.horizontalCentered).toBe(true);
+      const headerRow = Number(sheet.pageSetup.printTitlesRow!.split(':')[0]);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: headerRow });
+      expect(sheet.getCell(1, 1).font).toMatchObject({ name: 'Arial', bold: true, size: 13 });
+    }
+  });
+
+  it('evidence progress for every unit: the Rekap percentage is the dashboard\'s, Bukti Dukung marks follow each checklist', async () => {
+    const seeded = await seedOffice();
+    const { api, period, unit, other } = seeded;
+    // A hidden requirement that was verified no longer counts; an office's own requirement does.
+    const before = await api['checklist:get']({ periodId: period.id, unitId: unit.id });
+    const pekpppId = before.instruments.find((instrument) => instrument.family === 'pekppp')!.instrumentId;
+    const verified = before.instruments[0]!.aspects[0]!.indicators[0]!.requirements.find((requirement) => requirement.status === 'terverifikasi')!;
+    await api['checklist:hide-requirement']({ periodId: period.id, instrumentId: pekpppId, requirementCode: verified.code, reason: 'Tidak relevan untuk pemda kami' });
+    const indicator = before.instruments[0]!.aspects[1]!.indicators[0]!;
+    const custom = await api['checklist:add-requirement']({ periodId: period.id, instrumentId: pekpppId, indicatorCode: indicator.code, text: 'Foto papan SP di loket', kind: 'foto' });
+    await api['evidence:link']({ periodId: period.id, unitId: other.id, instrumentId: pekpppId, requirementCode: custom.code, url: 'https://contoh.go.id/foto', title: 'Foto' });
+    await api['checklist:set-status']({ periodId: period.id, unitId: other.id, instrumentId: pekpppId, requirementCode: custom.code, status: 'terverifikasi' });
+    const result = await exportRecap(seeded.app.ctx, { periodId: period.id, outFile: path.join(tempDir(), 'rekap.xlsx') }, silentJob());
+    const workbook = await readWorkbook(result.path);
+    const board = await api['scores:dashboard']({ periodId: period.id });
+    const rekap = workbook.getWorksheet('Rekap')!;
+    const evidence = workbook.getWorksheet('Bukti Dukung')!;
+    for (const unit of board.units) {
+      const row = findRow(rekap, unit.unitName, 2);
+      expect(rekap.getCell(row, 16).value).toBe(unit.progress.percentVerified);
+      const checklist = await api['checklist:get']({ periodId: period.id, unitId: unit.unitId });
+      const pekppp = checklist.instruments.find((instrument) => instrument.family === 'pekppp')!;
+      const expected = [...board.aspects.map((aspect) => pekppp.aspects.find((item) => item.code === aspect.code)!.progress), pekppp.progress].map((progress) =>
+        progress.applicable > 0 && progress.verified === progress.applicable ? '✓' : progress.verified === 0 ? '-' : progress.percentVerified / 100,
+      );
+      expect(rowValues(evidence, findRow(evidence, unit.unitName, 2), 2 + expected.length).slice(2)).toEqual(expected);
+    }
+  });
+
+  it('cancelled while writing: no file and no temp left behind', async () => {
+    const seeded = await seedOffice();
+    const dir = tempDir();
+    const controller = new AbortController();
+    const job = { signal: controller.signal, progress: (_fraction: number, message: string) => (message.startsWith('Menyusun') ? controller.abort() : undefined) };
+    await expect(exportRecap(seeded.app.ctx, { periodId: seeded.period.id, outFile: path.join(dir, 'rekap.xlsx') }, job)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('the gap list is its own export: every open requirement, notes shown exactly as typed', async () => {

@@ -93,10 +93,12 @@ describe('disk full', () => {
     fs.mkdirSync(out);
     const { exportRecap } = await import('../../../src/server/excel/exports');
     const { silentJob } = await import('../../../src/server/jobs/job');
-    const writeFile = fs.promises.writeFile;
-    vi.spyOn(fs.promises, 'writeFile').mockImplementation(async (...args: Parameters<typeof writeFile>) => {
-      if (String(args[0]).startsWith(out)) throw enospc();
-      return writeFile(...args);
+    // The recap streams into its file: the disk fills up while it is being written.
+    const createWriteStream = fs.createWriteStream;
+    vi.spyOn(fs, 'createWriteStream').mockImplementation((...args: Parameters<typeof createWriteStream>) => {
+      const stream = createWriteStream(...args);
+      if (String(args[0]).startsWith(out)) stream._write = (_chunk, _encoding, callback) => callback(enospc());
+      return stream;
     });
     await expect(exportRecap(app.ctx, { periodId: key.periodId, outFile: path.join(out, 'rekap.xlsx') }, silentJob())).rejects.toThrow(/penuh/);
     expect(fs.readdirSync(out)).toEqual([]);

@@ -31,7 +31,7 @@ function totalWidth(sheet: ExcelJS.Worksheet, from: number, to: number): number 
  * Kop across columns 1..lastColumn: logo at the left, the three kop lines centred, the
  * address and contact line, a double rule under it. Returns the first free row.
  */
-export function writeKop(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, header: DocumentHeader, lastColumn: number): number {
+export function writeKop(workbook: Pick<ExcelJS.Workbook, 'addImage'>, sheet: ExcelJS.Worksheet, header: DocumentHeader, lastColumn: number): number {
   const lines: Array<[string, Partial<ExcelJS.Font>, number]> = [
     [header.lines[0], { bold: true, size: 13 }, 18],
     [header.lines[1], { bold: true, size: 13 }, 18],

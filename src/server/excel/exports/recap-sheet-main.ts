@@ -11,7 +11,13 @@ import type { DashboardUnit } from '../../../shared/types';
 import { formatDateTimeId, TONE_COLORS, zoneLabel, ZONE_TONE } from './format';
 import { KOP_ROWS, writeKop, writeSignatures, writeTitleBlock } from './kop';
 import type { RecapData } from './recap';
-import { bodyCell, exportSheetName, fitRowHeight, NUM_INDEX, NUM_INTEGER, NUM_ONE_DECIMAL, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { bodyCell, exportSheetName, fitRowHeight, NUM_INDEX, NUM_INTEGER, NUM_ONE_DECIMAL, printOptions, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { commitRows, type StreamWorkbook } from './stream-workbook';
+
+/** Shared style parts (never mutated): one object per style, not one per cell. */
+const CENTER_TOP: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'top' };
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+const BOLD_ITALIC: Partial<ExcelJS.Font> = { bold: true, italic: true };
 
 export const RECAP_MAIN_SHEET = 'Rekap';
 /** Kop (6 rows), three title lines, a blank row, then the table header. */
@@ -47,10 +53,10 @@ function unitRow(sheet: ExcelJS.Worksheet, row: number, number: number, unit: Da
   // A unit nobody has assessed is "belum dinilai", never 0,00 F.
   bodyCell(sheet, row, columns.current, unit.current ? unit.current.index : NOT_ASSESSED, NUM_INDEX);
   bodyCell(sheet, row, columns.basis, unit.current ? basisWords(unit.current.basis) : '–');
-  bodyCell(sheet, row, columns.category, unit.category?.code ?? '–').alignment = { horizontal: 'center', vertical: 'top' };
+  bodyCell(sheet, row, columns.category, unit.category?.code ?? '–').alignment = CENTER_TOP;
   bodyCell(sheet, row, columns.predicate, unit.category ? `${unit.category.label}${unit.category.provisional ? ' (sementara)' : ''}` : '–');
   bodyCell(sheet, row, columns.ombudsman, orDash(unit.ombudsman?.total), NUM_INDEX);
-  bodyCell(sheet, row, columns.zone, zoneLabel(unit.ombudsman?.zone as Zone | null) || '–').alignment = { horizontal: 'center', vertical: 'top' };
+  bodyCell(sheet, row, columns.zone, zoneLabel(unit.ombudsman?.zone as Zone | null) || '–').alignment = CENTER_TOP;
   bodyCell(sheet, row, columns.progress, unit.progress.percentVerified, NUM_ONE_DECIMAL);
   fitRowHeight(sheet, row, columns.progress);
 }
@@ -67,12 +73,12 @@ function totalsRow(sheet: ExcelJS.Worksheet, row: number, data: RecapData): void
   });
   bodyCell(sheet, row, columns.current, pekppp?.index ?? NOT_ASSESSED, NUM_INDEX);
   bodyCell(sheet, row, columns.basis, pekppp ? `${pekppp.unitCount} unit dinilai${pekppp.unassessedUnits.length > 0 ? `, ${pekppp.unassessedUnits.length} belum` : ''}` : '–');
-  bodyCell(sheet, row, columns.category, pekppp?.band?.code ?? '–').alignment = { horizontal: 'center', vertical: 'top' };
+  bodyCell(sheet, row, columns.category, pekppp?.band?.code ?? '–').alignment = CENTER_TOP;
   bodyCell(sheet, row, columns.predicate, pekppp?.band ? `${pekppp.band.label}${pekppp.band.provisional ? ' (sementara)' : ''}` : '–');
   bodyCell(sheet, row, columns.ombudsman, orDash(ombudsman?.total), NUM_INDEX);
-  bodyCell(sheet, row, columns.zone, zoneLabel(ombudsman?.zone) || '–').alignment = { horizontal: 'center', vertical: 'top' };
+  bodyCell(sheet, row, columns.zone, zoneLabel(ombudsman?.zone) || '–').alignment = CENTER_TOP;
   bodyCell(sheet, row, columns.progress, progress.percentVerified, NUM_ONE_DECIMAL);
-  sheet.getRow(row).font = { bold: true };
+  sheet.getRow(row).font = BOLD;
   fitRowHeight(sheet, row, columns.progress);
 }
 
@@ -90,7 +96,7 @@ function groupMeanRow(sheet: ExcelJS.Worksheet, row: number, group: string, unit
   bodyCell(sheet, row, columns.basis, `${assessed.length} dari ${units.length} unit dinilai`);
   bodyCell(sheet, row, columns.ombudsman, orDash(meanOfPresent(units.map((unit) => unit.ombudsman?.total))), NUM_INDEX);
   bodyCell(sheet, row, columns.progress, orDash(meanOfPresent(units.map((unit) => unit.progress.percentVerified), 1)), NUM_ONE_DECIMAL);
-  sheet.getRow(row).font = { bold: true, italic: true };
+  sheet.getRow(row).font = BOLD_ITALIC;
   fitRowHeight(sheet, row, columns.progress);
 }
 
@@ -103,12 +109,12 @@ function categoryTable(sheet: ExcelJS.Worksheet, start: number, data: RecapData)
   const headerRow = start + 1;
   ['Kategori', 'Predikat', 'Jumlah unit', 'Persentase'].forEach((text, index) => {
     const cell = bodyCell(sheet, headerRow, index + 1, text);
-    cell.font = { bold: true };
+    cell.font = BOLD;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   let row = headerRow + 1;
   for (const band of distribution) {
-    bodyCell(sheet, row, 1, band.code).alignment = { horizontal: 'center', vertical: 'top' };
+    bodyCell(sheet, row, 1, band.code).alignment = CENTER_TOP;
     bodyCell(sheet, row, 2, band.label);
     bodyCell(sheet, row, 3, band.count, NUM_INTEGER);
     bodyCell(sheet, row, 4, total === 0 ? 0 : band.count / total, '0.0%');
@@ -116,9 +122,9 @@ function categoryTable(sheet: ExcelJS.Worksheet, start: number, data: RecapData)
   }
   const rated = distribution.reduce((sum, band) => sum + band.count, 0);
   bodyCell(sheet, row, 1, null);
-  bodyCell(sheet, row, 2, rated < total ? `Jumlah (${total - rated} unit belum berkategori)` : 'Jumlah').font = { bold: true };
-  bodyCell(sheet, row, 3, rated, NUM_INTEGER).font = { bold: true };
-  bodyCell(sheet, row, 4, total === 0 ? 0 : rated / total, '0.0%').font = { bold: true };
+  bodyCell(sheet, row, 2, rated < total ? `Jumlah (${total - rated} unit belum berkategori)` : 'Jumlah').font = BOLD;
+  bodyCell(sheet, row, 3, rated, NUM_INTEGER).font = BOLD;
+  bodyCell(sheet, row, 4, total === 0 ? 0 : rated / total, '0.0%').font = BOLD;
   return row + 1;
 }
 
@@ -169,8 +175,8 @@ function notes(sheet: ExcelJS.Worksheet, start: number, data: RecapData, lastCol
   return start + 1 + lines.length;
 }
 
-export function addRecapMainSheet(workbook: ExcelJS.Workbook, data: RecapData, taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(RECAP_MAIN_SHEET, taken));
+export function addRecapMainSheet(workbook: StreamWorkbook, data: RecapData, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(RECAP_MAIN_SHEET, taken), printOptions(RECAP_MAIN_HEADER_ROW, 'landscape', true, data.print(`Rekapitulasi ${data.year}`)));
   const headers = recapHeaders(data);
   setColumnWidths(sheet, [5, 34, 16, ...data.board.aspects.map(() => 10), 10, 16, 9, 20, 11, 9, 12]);
   writeKop(workbook, sheet, data.docs.header, headers.length);
@@ -180,17 +186,21 @@ export function addRecapMainSheet(workbook: ExcelJS.Workbook, data: RecapData, t
     `${data.instrumentNames.join(' · ')} · dibuat ${formatDateTimeId(data.exportedAt)} · semua indeks PEKPPP adalah nilai terkini; nilai Ombudsman adalah estimasi kesiapan.`,
   ], headers.length);
   writeHeader(sheet, RECAP_MAIN_HEADER_ROW, headers);
+  // Column widths are final once the header has widened them: the first commit writes them.
+  commitRows(sheet);
   const firstRow = RECAP_MAIN_HEADER_ROW + 1;
   let row = firstRow;
   for (const group of groupInOrder(data.board.units, (unit) => unit.groupName)) {
     sectionRow(sheet, row++, `${group.letter}. ${group.name}`, headers.length);
     group.items.forEach((unit, index) => unitRow(sheet, row++, index + 1, unit, data));
     groupMeanRow(sheet, row++, group.name, group.items, data);
+    commitRows(sheet);
   }
   totalsRow(sheet, row, data);
   colourRules(sheet, data, firstRow, row);
   const next = categoryTable(sheet, row + 2, data);
   const afterNotes = notes(sheet, next + 1, data, headers.length);
   writeSignatures(sheet, afterNotes + 1, headers.length, data.docs.signature('recap', { dated: true }));
-  printSetup(sheet, RECAP_MAIN_HEADER_ROW, 'landscape', true, data.print(`Rekapitulasi ${data.year}`));
+  commitRows(sheet);
+  sheet.commit();
 }

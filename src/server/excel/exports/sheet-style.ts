@@ -49,7 +49,7 @@ export function setColumnWidths(sheet: ExcelJS.Worksheet, widths: readonly numbe
 
 /** A title line across the table width (one merge per row, so merges never overlap). */
 export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, lastColumn: number, size = 12): void {
-  const cell = sheet.getCell(row, 1);
+  const cell = sheet.getRow(row).getCell(1);
   setText(cell, text);
   cell.font = { name: FONT, bold: size > 11, size };
   cell.alignment = { vertical: 'middle', wrapText: true };
@@ -60,7 +60,7 @@ export function addTitle(sheet: ExcelJS.Worksheet, row: number, text: string, la
 
 export function writeHeader(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[]): void {
   headers.forEach((header, index) => {
-    const cell = sheet.getCell(row, index + 1);
+    const cell = sheet.getRow(row).getCell(index + 1);
     setText(cell, header);
     cell.font = { name: FONT, bold: true };
     cell.fill = HEADER_FILL;
@@ -103,13 +103,17 @@ export function linkValue(label: string, hyperlink: string): ExcelJS.CellHyperli
   return { text: cellText(label), hyperlink };
 }
 
+/** Shared, never mutated: one object per style instead of one per cell (thousands in a recap). */
+const BODY_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true };
+const BODY_NUMBER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'center' };
+
 /** A body cell: bordered, wrapped, top-aligned; text always through setText. */
 export function bodyCell(sheet: ExcelJS.Worksheet, row: number, column: number, value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
-  const cell = sheet.getCell(row, column);
+  const cell = sheet.getRow(row).getCell(column);
   if (typeof value === 'string') setText(cell, value);
   else cell.value = value;
   cell.border = BORDER_ALL;
-  cell.alignment = { vertical: 'top', wrapText: true, ...(typeof value === 'number' ? { horizontal: 'center' as const } : {}) };
+  cell.alignment = typeof value === 'number' ? BODY_NUMBER_ALIGNMENT : BODY_ALIGNMENT;
   if (numFmt && typeof value !== 'string') cell.numFmt = numFmt;
   return cell;
 }
@@ -117,11 +121,11 @@ export function bodyCell(sheet: ExcelJS.Worksheet, row: number, column: number, 
 /** A full-width row: a grey section heading, or (emphasis false) a plain paragraph. */
 export function sectionRow(sheet: ExcelJS.Worksheet, row: number, text: string, lastColumn: number, emphasis = true): void {
   for (let column = 1; column <= lastColumn; column += 1) {
-    const cell = sheet.getCell(row, column);
+    const cell = sheet.getRow(row).getCell(column);
     if (emphasis) cell.fill = SECTION_FILL;
     cell.border = BORDER_ALL;
   }
-  const first = sheet.getCell(row, 1);
+  const first = sheet.getRow(row).getCell(1);
   setText(first, text);
   first.font = { name: FONT, bold: emphasis };
   first.alignment = { vertical: 'middle', wrapText: true };
@@ -147,12 +151,20 @@ export interface PrintInfo {
 /** Header/footer codes treat "&" as a command: a literal one is doubled. */
 const headerText = (text: string) => text.replace(/&/gu, '&&').slice(0, 120);
 
+/** What a sheet prints with: page setup, frozen header, page header and footer. */
+export interface SheetPrintOptions {
+  pageSetup: Partial<ExcelJS.PageSetup>;
+  views: Array<Partial<ExcelJS.WorksheetView>>;
+  headerFooter: Partial<ExcelJS.HeaderFooter>;
+}
+
 /**
  * A4 (or F4) landscape, one page wide, header row repeated, table frozen below the
  * header; the page header names the document and the footer counts "Halaman x dari y".
+ * As plain options, because a streaming sheet needs them when it is created.
  */
-export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape', freeze = true, print?: PrintInfo): void {
-  sheet.pageSetup = {
+export function printOptions(headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape', freeze = true, print?: PrintInfo): SheetPrintOptions {
+  const pageSetup: Partial<ExcelJS.PageSetup> = {
     // 9 = A4; 14 = Folio 8.5×13 in (216×330 mm), the size offices call F4.
     paperSize: (print?.paper === 'F4' ? 14 : 9) as unknown as ExcelJS.PaperSize,
     orientation,
@@ -161,15 +173,20 @@ export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, o
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    ...(headerRow !== null ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
   };
-  if (headerRow !== null) {
-    sheet.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
-    if (freeze) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }];
-  }
+  const views: SheetPrintOptions['views'] = headerRow !== null && freeze ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}` }] : [];
   const font = `&"${FONT},Regular"&8`;
   const title = print ? `&C${font}${headerText(print.title)}` : '';
   const issuer = print ? headerText(print.issuer) : 'Patuh';
-  sheet.headerFooter = { oddHeader: title, oddFooter: `&L${font}${issuer}&R${font}Halaman &P dari &N` };
+  return { pageSetup, views, headerFooter: { oddHeader: title, oddFooter: `&L${font}${issuer}&R${font}Halaman &P dari &N` } };
+}
+
+export function printSetup(sheet: ExcelJS.Worksheet, headerRow: number | null, orientation: 'landscape' | 'portrait' = 'landscape', freeze = true, print?: PrintInfo): void {
+  const options = printOptions(headerRow, orientation, freeze, print);
+  sheet.pageSetup = options.pageSetup;
+  if (options.views.length > 0) sheet.views = options.views as ExcelJS.WorksheetView[];
+  sheet.headerFooter = options.headerFooter;
 }
 
 function columnWidths(sheet: ExcelJS.Worksheet, lastColumn: number): number[] {
@@ -191,7 +208,7 @@ function displayedText(value: ExcelJS.CellValue): string {
 /** Height for a row of unmerged cells. */
 export function fitRowHeight(sheet: ExcelJS.Worksheet, row: number, lastColumn: number): void {
   const widths = columnWidths(sheet, lastColumn);
-  const lines = Math.max(1, ...widths.map((width, index) => lineCount(displayedText(sheet.getCell(row, index + 1).value), width)));
+  const lines = Math.max(1, ...widths.map((width, index) => lineCount(displayedText(sheet.getRow(row).getCell(index + 1).value), width)));
   sheet.getRow(row).height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 2);
 }
 
