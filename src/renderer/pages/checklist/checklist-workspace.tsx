@@ -3,10 +3,9 @@
  * Holds a local copy of the checklist so every change updates just the requirement the
  * host returned (progress recomputed locally), never the whole tree fetched again.
  */
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   EVIDENCE_STATUSES,
-  EVIDENCE_STATUS_LABELS,
   type AttachReport,
   type Checklist,
   type ChecklistIndicator,
@@ -17,14 +16,11 @@ import {
   type LinkedEvidence,
   type UnitProgress,
 } from '../../../shared/types';
-import { Badge } from '../../components/badge';
 import { useConfirm } from '../../components/confirm';
-import { Switch } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
-import { SearchBox } from '../../components/search-box';
 import { api, errorMessage, openEvidence } from '../../lib/api';
-import { compareText, formatCount, formatPercent, normalizeSearch } from '../../lib/format';
+import { formatCount, normalizeSearch } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { ChecklistTree } from './checklist-tree';
 import { EditEvidenceDialog, LibraryDialog, LinkDialog } from './evidence-dialogs';
@@ -44,20 +40,32 @@ import {
   resolveNode,
   selectionId,
   updateEvidence,
-  STATUS_META,
   type Filters,
   type ReqKey,
   type Selection,
 } from './model';
 import { AddRequirementDialog, HiddenDialog, ReasonDialog } from './requirement-dialogs';
+import { BulkBar } from './bulk-bar';
 import { RequirementList, buildList, type UploadState } from './requirement-list';
-import { ProgressRing } from './widgets';
+import { useChecklistKeys } from './use-checklist-keys';
+import { useStatusChanges } from './use-status-changes';
+import { FilterBar, NO_FILTERS, UnitBar } from './workspace-bars';
+
+/** Requirements ticked for a bulk change, within one unit and tree node (`scope`); `anchor` starts a Shift+click range. */
+interface Ticks {
+  scope: string;
+  keys: ReadonlySet<ReqKey>;
+  anchor: ReqKey | null;
+}
+
+const EMPTY_KEYS: ReadonlySet<ReqKey> = new Set();
 
 /** The evidence store refuses more than this; checked here first so a huge file is never read into memory. */
 const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 type DialogState =
   | { kind: 'reason'; requirement: ChecklistRequirement; status: 'perlu_perbaikan' | 'tidak_berlaku' }
+  | { kind: 'bulk-reason'; status: 'perlu_perbaikan' | 'tidak_berlaku'; count: number }
   | { kind: 'hide'; requirement: ChecklistRequirement }
   | { kind: 'add'; indicator: ChecklistIndicator }
   | { kind: 'hidden'; indicator: ChecklistIndicator | null }
@@ -83,21 +91,10 @@ interface LocalCopy {
   value: Checklist;
 }
 
-function groupUnits(units: UnitProgress[]): Array<[string, UnitProgress[]]> {
-  const groups = new Map<string, UnitProgress[]>();
-  for (const unit of [...units].sort((a, b) => compareText(a.unitName, b.unitName))) {
-    const list = groups.get(unit.groupName) ?? [];
-    list.push(unit);
-    groups.set(unit.groupName, list);
-  }
-  return [...groups.entries()].sort((a, b) => compareText(a[0], b[0]));
-}
-
 export function ChecklistWorkspace(props: WorkspaceProps) {
   const { checklist: loaded, stale, units, aspectParam, instrumentParam, headerActions, onUnitChange, reloadChecklist, reloadProgress } = props;
   const toast = useToast();
   const confirm = useConfirm();
-  const unitSelectId = useId();
 
   // Local copy, replaced whenever a fresh checklist arrives from the host.
   const [copy, setCopy] = useState<LocalCopy>({ source: loaded, value: loaded });
@@ -119,13 +116,16 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   }
 
   const [selectedKey, setSelectedKey] = useState<ReqKey | null>(null);
-  const [filters, setFilters] = useState<Filters>({ gapsOnly: false, statuses: new Set(), search: '' });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [busyKeys, setBusyKeys] = useState<ReadonlySet<ReqKey>>(new Set());
   const [uploading, setUploading] = useState<UploadState | null>(null);
   const [attachingDialog, setAttachingDialog] = useState(false);
   const [rejected, setRejected] = useState<{ key: ReqKey; items: AttachReport['rejected'] } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [ticks, setTicks] = useState<Ticks>({ scope: '', keys: new Set(), anchor: null });
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [reveal, setReveal] = useState<{ key: ReqKey; seq: number } | null>(null);
 
   const node = useMemo(() => resolveNode(checklist, selection), [checklist, selection]);
   const nodeId = node ? selectionId(node.indicator ? { kind: 'indicator', instrumentId: node.instrument.instrumentId, indicatorCode: node.indicator.code } : node.aspect ? { kind: 'aspect', instrumentId: node.instrument.instrumentId, aspectCode: node.aspect.code } : { kind: 'instrument', instrumentId: node.instrument.instrumentId }) : '';
@@ -137,6 +137,54 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const firstShown = model?.items.find((item) => item.type === 'req');
   const effectiveKey = selectedKey && nodeKeys.has(selectedKey) ? selectedKey : firstShown?.type === 'req' ? reqKeyOf(firstShown.requirement) : null;
   const selected = findRequirement(checklist, effectiveKey);
+
+  // Ticks belong to one unit and node; only the ticked rows still shown count (what you see is what you change).
+  const tickScope = `${periodId}:${unitId}:${nodeId}`;
+  const tickedKeys = ticks.scope === tickScope ? ticks.keys : EMPTY_KEYS;
+  const shownRequirements = model?.requirements ?? [];
+  const checkedShown = shownRequirements.filter((requirement) => tickedKeys.has(reqKeyOf(requirement)));
+  const checkedKeys = useMemo(() => new Set(checkedShown.map(reqKeyOf)), [checkedShown]);
+  const check = (key: ReqKey, range: boolean) => {
+    const order = shownRequirements.map(reqKeyOf);
+    const anchor = ticks.scope === tickScope ? ticks.anchor : null;
+    const next = new Set(checkedKeys);
+    if (range && anchor !== null && order.includes(anchor) && order.includes(key)) {
+      const [from, to] = [order.indexOf(anchor), order.indexOf(key)].sort((a, b) => a - b) as [number, number];
+      for (const inRange of order.slice(from, to + 1)) next.add(inRange);
+    } else if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setTicks({ scope: tickScope, keys: next, anchor: key });
+  };
+  const toggleAllShown = () => {
+    const all = shownRequirements.length > 0 && checkedShown.length === shownRequirements.length;
+    setTicks({ scope: tickScope, keys: all ? new Set() : new Set(shownRequirements.map(reqKeyOf)), anchor: null });
+  };
+  const clearTicks = () => setTicks({ scope: tickScope, keys: new Set(), anchor: null });
+
+  useChecklistKeys({
+    move: (delta) => {
+      if (shownRequirements.length === 0) return;
+      const index = shownRequirements.findIndex((requirement) => reqKeyOf(requirement) === effectiveKey);
+      const next = shownRequirements[index < 0 ? 0 : Math.min(shownRequirements.length - 1, Math.max(0, index + delta))]!;
+      setSelectedKey(reqKeyOf(next));
+      setReveal((previous) => ({ key: reqKeyOf(next), seq: (previous?.seq ?? 0) + 1 }));
+    },
+    verify: () => {
+      if (selected) requestStatus(selected, 'terverifikasi');
+    },
+    needsFix: () => {
+      if (selected) requestStatus(selected, 'perlu_perbaikan');
+    },
+    note: () => document.querySelector<HTMLTextAreaElement>('.cl-page .note__input')?.focus(),
+    toggle: () => {
+      if (effectiveKey) check(effectiveKey, false);
+    },
+    clearTicks: () => {
+      if (checkedShown.length === 0) return false;
+      clearTicks();
+      return true;
+    },
+  });
   const location = selected ? findIndicator(checklist, selected.instrumentId, selected.indicatorCode) : null;
 
   // Match counts per tree node while filters are on, so other places with matches are visible.
@@ -190,17 +238,41 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       return next;
     });
 
+  const statusChanges = useStatusChanges({
+    periodId,
+    unitId,
+    apply: (forUnit, requirements) => {
+      if (requirements.length === 0) return;
+      patch(forUnit, (current) => requirements.reduce(replaceRequirement, current));
+      changed(true);
+    },
+  });
+
   const saveStatus = async (requirement: ChecklistRequirement, status: EvidenceStatus, reason?: string) => {
     const key = reqKeyOf(requirement);
-    const forUnit = unitId;
     setBusy(key, true);
     try {
-      const updated = await api['checklist:set-status']({ ...itemKey(requirement), status, ...(reason ? { reason } : {}) });
-      patch(forUnit, (current) => replaceRequirement(current, updated));
-      changed(true);
+      await statusChanges.setOne(requirement, status, reason);
     } finally {
       setBusy(key, false);
     }
+  };
+
+  const saveBulk = async (status: EvidenceStatus, reason?: string) => {
+    setBulkBusy(true);
+    try {
+      if (await statusChanges.setMany(checkedShown, status, reason)) setTicks({ scope: tickScope, keys: new Set(), anchor: null });
+    } finally {
+      setBulkBusy(false);
+    }
+  };
+
+  const requestBulk = (status: EvidenceStatus) => {
+    if (status === 'perlu_perbaikan' || status === 'tidak_berlaku') {
+      setDialog({ kind: 'bulk-reason', status, count: checkedShown.length });
+      return;
+    }
+    saveBulk(status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
   };
 
   const requestStatus = (requirement: ChecklistRequirement, status: EvidenceStatus) => {
@@ -361,9 +433,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       }
     : null;
 
-  const currentUnit = units.find((unit) => unit.unitId === unitId);
   const aspectCrumb = node?.aspect ? node.aspect.name : node ? node.instrument.shortName : null;
-  const progress = checklist.progress;
 
   return (
     <div className="page cl-page">
@@ -377,87 +447,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         actions={headerActions}
       />
 
-      <section className="unit-bar panel" aria-label="Unit dan kemajuan">
-        <div className="unit-bar__select">
-          <label htmlFor={unitSelectId} className="unit-bar__label">
-            Unit
-          </label>
-          <select id={unitSelectId} className="input select" value={unitId} onChange={(event) => onUnitChange(Number(event.target.value))}>
-            {groupUnits(units).map(([group, list]) => (
-              <optgroup key={group} label={group}>
-                {list.map((unit) => (
-                  <option key={unit.unitId} value={unit.unitId}>
-                    {unit.unitName} — {formatPercent(Math.round(unit.progress.percentVerified))}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="unit-bar__progress">
-          <ProgressRing progress={progress} size={40} />
-          <div>
-            <div className="unit-bar__headline">
-              {formatPercent(progress.percentVerified)} terverifikasi
-              {currentUnit?.ombudsmanSample ? (
-                <Badge tone="teal" title="Unit ini termasuk sampel penilaian Ombudsman">
-                  Sampel Ombudsman
-                </Badge>
-              ) : null}
-            </div>
-            <div className="unit-bar__sub">
-              {formatCount(progress.verified)} dari {formatCount(progress.applicable)} persyaratan · {formatPercent(progress.percentSupplied)} sudah ada bukti
-              {(['belum_ada', 'perlu_perbaikan', 'tidak_berlaku'] as const).map((status) => (
-                <span key={status} className={`unit-bar__stat unit-bar__stat--${status}`}>
-                  {' · '}
-                  {formatCount(unitCounts[status])} {EVIDENCE_STATUS_LABELS[status].toLocaleLowerCase('id-ID')}
-                </span>
-              ))}
-            </div>
-          </div>
-        </div>
-      </section>
-
-      <div className="cl-filters" role="group" aria-label="Saring persyaratan">
-        <SearchBox label="Cari persyaratan atau indikator" value={filters.search} onChange={(search) => setFilters((previous) => ({ ...previous, search }))} placeholder="Cari persyaratan…" className="cl-filters__search" />
-        <Switch
-          label={`Hanya kekurangan (${formatCount(model?.gapCount ?? 0)})`}
-          ariaLabel="Hanya kekurangan"
-          checked={filters.gapsOnly}
-          onChange={(gapsOnly) => setFilters((previous) => ({ ...previous, gapsOnly }))}
-        />
-        <div className="status-filter" role="group" aria-label="Saring status">
-          {EVIDENCE_STATUSES.map((status) => {
-            const on = filters.statuses.has(status);
-            return (
-              <button
-                key={status}
-                type="button"
-                className={`status-filter__item status-filter__item--${status}${on ? ' status-filter__item--on' : ''}`}
-                aria-pressed={on}
-                aria-label={`${EVIDENCE_STATUS_LABELS[status]} (${formatCount(model?.statusCounts[status] ?? 0)})`}
-                onClick={() =>
-                  setFilters((previous) => {
-                    const statuses = new Set(previous.statuses);
-                    if (statuses.has(status)) statuses.delete(status);
-                    else statuses.add(status);
-                    return { ...previous, statuses };
-                  })
-                }
-              >
-                <span className="status-filter__dot" aria-hidden="true" />
-                {STATUS_META[status].short}
-                <span className="status-filter__count">{formatCount(model?.statusCounts[status] ?? 0)}</span>
-              </button>
-            );
-          })}
-        </div>
-        {filtersOn ? (
-          <button type="button" className="cl-filters__clear" onClick={() => setFilters({ gapsOnly: false, statuses: new Set(), search: '' })}>
-            <Icon name="x" size={14} /> Hapus saringan
-          </button>
-        ) : null}
-      </div>
+      <UnitBar checklist={checklist} units={units} unitCounts={unitCounts} onUnitChange={onUnitChange} />
+      <FilterBar filters={filters} setFilters={setFilters} model={model} filtersOn={filtersOn} />
 
       <div className={`cl-workspace${stale ? ' cl-workspace--stale' : ''}`} aria-busy={stale || undefined}>
         <div className="cl-pane cl-pane--tree">
@@ -479,14 +470,18 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
             filtersOn={filtersOn}
             selectedKey={effectiveKey}
             selected={selected}
+            checked={checkedKeys}
+            reveal={reveal}
+            bulkBar={<BulkBar checkedCount={checkedShown.length} shownCount={shownRequirements.length} busy={bulkBusy} onToggleAll={toggleAllShown} onStatus={requestBulk} onClear={clearTicks} />}
             busyKeys={busyKeys}
             uploading={uploading}
             onSelect={setSelectedKey}
+            onCheck={check}
             onStatus={requestStatus}
             onHide={(requirement) => setDialog({ kind: 'hide', requirement })}
             onAddRequirement={(indicator) => setDialog({ kind: 'add', indicator })}
             onShowHidden={(indicator) => setDialog({ kind: 'hidden', indicator })}
-            onClearFilters={() => setFilters({ gapsOnly: false, statuses: new Set(), search: '' })}
+            onClearFilters={() => setFilters(NO_FILTERS)}
             onDropFiles={dropFiles}
           />
         ) : (
@@ -546,6 +541,20 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
           onSubmit={async (reason) => {
             await saveStatus(dialog.requirement, dialog.status, reason);
             setDialog(null);
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'bulk-reason' ? (
+        <ReasonDialog
+          title={`${dialog.status === 'perlu_perbaikan' ? 'Perlu perbaikan' : 'Tidak berlaku'} — ${formatCount(dialog.count)} persyaratan`}
+          description={<span className="dialog-note">Satu alasan untuk semua persyaratan yang dipilih; setiap persyaratan mendapat satu baris riwayat.</span>}
+          label={dialog.status === 'perlu_perbaikan' ? 'Apa yang perlu diperbaiki?' : 'Mengapa persyaratan ini tidak berlaku untuk unit ini?'}
+          confirmLabel={`${dialog.status === 'perlu_perbaikan' ? 'Tandai perlu perbaikan' : 'Tandai tidak berlaku'} (${formatCount(dialog.count)})`}
+          onClose={() => setDialog(null)}
+          onSubmit={async (reason) => {
+            const status = dialog.status;
+            setDialog(null);
+            await saveBulk(status, reason).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
           }}
         />
       ) : null}
