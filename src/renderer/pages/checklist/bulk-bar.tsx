@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import type { EvidenceStatus } from '../../../shared/types';
 import { Button } from '../../components/button';
-import { Icon } from '../../components/icons';
+import { Icon, type IconName } from '../../components/icons';
 import { formatCount } from '../../lib/format';
 import { STATUS_ACTIONS, STATUS_META } from './model';
 
@@ -19,12 +19,10 @@ interface BulkBarProps {
   onClear: () => void;
 }
 
-const BULK_ACTIONS: ReadonlyArray<{ status: EvidenceStatus; label: string }> = [
-  ...STATUS_ACTIONS.map((action) => ({
-    status: action.status,
-    label: action.status === 'perlu_perbaikan' || action.status === 'tidak_berlaku' ? `${action.label}…` : action.status === 'menunggu_verifikasi' ? 'Menunggu' : action.label,
-  })),
-  { status: 'belum_ada', label: 'Belum ada' },
+/** The row quick actions plus "belum ada"; the reason-asking ones end in "…" (a dialog follows). */
+const BULK_ACTIONS: ReadonlyArray<{ status: EvidenceStatus; label: string; icon: IconName }> = [
+  ...STATUS_ACTIONS.map((action) => ({ ...action, label: action.status === 'perlu_perbaikan' || action.status === 'tidak_berlaku' ? `${action.label}…` : action.label })),
+  { status: 'belum_ada', label: 'Belum ada', icon: STATUS_META.belum_ada.icon },
 ];
 
 export function BulkBar({ checkedCount, shownCount, busy, onToggleAll, onStatus, onClear }: BulkBarProps) {
@@ -42,30 +40,27 @@ export function BulkBar({ checkedCount, shownCount, busy, onToggleAll, onStatus,
         <span>{checkedCount > 0 ? `${formatCount(checkedCount)} dipilih` : `Pilih semua yang tampil (${formatCount(shownCount)})`}</span>
       </label>
       {checkedCount > 0 ? (
-        <>
-          <span className="bulk-bar__label">Ubah status:</span>
-          <div className="bulk-bar__actions">
-            {BULK_ACTIONS.map((action) => (
-              <button
-                key={action.status}
-                type="button"
-                className={`bulk-bar__status status-filter__item--${action.status}`}
-                disabled={busy}
-                onClick={() => onStatus(action.status)}
-                title={`${formatCount(checkedCount)} persyaratan menjadi “${STATUS_META[action.status].short}”`}
-              >
-                <Icon name={STATUS_META[action.status].icon} size={14} />
-                {action.label}
-              </button>
-            ))}
-          </div>
-          <Button size="sm" variant="ghost" icon="x" onClick={onClear} disabled={busy}>
+        <div className="bulk-bar__actions" role="group" aria-label="Ubah status yang dipilih">
+          {BULK_ACTIONS.map((action) => (
+            <button
+              key={action.status}
+              type="button"
+              className={`quick quick--${action.status}`}
+              aria-label={action.label}
+              title={`${action.label.replace('…', '')}: ${formatCount(checkedCount)} persyaratan`}
+              disabled={busy}
+              onClick={() => onStatus(action.status)}
+            >
+              <Icon name={action.icon} size={16} />
+            </button>
+          ))}
+          {busy ? <span className="spinner spinner--small" role="status" aria-label="Menyimpan…" /> : null}
+          <Button size="sm" variant="ghost" icon="x" className="bulk-bar__clear" aria-label="Batal pilih" title="Batal pilih (Esc)" onClick={onClear} disabled={busy}>
             Batal pilih
           </Button>
-          {busy ? <span className="spinner spinner--small" role="status" aria-label="Menyimpan…" /> : null}
-        </>
+        </div>
       ) : (
-        <span className="bulk-bar__hint">Centang beberapa persyaratan (Shift+klik untuk rentang) untuk mengubah statusnya sekaligus.</span>
+        <span className="bulk-bar__hint">Centang persyaratan (Shift+klik untuk rentang) untuk mengubah statusnya sekaligus.</span>
       )}
     </div>
   );
