@@ -207,6 +207,13 @@ test('keyboard: j/k move, v verifies (needs evidence), p asks for a reason, n op
   const focused = list(page).locator('.req-row__main[aria-pressed="true"]');
   await expect(focused).toBeInViewport();
   await expect(focused).toBeFocused();
+
+  // The shortcuts are listed in Bantuan.
+  await page.goto(`${app.url}#/bantuan`);
+  const shortcuts = page.getByRole('table', { name: 'Pintasan Daftar Periksa' });
+  await expect(shortcuts.getByRole('row', { name: /j.*Persyaratan berikutnya/u })).toBeVisible();
+  await expect(shortcuts).toContainText('Verifikasi persyaratan yang dipilih');
+  await expect(page.getByRole('table', { name: 'Di semua layar' })).toContainText('Cari unit dari layar mana pun');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -5,40 +5,33 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  EVIDENCE_STATUSES,
-  type AttachReport,
   type Checklist,
   type ChecklistIndicator,
   type ChecklistRequirement,
   type EvidenceItem,
   type EvidenceStatus,
-  type EvidenceLinkResult,
-  type LinkedEvidence,
   type UnitProgress,
 } from '../../../shared/types';
-import { useConfirm } from '../../components/confirm';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
-import { api, errorMessage, openEvidence } from '../../lib/api';
-import { formatCount, normalizeSearch } from '../../lib/format';
+import { api, errorMessage } from '../../lib/api';
+import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { ChecklistTree } from './checklist-tree';
 import { EditEvidenceDialog, LibraryDialog, LinkDialog } from './evidence-dialogs';
 import { EvidencePanel, type EvidenceHandlers } from './evidence-panel';
 import {
-  applyAttached,
   filtersActive,
   findIndicator,
   findRequirement,
   initialSelection,
   insertRequirement,
-  matchesSearch,
-  passesStatus,
-  removeEvidence,
+  matchCounts,
   replaceRequirement,
   reqKeyOf,
   resolveNode,
   selectionId,
+  statusCounts,
   updateEvidence,
   type Filters,
   type ReqKey,
@@ -46,22 +39,12 @@ import {
 } from './model';
 import { AddRequirementDialog, HiddenDialog, ReasonDialog } from './requirement-dialogs';
 import { BulkBar } from './bulk-bar';
-import { RequirementList, buildList, type UploadState } from './requirement-list';
+import { RequirementList, buildList } from './requirement-list';
 import { useChecklistKeys } from './use-checklist-keys';
 import { useStatusChanges } from './use-status-changes';
+import { useEvidenceActions } from './use-evidence-actions';
+import { useTicks } from './use-ticks';
 import { FilterBar, NO_FILTERS, UnitBar } from './workspace-bars';
-
-/** Requirements ticked for a bulk change, within one unit and tree node (`scope`); `anchor` starts a Shift+click range. */
-interface Ticks {
-  scope: string;
-  keys: ReadonlySet<ReqKey>;
-  anchor: ReqKey | null;
-}
-
-const EMPTY_KEYS: ReadonlySet<ReqKey> = new Set();
-
-/** The evidence store refuses more than this; checked here first so a huge file is never read into memory. */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 type DialogState =
   | { kind: 'reason'; requirement: ChecklistRequirement; status: 'perlu_perbaikan' | 'tidak_berlaku' }
@@ -94,7 +77,6 @@ interface LocalCopy {
 export function ChecklistWorkspace(props: WorkspaceProps) {
   const { checklist: loaded, stale, units, aspectParam, instrumentParam, headerActions, onUnitChange, reloadChecklist, reloadProgress } = props;
   const toast = useToast();
-  const confirm = useConfirm();
 
   // Local copy, replaced whenever a fresh checklist arrives from the host.
   const [copy, setCopy] = useState<LocalCopy>({ source: loaded, value: loaded });
@@ -118,12 +100,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const [selectedKey, setSelectedKey] = useState<ReqKey | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [busyKeys, setBusyKeys] = useState<ReadonlySet<ReqKey>>(new Set());
-  const [uploading, setUploading] = useState<UploadState | null>(null);
-  const [attachingDialog, setAttachingDialog] = useState(false);
-  const [rejected, setRejected] = useState<{ key: ReqKey; items: AttachReport['rejected'] } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
-  const [ticks, setTicks] = useState<Ticks>({ scope: '', keys: new Set(), anchor: null });
   const [bulkBusy, setBulkBusy] = useState(false);
   const [reveal, setReveal] = useState<{ key: ReqKey; seq: number } | null>(null);
 
@@ -138,28 +116,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const effectiveKey = selectedKey && nodeKeys.has(selectedKey) ? selectedKey : firstShown?.type === 'req' ? reqKeyOf(firstShown.requirement) : null;
   const selected = findRequirement(checklist, effectiveKey);
 
-  // Ticks belong to one unit and node; only the ticked rows still shown count (what you see is what you change).
-  const tickScope = `${periodId}:${unitId}:${nodeId}`;
-  const tickedKeys = ticks.scope === tickScope ? ticks.keys : EMPTY_KEYS;
   const shownRequirements = model?.requirements ?? [];
-  const checkedShown = shownRequirements.filter((requirement) => tickedKeys.has(reqKeyOf(requirement)));
-  const checkedKeys = useMemo(() => new Set(checkedShown.map(reqKeyOf)), [checkedShown]);
-  const check = (key: ReqKey, range: boolean) => {
-    const order = shownRequirements.map(reqKeyOf);
-    const anchor = ticks.scope === tickScope ? ticks.anchor : null;
-    const next = new Set(checkedKeys);
-    if (range && anchor !== null && order.includes(anchor) && order.includes(key)) {
-      const [from, to] = [order.indexOf(anchor), order.indexOf(key)].sort((a, b) => a - b) as [number, number];
-      for (const inRange of order.slice(from, to + 1)) next.add(inRange);
-    } else if (next.has(key)) next.delete(key);
-    else next.add(key);
-    setTicks({ scope: tickScope, keys: next, anchor: key });
-  };
-  const toggleAllShown = () => {
-    const all = shownRequirements.length > 0 && checkedShown.length === shownRequirements.length;
-    setTicks({ scope: tickScope, keys: all ? new Set() : new Set(shownRequirements.map(reqKeyOf)), anchor: null });
-  };
-  const clearTicks = () => setTicks({ scope: tickScope, keys: new Set(), anchor: null });
+  const ticks = useTicks(`${periodId}:${unitId}:${nodeId}`, shownRequirements);
 
   useChecklistKeys({
     move: (delta) => {
@@ -177,40 +135,18 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     },
     note: () => document.querySelector<HTMLTextAreaElement>('.cl-page .note__input')?.focus(),
     toggle: () => {
-      if (effectiveKey) check(effectiveKey, false);
+      if (effectiveKey) ticks.check(effectiveKey, false);
     },
     clearTicks: () => {
-      if (checkedShown.length === 0) return false;
-      clearTicks();
+      if (ticks.checked.length === 0) return false;
+      ticks.clear();
       return true;
     },
   });
   const location = selected ? findIndicator(checklist, selected.instrumentId, selected.indicatorCode) : null;
 
-  // Match counts per tree node while filters are on, so other places with matches are visible.
-  const matches = useMemo(() => {
-    if (!filtersOn) return null;
-    const needle = normalizeSearch(filters.search);
-    const counts = new Map<string, number>();
-    const add = (id: string, n: number) => counts.set(id, (counts.get(id) ?? 0) + n);
-    for (const instrument of checklist.instruments) {
-      for (const aspect of instrument.aspects) {
-        for (const indicator of aspect.indicators) {
-          const n = indicator.requirements.filter((requirement) => matchesSearch(requirement, indicator, needle) && passesStatus(requirement, filters)).length;
-          add(`i:${instrument.instrumentId}`, n);
-          add(`a:${instrument.instrumentId}:${aspect.code}`, n);
-          add(`n:${instrument.instrumentId}:${indicator.code}`, n);
-        }
-      }
-    }
-    return counts;
-  }, [checklist, filters, filtersOn]);
-
-  const unitCounts = useMemo(() => {
-    const counts = Object.fromEntries(EVIDENCE_STATUSES.map((status) => [status, 0])) as Record<EvidenceStatus, number>;
-    for (const instrument of checklist.instruments) for (const aspect of instrument.aspects) for (const indicator of aspect.indicators) for (const requirement of indicator.requirements) counts[requirement.status] += 1;
-    return counts;
-  }, [checklist]);
+  const matches = useMemo(() => (filtersOn ? matchCounts(checklist, filters) : null), [checklist, filters, filtersOn]);
+  const unitCounts = useMemo(() => statusCounts(checklist), [checklist]);
 
   // A file dropped outside the pane must not make the window navigate to it.
   useEffect(() => {
@@ -261,7 +197,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const saveBulk = async (status: EvidenceStatus, reason?: string) => {
     setBulkBusy(true);
     try {
-      if (await statusChanges.setMany(checkedShown, status, reason)) setTicks({ scope: tickScope, keys: new Set(), anchor: null });
+      if (await statusChanges.setMany(ticks.checked, status, reason)) ticks.clear();
     } finally {
       setBulkBusy(false);
     }
@@ -269,7 +205,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
 
   const requestBulk = (status: EvidenceStatus) => {
     if (status === 'perlu_perbaikan' || status === 'tidak_berlaku') {
-      setDialog({ kind: 'bulk-reason', status, count: checkedShown.length });
+      setDialog({ kind: 'bulk-reason', status, count: ticks.checked.length });
       return;
     }
     saveBulk(status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
@@ -285,132 +221,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     saveStatus(requirement, status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
   };
 
-  // The server moved a judged requirement back to the queue: say so, it changes the verified count.
-  const announceRequeue = (before: EvidenceStatus, after: ChecklistRequirement) => {
-    if (after.status === 'menunggu_verifikasi' && (before === 'terverifikasi' || before === 'perlu_perbaikan')) {
-      toast.info('Status kembali ke Menunggu verifikasi', 'Bukti baru ditambahkan, jadi persyaratan ini perlu diperiksa ulang.');
-    }
-  };
-
-  const reportAttach = (requirement: ChecklistRequirement, attached: number, reused: number, refused: AttachReport['rejected']) => {
-    const key = reqKeyOf(requirement);
-    if (attached > 0) {
-      toast.success(
-        `${formatCount(attached)} berkas dilampirkan`,
-        reused > 0 ? `${formatCount(reused)} berkas sama sudah ada di pustaka unit dan dipakai ulang.` : requirement.text,
-      );
-    }
-    if (refused.length > 0) {
-      toast.error(`${formatCount(refused.length)} berkas ditolak`, refused.map((item) => `${item.name}: ${item.message}`).join(' · '));
-      setRejected({ key, items: refused });
-    } else {
-      setRejected((previous) => (previous?.key === key ? null : previous));
-    }
-  };
-
-  const upload = async (requirement: ChecklistRequirement, files: File[]) => {
-    if (uploading) {
-      toast.info('Tunggu unggahan sebelumnya selesai');
-      return;
-    }
-    const key = reqKeyOf(requirement);
-    const forUnit = unitId;
-    setSelectedKey(key);
-    let attached = 0;
-    let reused = 0;
-    const refused: AttachReport['rejected'] = [];
-    for (const [index, file] of files.entries()) {
-      setUploading({ key, total: files.length, done: index, current: file.name });
-      if (file.size > MAX_FILE_BYTES) {
-        refused.push({ name: file.name, message: 'Berkas lebih dari 200 MB. Perkecil (kompres) berkas lalu unggah lagi.' });
-        continue;
-      }
-      try {
-        const data = new Uint8Array(await file.arrayBuffer());
-        const report = await api['evidence:upload']({ ...itemKey(requirement), files: [{ name: file.name, lastModified: file.lastModified, data }] });
-        attached += report.attached.length;
-        reused += report.reused;
-        refused.push(...report.rejected);
-        if (report.attached.length > 0) announceRequeue(index === 0 ? requirement.status : report.requirement.status, report.requirement);
-        patch(forUnit, (current) => applyAttached(current, report.requirement));
-      } catch (error) {
-        refused.push({ name: file.name, message: errorMessage(error) });
-      }
-    }
-    setUploading(null);
-    if (attached > 0) changed(true);
-    reportAttach(requirement, attached, reused, refused);
-  };
-
-  const attachWithDialog = async (requirement: ChecklistRequirement) => {
-    const forUnit = unitId;
-    setAttachingDialog(true);
-    try {
-      const report = await api['evidence:attach-dialog'](itemKey(requirement));
-      if (!report) return;
-      if (report.attached.length > 0) announceRequeue(requirement.status, report.requirement);
-      patch(forUnit, (current) => applyAttached(current, report.requirement));
-      if (report.attached.length > 0) changed(true);
-      reportAttach(requirement, report.attached.length, report.reused, report.rejected);
-    } catch (error) {
-      toast.error('Berkas tidak dapat dilampirkan', errorMessage(error));
-    } finally {
-      setAttachingDialog(false);
-    }
-  };
-
-  const evidenceAdded = (result: EvidenceLinkResult) => {
-    const before = findRequirement(checklist, reqKeyOf(result.requirement))?.status;
-    if (before) announceRequeue(before, result.requirement);
-    patch(unitId, (current) => applyAttached(current, result.requirement));
-    changed(true);
-  };
-
-  const detach = async (requirement: ChecklistRequirement, item: LinkedEvidence) => {
-    const forUnit = unitId;
-    try {
-      const updated = await api['evidence:detach']({ ...itemKey(requirement), evidenceId: item.id });
-      patch(forUnit, (current) => replaceRequirement(current, updated));
-      changed(true);
-      toast.success('Bukti dilepas dari persyaratan', `“${item.title}” tetap ada di pustaka unit dan dapat dilampirkan lagi.`);
-    } catch (error) {
-      toast.error('Bukti tidak dapat dilepas', errorMessage(error));
-    }
-  };
-
-  const trash = async (item: LinkedEvidence) => {
-    const forUnit = unitId;
-    const ok = await confirm({
-      title: 'Buang bukti ke tempat sampah?',
-      message: (
-        <>
-          <strong>{item.title}</strong> akan hilang dari {item.usageCount > 1 ? `${formatCount(item.usageCount)} persyaratan` : 'persyaratan ini'} dan dipindahkan ke tempat sampah unit. Bukti dapat dipulihkan kembali dari Tempat sampah.
-        </>
-      ),
-      confirmLabel: 'Buang ke tempat sampah',
-    });
-    if (!ok) return;
-    try {
-      await api['evidence:trash']({ evidenceId: item.id });
-      patch(forUnit, (current) => removeEvidence(current, item.id));
-      changed(false);
-      toast.success('Bukti dibuang ke tempat sampah', item.title);
-    } catch (error) {
-      toast.error('Bukti tidak dapat dibuang', errorMessage(error));
-    }
-  };
-
-  const open = (item: LinkedEvidence) => {
-    openEvidence(item.id).catch((error: unknown) => toast.error('Bukti tidak dapat dibuka', errorMessage(error)));
-  };
-
-  const dropFiles = (files: File[]) => {
-    if (!selected) {
-      toast.error('Pilih satu persyaratan dulu', 'Berkas yang diseret dilampirkan ke persyaratan yang sedang dipilih.');
-      return;
-    }
-    void upload(selected, files);
-  };
+  const evidence = useEvidenceActions({ periodId, unitId, checklist, selected, patch, changed, onTarget: setSelectedKey });
+  const { uploading, attachingDialog, rejected, setRejected, upload, attachWithDialog, evidenceAdded, detach, trash, open, dropFiles } = evidence;
 
   const handlers: EvidenceHandlers | null = selected
     ? {
@@ -470,13 +282,13 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
             filtersOn={filtersOn}
             selectedKey={effectiveKey}
             selected={selected}
-            checked={checkedKeys}
+            checked={ticks.checkedKeys}
             reveal={reveal}
-            bulkBar={<BulkBar checkedCount={checkedShown.length} shownCount={shownRequirements.length} busy={bulkBusy} onToggleAll={toggleAllShown} onStatus={requestBulk} onClear={clearTicks} />}
+            bulkBar={<BulkBar checkedCount={ticks.checked.length} shownCount={shownRequirements.length} busy={bulkBusy} onToggleAll={ticks.toggleAll} onStatus={requestBulk} onClear={ticks.clear} />}
             busyKeys={busyKeys}
             uploading={uploading}
             onSelect={setSelectedKey}
-            onCheck={check}
+            onCheck={ticks.check}
             onStatus={requestStatus}
             onHide={(requirement) => setDialog({ kind: 'hide', requirement })}
             onAddRequirement={(indicator) => setDialog({ kind: 'add', indicator })}
