@@ -6,9 +6,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   type Checklist,
-  type ChecklistIndicator,
   type ChecklistRequirement,
-  type EvidenceItem,
   type EvidenceStatus,
   type UnitProgress,
 } from '../../../shared/types';
@@ -18,26 +16,22 @@ import { api, errorMessage } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { ChecklistTree } from './checklist-tree';
-import { EditEvidenceDialog, LibraryDialog, LinkDialog } from './evidence-dialogs';
 import { EvidencePanel, type EvidenceHandlers } from './evidence-panel';
 import {
   filtersActive,
   findIndicator,
   findRequirement,
   initialSelection,
-  insertRequirement,
   matchCounts,
   replaceRequirement,
   reqKeyOf,
   resolveNode,
   selectionId,
   statusCounts,
-  updateEvidence,
   type Filters,
   type ReqKey,
   type Selection,
 } from './model';
-import { AddRequirementDialog, HiddenDialog, ReasonDialog } from './requirement-dialogs';
 import { BulkBar } from './bulk-bar';
 import { RequirementList, buildList } from './requirement-list';
 import { useChecklistKeys } from './use-checklist-keys';
@@ -45,16 +39,8 @@ import { useStatusChanges } from './use-status-changes';
 import { useEvidenceActions } from './use-evidence-actions';
 import { useTicks } from './use-ticks';
 import { FilterBar, NO_FILTERS, UnitBar } from './workspace-bars';
+import { WorkspaceDialogs, type DialogState } from './workspace-dialogs';
 
-type DialogState =
-  | { kind: 'reason'; requirement: ChecklistRequirement; status: 'perlu_perbaikan' | 'tidak_berlaku' }
-  | { kind: 'bulk-reason'; status: 'perlu_perbaikan' | 'tidak_berlaku'; count: number }
-  | { kind: 'hide'; requirement: ChecklistRequirement }
-  | { kind: 'add'; indicator: ChecklistIndicator }
-  | { kind: 'hidden'; indicator: ChecklistIndicator | null }
-  | { kind: 'link'; requirement: ChecklistRequirement }
-  | { kind: 'library'; requirement: ChecklistRequirement }
-  | { kind: 'edit'; item: EvidenceItem };
 
 interface WorkspaceProps {
   checklist: Checklist;
@@ -341,123 +327,19 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         ) : null}
       </div>
 
-      {dialog?.kind === 'reason' ? (
-        <ReasonDialog
-          title={dialog.status === 'perlu_perbaikan' ? 'Perlu perbaikan' : 'Tidak berlaku'}
-          description={<span className="dialog-req">{dialog.requirement.text}</span>}
-          label={dialog.status === 'perlu_perbaikan' ? 'Apa yang perlu diperbaiki?' : 'Mengapa persyaratan ini tidak berlaku untuk unit ini?'}
-          placeholder={dialog.status === 'perlu_perbaikan' ? 'Misalnya: SK belum ditandatangani kepala unit; lampiran 14 komponen belum lengkap.' : 'Misalnya: Unit tidak menyelenggarakan layanan tatap muka.'}
-          confirmLabel={dialog.status === 'perlu_perbaikan' ? 'Tandai perlu perbaikan' : 'Tandai tidak berlaku'}
-          initial={dialog.requirement.status === dialog.status ? dialog.requirement.reason : ''}
-          onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            await saveStatus(dialog.requirement, dialog.status, reason);
-            setDialog(null);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'bulk-reason' ? (
-        <ReasonDialog
-          title={`${dialog.status === 'perlu_perbaikan' ? 'Perlu perbaikan' : 'Tidak berlaku'} — ${formatCount(dialog.count)} persyaratan`}
-          description={<span className="dialog-note">Satu alasan untuk semua persyaratan yang dipilih; setiap persyaratan mendapat satu baris riwayat.</span>}
-          label={dialog.status === 'perlu_perbaikan' ? 'Apa yang perlu diperbaiki?' : 'Mengapa persyaratan ini tidak berlaku untuk unit ini?'}
-          confirmLabel={`${dialog.status === 'perlu_perbaikan' ? 'Tandai perlu perbaikan' : 'Tandai tidak berlaku'} (${formatCount(dialog.count)})`}
-          onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            const status = dialog.status;
-            setDialog(null);
-            await saveBulk(status, reason).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'hide' ? (
-        <ReasonDialog
-          title="Sembunyikan persyaratan"
-          description={
-            <>
-              <span className="dialog-req">{dialog.requirement.text}</span>
-              <span className="dialog-note">Disembunyikan untuk semua unit pada tahun {checklist.year}; dapat ditampilkan lagi kapan saja.</span>
-            </>
-          }
-          label="Alasan disembunyikan"
-          placeholder="Misalnya: Tidak diminta pada juknis tahun ini."
-          confirmLabel="Sembunyikan"
-          tone="danger"
-          onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            await api['checklist:hide-requirement']({ periodId, instrumentId: dialog.requirement.instrumentId, requirementCode: dialog.requirement.code, reason });
-            setDialog(null);
-            toast.success('Persyaratan disembunyikan', dialog.requirement.text);
-            reloadChecklist();
-            reloadProgress();
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'add' && node ? (
-        <AddRequirementDialog
-          periodId={periodId}
-          year={checklist.year}
-          instrument={node.instrument}
-          indicator={dialog.indicator}
-          onClose={() => setDialog(null)}
-          onAdded={(requirement) => {
-            patch(unitId, (current) => insertRequirement(current, requirement));
-            setSelectedKey(reqKeyOf(requirement));
-            setDialog(null);
-            reloadProgress();
-            toast.success('Persyaratan tambahan ditambahkan', requirement.text);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'hidden' && node ? (
-        <HiddenDialog
-          periodId={periodId}
-          year={checklist.year}
-          instrument={node.instrument}
-          indicator={dialog.indicator}
-          onClose={() => setDialog(null)}
-          onUnhidden={(row) => {
-            toast.success('Persyaratan ditampilkan lagi', row.text);
-            reloadChecklist();
-            reloadProgress();
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'link' ? (
-        <LinkDialog
-          itemKey={itemKey(dialog.requirement)}
-          requirementText={dialog.requirement.text}
-          onClose={() => setDialog(null)}
-          onAdded={(item) => {
-            evidenceAdded(item);
-            setDialog(null);
-            toast.success('Tautan ditambahkan', item.title);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'library' ? (
-        <LibraryDialog
-          itemKey={itemKey(dialog.requirement)}
-          unitName={checklist.unit.name}
-          requirementText={dialog.requirement.text}
-          linkedIds={new Set((findRequirement(checklist, reqKeyOf(dialog.requirement)) ?? dialog.requirement).evidence.map((item) => item.id))}
-          onClose={() => setDialog(null)}
-          onAttached={(item) => evidenceAdded(item)}
-        />
-      ) : null}
-      {dialog?.kind === 'edit' ? (
-        <EditEvidenceDialog
-          item={dialog.item}
-          onClose={() => setDialog(null)}
-          onSaved={(item) => {
-            patch(unitId, (current) => updateEvidence(current, item));
-            // A new document date changes kedaluwarsa: the server judges it again.
-            reloadChecklist();
-            setDialog(null);
-            toast.success('Bukti diperbarui', item.title);
-          }}
-        />
-      ) : null}
+      <WorkspaceDialogs
+        dialog={dialog}
+        checklist={checklist}
+        node={node}
+        onClose={() => setDialog(null)}
+        saveStatus={saveStatus}
+        saveBulk={(status, reason) => saveBulk(status, reason).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)))}
+        patch={patch}
+        onSelectKey={setSelectedKey}
+        evidenceAdded={evidenceAdded}
+        reloadChecklist={reloadChecklist}
+        reloadProgress={reloadProgress}
+      />
     </div>
   );
 }

@@ -36,6 +36,8 @@ export function useChecklistKeys(handlers: ChecklistKeyHandlers): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (typingIn(event.target) || document.body.classList.contains('has-modal')) return;
+      // Space on a focused checkbox ticks that row (its own click), not the current one.
+      if (event.key === ' ' && event.target instanceof HTMLInputElement) return;
       const act = ref.current;
       const run = (action: () => void) => {
         event.preventDefault();
