@@ -115,6 +115,7 @@ test('bulk status: Shift+click range, preview of rows without evidence, undo fro
   await screenshot(page, 'daftar-periksa-massal-konfirmasi-1366');
   await confirmDialog.getByRole('button', { name: 'Ubah 2 persyaratan' }).click();
   await expect(toast(page, '2 persyaratan diubah: Terverifikasi')).toBeVisible();
+  await screenshot(page, 'daftar-periksa-massal-urungkan-1366');
   await expect(statusOf(row(page, first), 'Verifikasi')).toHaveAttribute('aria-pressed', 'true');
   await expect(statusOf(row(page, second), 'Verifikasi')).toHaveAttribute('aria-pressed', 'true');
   await expect(statusOf(row(page, third), 'Verifikasi')).toHaveAttribute('aria-pressed', 'false');
@@ -214,6 +215,8 @@ test('keyboard: j/k move, v verifies (needs evidence), p asks for a reason, n op
   await expect(shortcuts.getByRole('row', { name: /j.*Persyaratan berikutnya/u })).toBeVisible();
   await expect(shortcuts).toContainText('Verifikasi persyaratan yang dipilih');
   await expect(page.getByRole('table', { name: 'Di semua layar' })).toContainText('Cari unit dari layar mana pun');
+  await page.getByRole('heading', { name: 'Pintasan papan ketik' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/bantuan-pintasan-1366.png' });
   expect(consoleErrors).toEqual([]);
 });
 
