@@ -240,6 +240,28 @@ test('per-unit screens reopen the last unit of the year; an explicit address sti
   await page.goto(`${app.url}#/kesenjangan`);
   await expect(crumbs).toContainText('Dinas Kependudukan dan Pencatatan Sipil');
 
+  // Per year: last year's own last unit there, this year's here.
+  const instruments = await call(app, 'instruments:list', undefined);
+  await call(app, 'periods:create', { year: 2025, instrumentIds: [instruments.find((item) => item.code === 'pekppp-2022-a')!.id], unitIds: [unitId, otherUnitId] });
+  // (Switched on Beranda: on a per-unit address the unit shown would count for the other year too.)
+  const switchYear = async (year: string) => {
+    await page.goto(`${app.url}#/`);
+    await page.getByLabel('Tahun penilaian aktif').selectOption(year);
+  };
+  await page.reload();
+  await switchYear('2025');
+  await page.goto(`${app.url}#/daftar-periksa/${otherUnitId}`);
+  await expect(crumbs).toContainText('Dinas Sosial');
+  await switchYear('2026');
+  await page.goto(`${app.url}#/daftar-periksa`);
+  await expect(crumbs).toContainText('Dinas Kependudukan dan Pencatatan Sipil');
+  await switchYear('2025');
+  await page.goto(`${app.url}#/penilaian`);
+  await expect(crumbs).toContainText('Dinas Sosial');
+  await switchYear('2026');
+  await page.goto(`${app.url}#/kesenjangan`);
+  await expect(crumbs).toContainText('Dinas Kependudukan dan Pencatatan Sipil');
+
   // The cross-unit view has its own address.
   await page.getByRole('tab', { name: 'Semua unit' }).click();
   await expect(page).toHaveURL(/#\/kesenjangan\/semua$/);

@@ -19,7 +19,7 @@ import type { Db } from '../db/connection';
 import { memoFor } from '../db/memo';
 import { appendHistory, operatorName } from '../history/history';
 import { getInstrument } from '../instruments/instruments-service';
-import { changeStatus, checklistRepo, ensureItem, evidenceCount, getChecklist, requireScope, statusReason, type ItemKey } from './checklist-service';
+import { changeStatus, checklistRepo, evidenceCount, getChecklist, requireScope, statusReason, type ItemKey } from './checklist-service';
 import { effectiveRequirements, type EffectiveRequirement } from './requirements';
 
 interface Ref {
@@ -186,7 +186,6 @@ export function undoStatus(ctx: ServerContext, input: ParsedInput<'checklist:und
       // The same rule as any change: a requirement whose evidence was removed cannot become terverifikasi again.
       const refusal = statusChangeRefusal(detail.from, evidenceCount(ctx, itemId));
       if (refusal) throw new AppError('EVIDENCE_REQUIRED', `Tidak dapat diurungkan: ${refusal}`);
-      ensureItem(ctx, key);
       const restoresVerification = detail.from === 'terverifikasi';
       repo.restore.run({
         id: itemId,

@@ -1,5 +1,5 @@
 /**
- * Daftar Periksa: `/daftar-periksa` (the last unit opened, else the first in scope) and
+ * Daftar Periksa: `/daftar-periksa` (the year's last unit, lib/last-unit.ts, else the first in scope) and
  * `/daftar-periksa/<unitId>`, optionally `?aspek=<aspectCode>` (and `&instrumen=<id, code
  * or family>` when two instruments share an aspect code) to open on that aspect.
  */
