@@ -15,6 +15,7 @@ import { periodsCommand } from './commands/periods';
 import { unitsCommand } from './commands/units';
 import { remindersCommand, settingsCommand } from './commands/documents';
 import { skmCommand } from './commands/skm';
+import { bulkStatusCommand } from './commands/bulk-status';
 import { openRuntime, type CliHost, type CliRuntime } from './runtime';
 import { StartUnsettledError, type StartedApp } from '../server/app';
 import { toUserError } from '../server/db/errors';
@@ -41,6 +42,7 @@ export const commands: Record<string, Command> = {
   // `restore FILE`: the source stands where other commands have their action.
   restore: (runtime, action) => restoreCommand(runtime, action),
   intake: intakeCommand,
+  'bulk-status': bulkStatusCommand,
 };
 
 const usage = (invocation = 'npm run cli --'): string => `Penggunaan: ${invocation} <perintah> <aksi> [opsi] [--data-dir DIR] [--json] [--start-empty]
@@ -52,6 +54,7 @@ const usage = (invocation = 'npm run cli --'): string => `Penggunaan: ${invocati
   evidence attach --unit … --period … --requirement KODE [--instrument ID] [--document-date TTTT-BB-HH] FILE…
   evidence link --unit … --period … --requirement KODE [--title JUDUL] URL
   evidence status --unit … --period … --requirement KODE --set STATUS [--reason ALASAN]
+  bulk-status --unit … --period … --set STATUS [--reason ALASAN] [--indicator N|KODE …] [--instrument ID] [--dry-run] [--yes] [KODE…]
   evidence shared --period ID|TAHUN
   evidence verify-store
   assess set --unit … --period … --indicator N|KODE --level 0–5 [--verified] [--reason ALASAN]

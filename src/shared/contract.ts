@@ -46,6 +46,7 @@ import { instrumentChannels } from './channels/instruments';
 import { ombudsmanChannels } from './channels/ombudsman';
 import { presetChannels } from './channels/presets';
 import { skmChannels } from './channels/skm';
+import { checklistBulkChannels } from './channels/checklist-bulk';
 import { idSchema, isoDateSchema, optionalTextSchema, textSchema, yearSchema } from './validation';
 
 const unitFields = {
@@ -320,6 +321,7 @@ export const contract = {
   ...ombudsmanChannels,
   ...presetChannels,
   ...skmChannels,
+  ...checklistBulkChannels,
 } as const;
 
 export type Contract = typeof contract;

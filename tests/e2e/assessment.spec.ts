@@ -291,7 +291,7 @@ test('kesenjangan: ranked actions in the API order, predictions, cross-unit view
 
   // Across units: furthest from A- first, most-missing requirements with counts.
   await page.getByRole('tab', { name: 'Semua unit' }).click();
-  await expect(page).toHaveURL(/#\/kesenjangan$/);
+  await expect(page).toHaveURL(/#\/kesenjangan\/semua$/);
   const period = await call(app, 'gaps:period', { periodId: seeded.current, target: 'A-' });
   const furthest = page.getByRole('list', { name: 'Unit terjauh dari target' });
   await expect(furthest.getByRole('listitem').first()).toContainText(period.pekppp!.units[0]!.unitName);

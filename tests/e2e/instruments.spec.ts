@@ -120,7 +120,7 @@ test('Survei & Temuan: a product with its survey tracker and a finding in the fo
   await expect(open.getByRole('heading', { name: 'Temuan Ombudsman terbuka (1)' })).toBeVisible();
   await expect(open.getByText('Maklumat pelayanan belum dipajang di ruang tunggu.')).toBeVisible();
   await screenshot(page, 'kesenjangan-temuan-1366');
-  await page.goto(`${app.url}#/kesenjangan`);
+  await page.goto(`${app.url}#/kesenjangan/semua`);
   await page.getByRole('group', { name: 'Instrumen' }).getByRole('button', { name: 'Ombudsman' }).click();
   await expect(page.getByRole('region', { name: 'Temuan Ombudsman terbuka per unit' }).getByRole('link', { name: 'Dinas Kependudukan dan Pencatatan Sipil' })).toBeVisible();
   await page.goto(`${app.url}#/penilaian/${unit.id}`);

@@ -1,3 +1,4 @@
+import { createChecklistBulkHandlers } from '../checklist/bulk-handlers';
 import type { Handlers } from '../../shared/contract';
 import type { StartStatus } from '../../shared/types';
 import type { AppBackups } from '../backup/app-backups';
@@ -178,5 +179,6 @@ export function createHandlers(app: HandlerApp, options: HandlerOptions): Handle
     'presets:list': (input) => listPresets(ctx, input),
     'presets:apply': (input) => applyPreset(ctx, input),
     ...createSkmHandlers(ctx, platform),
+    ...createChecklistBulkHandlers(ctx),
   };
 }

@@ -238,10 +238,19 @@ export function evidenceCount(ctx: ServerContext, itemId: number): number {
 /**
  * Change status inside the caller's transaction, with history. Every path that sets a
  * status ends here, so the core rule (terverifikasi needs evidence) cannot be bypassed.
+ * The history entry keeps what it replaced (reason, verifier) so *Urungkan* can restore
+ * it exactly; returns the entry's id, or null when nothing changed.
  */
-export function changeStatus(ctx: ServerContext, key: ItemKey, status: EvidenceStatus, reason: string, cause?: string): void {
+export function changeStatus(
+  ctx: ServerContext,
+  key: ItemKey,
+  status: EvidenceStatus,
+  reason: string,
+  cause?: string,
+  extra: Record<string, unknown> = {},
+): number | null {
   const item = ensureItem(ctx, key);
-  if (item.status === status && item.reason === reason) return;
+  if (item.status === status && item.reason === reason) return null;
   const refusal = statusChangeRefusal(status, evidenceCount(ctx, item.id));
   if (refusal) throw new AppError('EVIDENCE_REQUIRED', refusal, { fields: { status: refusal } });
   const verified = status === 'terverifikasi';
@@ -253,19 +262,33 @@ export function changeStatus(ctx: ServerContext, key: ItemKey, status: EvidenceS
     verifiedAt: verified ? isoNow(ctx) : null,
     now: isoNow(ctx),
   });
-  appendHistory(ctx, key, 'status', { from: item.status, to: status, ...(reason ? { reason } : {}), ...(cause ? { cause } : {}) });
+  return appendHistory(ctx, key, 'status', {
+    from: item.status,
+    to: status,
+    ...(reason ? { reason } : {}),
+    ...(cause ? { cause } : {}),
+    ...(item.reason ? { fromReason: item.reason } : {}),
+    ...(item.verified_by ? { fromVerifiedBy: item.verified_by, fromVerifiedAt: item.verified_at } : {}),
+    ...extra,
+  });
+}
+
+/** The reason a status keeps: required (and kept) for perlu perbaikan and tidak berlaku, dropped otherwise. */
+export function statusReason(status: EvidenceStatus, reason: string | null | undefined): string {
+  const text = reason ?? '';
+  if ((status === 'perlu_perbaikan' || status === 'tidak_berlaku') && text === '') {
+    const what = status === 'perlu_perbaikan' ? 'apa yang perlu diperbaiki' : 'mengapa persyaratan ini tidak berlaku';
+    throw new AppError('VALIDATION', `Tuliskan alasan: ${what}.`, { fields: { reason: 'Alasan wajib diisi untuk status ini.' } });
+  }
+  return status === 'perlu_perbaikan' || status === 'tidak_berlaku' ? text : '';
 }
 
 export function setStatus(ctx: ServerContext, input: ParsedInput<'checklist:set-status'>): ChecklistRequirement {
-  const reason = input.reason ?? '';
-  if ((input.status === 'perlu_perbaikan' || input.status === 'tidak_berlaku') && reason === '') {
-    const what = input.status === 'perlu_perbaikan' ? 'apa yang perlu diperbaiki' : 'mengapa persyaratan ini tidak berlaku';
-    throw new AppError('VALIDATION', `Tuliskan alasan: ${what}.`, { fields: { reason: 'Alasan wajib diisi untuk status ini.' } });
-  }
+  const reason = statusReason(input.status, input.reason);
   const key: ItemKey = { periodId: input.periodId, unitId: input.unitId, instrumentId: input.instrumentId, requirementCode: input.requirementCode };
   ctx.db.transaction(() => {
     requireItemKey(ctx, key);
-    changeStatus(ctx, key, input.status, input.status === 'perlu_perbaikan' || input.status === 'tidak_berlaku' ? reason : '');
+    changeStatus(ctx, key, input.status, reason);
   }).immediate();
   return readRequirement(ctx, key);
 }

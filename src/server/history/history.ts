@@ -64,14 +64,14 @@ export function operatorName(ctx: ServerContext): string {
   return getSettings(ctx).operatorName || 'Operator';
 }
 
-/** Append one entry; call inside the action's transaction so both commit together. */
+/** Append one entry; call inside the action's transaction so both commit together. Returns its id. */
 export function appendHistory(
   ctx: ServerContext,
   target: HistoryTarget,
   action: HistoryAction,
   detail: Record<string, unknown>,
-): void {
-  memoFor(ctx.db, historyRepository).insert.run({
+): number {
+  const result = memoFor(ctx.db, historyRepository).insert.run({
     at: isoNow(ctx),
     operator: operatorName(ctx),
     periodId: target.periodId ?? null,
@@ -82,6 +82,7 @@ export function appendHistory(
     action,
     detail: JSON.stringify(detail),
   });
+  return Number(result.lastInsertRowid);
 }
 
 const label = (status: unknown): string => EVIDENCE_STATUS_LABELS[status as EvidenceStatus] ?? String(status);
@@ -96,8 +97,9 @@ function summarize(action: string, detail: Record<string, unknown>): string {
     case 'finding':
       return detail['removed'] ? `Temuan Ombudsman dihapus: "${String(detail['text'] ?? '')}".` : `Temuan Ombudsman dicatat dengan status "${String(detail['to'])}".`;
     case 'status':
+      if (detail['revert']) return `Urungkan: status dikembalikan dari "${label(detail['from'])}" ke "${label(detail['to'])}"${reason}.`;
       // The cause says why the app (not a person) moved it: new evidence, an import, …
-      return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}${detail['cause'] ? ` — ${String(detail['cause'])}` : ''}.`;
+      return `Status diubah dari "${label(detail['from'])}" menjadi "${label(detail['to'])}"${reason}${detail['cause'] ? ` — ${String(detail['cause'])}` : ''}${Number(detail['bulk']) > 1 ? ` — ubah massal (${Number(detail['bulk']).toLocaleString('id-ID')} persyaratan)` : ''}.`;
     case 'note':
       return detail['to'] ? `Catatan diubah: "${String(detail['to'])}".` : 'Catatan dihapus.';
     case 'evidence-added':

@@ -3,7 +3,7 @@
  * level and the office's verified level, a live summary beside it, and the Ombudsman
  * readiness estimate on its own tab. Routes: /penilaian and /penilaian/<unitId>.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Assessment, PeriodDetail } from '../../../shared/types';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
 import { useAppData } from '../../lib/app-data';
 import { href, idParam, segments, usePath } from '../../lib/router';
+import { lastUnit, rememberUnit } from '../../lib/last-unit';
 import { useQuery } from '../../lib/use-query';
 import { AssessmentSummary } from './assessment-summary';
 import { IndicatorCard, type Column } from './indicator-card';
@@ -207,9 +208,16 @@ function UnitAssessment({ period, unitId }: { period: PeriodDetail; unitId: numb
 
 export function AssessmentPage({ unitId: unitIdProp }: { unitId?: number | null } = {}) {
   const path = usePath();
-  const unitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
+  const routeUnitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
   const { activePeriod } = useAppData();
   const period = useQuery(`assessment-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  // No unit in the address: the year's last unit (lib/last-unit.ts) instead of the chooser.
+  const remembered = lastUnit(activePeriod?.year);
+  const unitId = routeUnitId ?? (period.data?.units.some((unit) => unit.unitId === remembered) ? remembered : null);
+  const shownUnit = period.data?.units.some((unit) => unit.unitId === unitId) ? unitId : null;
+  useEffect(() => {
+    if (shownUnit !== null) rememberUnit(shownUnit, activePeriod?.year);
+  }, [shownUnit, activePeriod?.year]);
   const unitName = period.data?.units.find((unit) => unit.unitId === unitId)?.unitName;
   const breadcrumb = [{ label: 'Beranda', path: '/' }, { label: 'Penilaian Mandiri', ...(unitId !== null ? { path: '/penilaian' } : {}) }, ...(unitId !== null ? [{ label: unitName ?? '…' }] : [])];
 

@@ -165,7 +165,7 @@ export function BerandaPage() {
         actions={
           activePeriod ? (
             <>
-              <Button icon="target" onClick={() => navigate('/kesenjangan')}>
+              <Button icon="target" onClick={() => navigate('/kesenjangan/semua')}>
                 Kesenjangan
               </Button>
               <Button variant="primary" icon="calendar" onClick={() => navigate(`/tahun/${activePeriod.id}`)}>

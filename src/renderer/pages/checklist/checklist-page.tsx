@@ -1,5 +1,5 @@
 /**
- * Daftar Periksa: `/daftar-periksa` (the last unit opened, else the first in scope) and
+ * Daftar Periksa: `/daftar-periksa` (the year's last unit, lib/last-unit.ts, else the first in scope) and
  * `/daftar-periksa/<unitId>`, optionally `?aspek=<aspectCode>` (and `&instrumen=<id, code
  * or family>` when two instruments share an aspect code) to open on that aspect.
  */
@@ -15,29 +15,10 @@ import { href, navigate } from '../../lib/router';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
 import { formatCount } from '../../lib/format';
+import { lastUnit, rememberUnit } from '../../lib/last-unit';
 import { CarryOverDialog, sourceYears } from './carry-over-dialog';
 import { ChecklistWorkspace } from './checklist-workspace';
 import { TrashDialog } from './evidence-dialogs';
-
-
-const STORAGE_KEY = 'patuh.daftarPeriksa.unit';
-
-function rememberedUnit(): number | null {
-  try {
-    const value = Number(window.localStorage.getItem(STORAGE_KEY));
-    return Number.isInteger(value) && value > 0 ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function rememberUnit(unitId: number): void {
-  try {
-    window.localStorage.setItem(STORAGE_KEY, String(unitId));
-  } catch {
-    // Storage may be unavailable; the choice then lasts this session only.
-  }
-}
 
 const BASE_CRUMB = [{ label: 'Daftar Periksa', path: '/daftar-periksa' }];
 
@@ -153,7 +134,7 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
   const [dialog, setDialog] = useState<'carry' | 'trash' | null>(null);
   const units = progress.data ?? [];
   const inScope = (id: number | null) => id !== null && units.some((unit) => unit.unitId === id);
-  const remembered = rememberedUnit();
+  const remembered = lastUnit(period.year);
   const unitId = routeUnitId ?? (inScope(remembered) ? remembered : (units[0]?.unitId ?? null));
   const showable = unitId !== null && inScope(unitId);
 
@@ -162,8 +143,8 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
   );
   // The unit shown is remembered, so the menu entry reopens it.
   useEffect(() => {
-    if (showable && unitId !== null) rememberUnit(unitId);
-  }, [showable, unitId]);
+    if (showable && unitId !== null) rememberUnit(unitId, period.year);
+  }, [showable, unitId, period.year]);
 
   if (progress.error && !progress.data) {
     return (
@@ -240,7 +221,7 @@ function PeriodChecklist({ period, periods, routeUnitId, aspectParam, instrument
         instrumentParam={instrumentParam}
         headerActions={headerActions}
         onUnitChange={(id) => {
-          rememberUnit(id);
+          rememberUnit(id, period.year);
           navigate(`/daftar-periksa/${id}`);
         }}
         reloadChecklist={checklist.reload}

@@ -3,67 +3,44 @@
  * Holds a local copy of the checklist so every change updates just the requirement the
  * host returned (progress recomputed locally), never the whole tree fetched again.
  */
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  EVIDENCE_STATUSES,
-  EVIDENCE_STATUS_LABELS,
-  type AttachReport,
   type Checklist,
-  type ChecklistIndicator,
   type ChecklistRequirement,
-  type EvidenceItem,
   type EvidenceStatus,
-  type EvidenceLinkResult,
-  type LinkedEvidence,
   type UnitProgress,
 } from '../../../shared/types';
-import { Badge } from '../../components/badge';
-import { useConfirm } from '../../components/confirm';
-import { Switch } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
-import { SearchBox } from '../../components/search-box';
-import { api, errorMessage, openEvidence } from '../../lib/api';
-import { compareText, formatCount, formatPercent, normalizeSearch } from '../../lib/format';
+import { api, errorMessage } from '../../lib/api';
+import { formatCount } from '../../lib/format';
 import { useToast } from '../../lib/toast';
 import { ChecklistTree } from './checklist-tree';
-import { EditEvidenceDialog, LibraryDialog, LinkDialog } from './evidence-dialogs';
 import { EvidencePanel, type EvidenceHandlers } from './evidence-panel';
 import {
-  applyAttached,
   filtersActive,
   findIndicator,
   findRequirement,
   initialSelection,
-  insertRequirement,
-  matchesSearch,
-  passesStatus,
-  removeEvidence,
+  matchCounts,
   replaceRequirement,
   reqKeyOf,
   resolveNode,
   selectionId,
-  updateEvidence,
-  STATUS_META,
+  statusCounts,
   type Filters,
   type ReqKey,
   type Selection,
 } from './model';
-import { AddRequirementDialog, HiddenDialog, ReasonDialog } from './requirement-dialogs';
-import { RequirementList, buildList, type UploadState } from './requirement-list';
-import { ProgressRing } from './widgets';
+import { BulkBar } from './bulk-bar';
+import { RequirementList, buildList } from './requirement-list';
+import { useChecklistKeys } from './use-checklist-keys';
+import { useStatusChanges } from './use-status-changes';
+import { useEvidenceActions } from './use-evidence-actions';
+import { useTicks } from './use-ticks';
+import { FilterBar, NO_FILTERS, UnitBar } from './workspace-bars';
+import { WorkspaceDialogs, type DialogState } from './workspace-dialogs';
 
-/** The evidence store refuses more than this; checked here first so a huge file is never read into memory. */
-const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
-type DialogState =
-  | { kind: 'reason'; requirement: ChecklistRequirement; status: 'perlu_perbaikan' | 'tidak_berlaku' }
-  | { kind: 'hide'; requirement: ChecklistRequirement }
-  | { kind: 'add'; indicator: ChecklistIndicator }
-  | { kind: 'hidden'; indicator: ChecklistIndicator | null }
-  | { kind: 'link'; requirement: ChecklistRequirement }
-  | { kind: 'library'; requirement: ChecklistRequirement }
-  | { kind: 'edit'; item: EvidenceItem };
 
 interface WorkspaceProps {
   checklist: Checklist;
@@ -83,21 +60,9 @@ interface LocalCopy {
   value: Checklist;
 }
 
-function groupUnits(units: UnitProgress[]): Array<[string, UnitProgress[]]> {
-  const groups = new Map<string, UnitProgress[]>();
-  for (const unit of [...units].sort((a, b) => compareText(a.unitName, b.unitName))) {
-    const list = groups.get(unit.groupName) ?? [];
-    list.push(unit);
-    groups.set(unit.groupName, list);
-  }
-  return [...groups.entries()].sort((a, b) => compareText(a[0], b[0]));
-}
-
 export function ChecklistWorkspace(props: WorkspaceProps) {
   const { checklist: loaded, stale, units, aspectParam, instrumentParam, headerActions, onUnitChange, reloadChecklist, reloadProgress } = props;
   const toast = useToast();
-  const confirm = useConfirm();
-  const unitSelectId = useId();
 
   // Local copy, replaced whenever a fresh checklist arrives from the host.
   const [copy, setCopy] = useState<LocalCopy>({ source: loaded, value: loaded });
@@ -119,13 +84,12 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   }
 
   const [selectedKey, setSelectedKey] = useState<ReqKey | null>(null);
-  const [filters, setFilters] = useState<Filters>({ gapsOnly: false, statuses: new Set(), search: '' });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [busyKeys, setBusyKeys] = useState<ReadonlySet<ReqKey>>(new Set());
-  const [uploading, setUploading] = useState<UploadState | null>(null);
-  const [attachingDialog, setAttachingDialog] = useState(false);
-  const [rejected, setRejected] = useState<{ key: ReqKey; items: AttachReport['rejected'] } | null>(null);
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dialog, setDialog] = useState<DialogState | null>(null);
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [reveal, setReveal] = useState<{ key: ReqKey; seq: number } | null>(null);
 
   const node = useMemo(() => resolveNode(checklist, selection), [checklist, selection]);
   const nodeId = node ? selectionId(node.indicator ? { kind: 'indicator', instrumentId: node.instrument.instrumentId, indicatorCode: node.indicator.code } : node.aspect ? { kind: 'aspect', instrumentId: node.instrument.instrumentId, aspectCode: node.aspect.code } : { kind: 'instrument', instrumentId: node.instrument.instrumentId }) : '';
@@ -137,32 +101,38 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const firstShown = model?.items.find((item) => item.type === 'req');
   const effectiveKey = selectedKey && nodeKeys.has(selectedKey) ? selectedKey : firstShown?.type === 'req' ? reqKeyOf(firstShown.requirement) : null;
   const selected = findRequirement(checklist, effectiveKey);
+
+  const shownRequirements = model?.requirements ?? [];
+  const ticks = useTicks(`${periodId}:${unitId}:${nodeId}`, shownRequirements);
+
+  useChecklistKeys({
+    move: (delta) => {
+      if (shownRequirements.length === 0) return;
+      const index = shownRequirements.findIndex((requirement) => reqKeyOf(requirement) === effectiveKey);
+      const next = shownRequirements[index < 0 ? 0 : Math.min(shownRequirements.length - 1, Math.max(0, index + delta))]!;
+      setSelectedKey(reqKeyOf(next));
+      setReveal((previous) => ({ key: reqKeyOf(next), seq: (previous?.seq ?? 0) + 1 }));
+    },
+    verify: () => {
+      if (selected) requestStatus(selected, 'terverifikasi');
+    },
+    needsFix: () => {
+      if (selected) requestStatus(selected, 'perlu_perbaikan');
+    },
+    note: () => document.querySelector<HTMLTextAreaElement>('.cl-page .note__input')?.focus(),
+    toggle: () => {
+      if (effectiveKey) ticks.check(effectiveKey, false);
+    },
+    clearTicks: () => {
+      if (ticks.checked.length === 0) return false;
+      ticks.clear();
+      return true;
+    },
+  });
   const location = selected ? findIndicator(checklist, selected.instrumentId, selected.indicatorCode) : null;
 
-  // Match counts per tree node while filters are on, so other places with matches are visible.
-  const matches = useMemo(() => {
-    if (!filtersOn) return null;
-    const needle = normalizeSearch(filters.search);
-    const counts = new Map<string, number>();
-    const add = (id: string, n: number) => counts.set(id, (counts.get(id) ?? 0) + n);
-    for (const instrument of checklist.instruments) {
-      for (const aspect of instrument.aspects) {
-        for (const indicator of aspect.indicators) {
-          const n = indicator.requirements.filter((requirement) => matchesSearch(requirement, indicator, needle) && passesStatus(requirement, filters)).length;
-          add(`i:${instrument.instrumentId}`, n);
-          add(`a:${instrument.instrumentId}:${aspect.code}`, n);
-          add(`n:${instrument.instrumentId}:${indicator.code}`, n);
-        }
-      }
-    }
-    return counts;
-  }, [checklist, filters, filtersOn]);
-
-  const unitCounts = useMemo(() => {
-    const counts = Object.fromEntries(EVIDENCE_STATUSES.map((status) => [status, 0])) as Record<EvidenceStatus, number>;
-    for (const instrument of checklist.instruments) for (const aspect of instrument.aspects) for (const indicator of aspect.indicators) for (const requirement of indicator.requirements) counts[requirement.status] += 1;
-    return counts;
-  }, [checklist]);
+  const matches = useMemo(() => (filtersOn ? matchCounts(checklist, filters) : null), [checklist, filters, filtersOn]);
+  const unitCounts = useMemo(() => statusCounts(checklist), [checklist]);
 
   // A file dropped outside the pane must not make the window navigate to it.
   useEffect(() => {
@@ -190,17 +160,41 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       return next;
     });
 
+  const statusChanges = useStatusChanges({
+    periodId,
+    unitId,
+    apply: (forUnit, requirements) => {
+      if (requirements.length === 0) return;
+      patch(forUnit, (current) => requirements.reduce(replaceRequirement, current));
+      changed(true);
+    },
+  });
+
   const saveStatus = async (requirement: ChecklistRequirement, status: EvidenceStatus, reason?: string) => {
     const key = reqKeyOf(requirement);
-    const forUnit = unitId;
     setBusy(key, true);
     try {
-      const updated = await api['checklist:set-status']({ ...itemKey(requirement), status, ...(reason ? { reason } : {}) });
-      patch(forUnit, (current) => replaceRequirement(current, updated));
-      changed(true);
+      await statusChanges.setOne(requirement, status, reason);
     } finally {
       setBusy(key, false);
     }
+  };
+
+  const saveBulk = async (status: EvidenceStatus, reason?: string) => {
+    setBulkBusy(true);
+    try {
+      if (await statusChanges.setMany(ticks.checked, status, reason)) ticks.clear();
+    } finally {
+      setBulkBusy(false);
+    }
+  };
+
+  const requestBulk = (status: EvidenceStatus) => {
+    if (status === 'perlu_perbaikan' || status === 'tidak_berlaku') {
+      setDialog({ kind: 'bulk-reason', status, count: ticks.checked.length });
+      return;
+    }
+    saveBulk(status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
   };
 
   const requestStatus = (requirement: ChecklistRequirement, status: EvidenceStatus) => {
@@ -213,132 +207,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
     saveStatus(requirement, status).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)));
   };
 
-  // The server moved a judged requirement back to the queue: say so, it changes the verified count.
-  const announceRequeue = (before: EvidenceStatus, after: ChecklistRequirement) => {
-    if (after.status === 'menunggu_verifikasi' && (before === 'terverifikasi' || before === 'perlu_perbaikan')) {
-      toast.info('Status kembali ke Menunggu verifikasi', 'Bukti baru ditambahkan, jadi persyaratan ini perlu diperiksa ulang.');
-    }
-  };
-
-  const reportAttach = (requirement: ChecklistRequirement, attached: number, reused: number, refused: AttachReport['rejected']) => {
-    const key = reqKeyOf(requirement);
-    if (attached > 0) {
-      toast.success(
-        `${formatCount(attached)} berkas dilampirkan`,
-        reused > 0 ? `${formatCount(reused)} berkas sama sudah ada di pustaka unit dan dipakai ulang.` : requirement.text,
-      );
-    }
-    if (refused.length > 0) {
-      toast.error(`${formatCount(refused.length)} berkas ditolak`, refused.map((item) => `${item.name}: ${item.message}`).join(' · '));
-      setRejected({ key, items: refused });
-    } else {
-      setRejected((previous) => (previous?.key === key ? null : previous));
-    }
-  };
-
-  const upload = async (requirement: ChecklistRequirement, files: File[]) => {
-    if (uploading) {
-      toast.info('Tunggu unggahan sebelumnya selesai');
-      return;
-    }
-    const key = reqKeyOf(requirement);
-    const forUnit = unitId;
-    setSelectedKey(key);
-    let attached = 0;
-    let reused = 0;
-    const refused: AttachReport['rejected'] = [];
-    for (const [index, file] of files.entries()) {
-      setUploading({ key, total: files.length, done: index, current: file.name });
-      if (file.size > MAX_FILE_BYTES) {
-        refused.push({ name: file.name, message: 'Berkas lebih dari 200 MB. Perkecil (kompres) berkas lalu unggah lagi.' });
-        continue;
-      }
-      try {
-        const data = new Uint8Array(await file.arrayBuffer());
-        const report = await api['evidence:upload']({ ...itemKey(requirement), files: [{ name: file.name, lastModified: file.lastModified, data }] });
-        attached += report.attached.length;
-        reused += report.reused;
-        refused.push(...report.rejected);
-        if (report.attached.length > 0) announceRequeue(index === 0 ? requirement.status : report.requirement.status, report.requirement);
-        patch(forUnit, (current) => applyAttached(current, report.requirement));
-      } catch (error) {
-        refused.push({ name: file.name, message: errorMessage(error) });
-      }
-    }
-    setUploading(null);
-    if (attached > 0) changed(true);
-    reportAttach(requirement, attached, reused, refused);
-  };
-
-  const attachWithDialog = async (requirement: ChecklistRequirement) => {
-    const forUnit = unitId;
-    setAttachingDialog(true);
-    try {
-      const report = await api['evidence:attach-dialog'](itemKey(requirement));
-      if (!report) return;
-      if (report.attached.length > 0) announceRequeue(requirement.status, report.requirement);
-      patch(forUnit, (current) => applyAttached(current, report.requirement));
-      if (report.attached.length > 0) changed(true);
-      reportAttach(requirement, report.attached.length, report.reused, report.rejected);
-    } catch (error) {
-      toast.error('Berkas tidak dapat dilampirkan', errorMessage(error));
-    } finally {
-      setAttachingDialog(false);
-    }
-  };
-
-  const evidenceAdded = (result: EvidenceLinkResult) => {
-    const before = findRequirement(checklist, reqKeyOf(result.requirement))?.status;
-    if (before) announceRequeue(before, result.requirement);
-    patch(unitId, (current) => applyAttached(current, result.requirement));
-    changed(true);
-  };
-
-  const detach = async (requirement: ChecklistRequirement, item: LinkedEvidence) => {
-    const forUnit = unitId;
-    try {
-      const updated = await api['evidence:detach']({ ...itemKey(requirement), evidenceId: item.id });
-      patch(forUnit, (current) => replaceRequirement(current, updated));
-      changed(true);
-      toast.success('Bukti dilepas dari persyaratan', `“${item.title}” tetap ada di pustaka unit dan dapat dilampirkan lagi.`);
-    } catch (error) {
-      toast.error('Bukti tidak dapat dilepas', errorMessage(error));
-    }
-  };
-
-  const trash = async (item: LinkedEvidence) => {
-    const forUnit = unitId;
-    const ok = await confirm({
-      title: 'Buang bukti ke tempat sampah?',
-      message: (
-        <>
-          <strong>{item.title}</strong> akan hilang dari {item.usageCount > 1 ? `${formatCount(item.usageCount)} persyaratan` : 'persyaratan ini'} dan dipindahkan ke tempat sampah unit. Bukti dapat dipulihkan kembali dari Tempat sampah.
-        </>
-      ),
-      confirmLabel: 'Buang ke tempat sampah',
-    });
-    if (!ok) return;
-    try {
-      await api['evidence:trash']({ evidenceId: item.id });
-      patch(forUnit, (current) => removeEvidence(current, item.id));
-      changed(false);
-      toast.success('Bukti dibuang ke tempat sampah', item.title);
-    } catch (error) {
-      toast.error('Bukti tidak dapat dibuang', errorMessage(error));
-    }
-  };
-
-  const open = (item: LinkedEvidence) => {
-    openEvidence(item.id).catch((error: unknown) => toast.error('Bukti tidak dapat dibuka', errorMessage(error)));
-  };
-
-  const dropFiles = (files: File[]) => {
-    if (!selected) {
-      toast.error('Pilih satu persyaratan dulu', 'Berkas yang diseret dilampirkan ke persyaratan yang sedang dipilih.');
-      return;
-    }
-    void upload(selected, files);
-  };
+  const evidence = useEvidenceActions({ periodId, unitId, checklist, selected, patch, changed, onTarget: setSelectedKey });
+  const { uploading, attachingDialog, rejected, setRejected, upload, attachWithDialog, evidenceAdded, detach, trash, open, dropFiles } = evidence;
 
   const handlers: EvidenceHandlers | null = selected
     ? {
@@ -361,9 +231,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       }
     : null;
 
-  const currentUnit = units.find((unit) => unit.unitId === unitId);
   const aspectCrumb = node?.aspect ? node.aspect.name : node ? node.instrument.shortName : null;
-  const progress = checklist.progress;
 
   return (
     <div className="page cl-page">
@@ -377,87 +245,8 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         actions={headerActions}
       />
 
-      <section className="unit-bar panel" aria-label="Unit dan kemajuan">
-        <div className="unit-bar__select">
-          <label htmlFor={unitSelectId} className="unit-bar__label">
-            Unit
-          </label>
-          <select id={unitSelectId} className="input select" value={unitId} onChange={(event) => onUnitChange(Number(event.target.value))}>
-            {groupUnits(units).map(([group, list]) => (
-              <optgroup key={group} label={group}>
-                {list.map((unit) => (
-                  <option key={unit.unitId} value={unit.unitId}>
-                    {unit.unitName} — {formatPercent(Math.round(unit.progress.percentVerified))}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="unit-bar__progress">
-          <ProgressRing progress={progress} size={40} />
-          <div>
-            <div className="unit-bar__headline">
-              {formatPercent(progress.percentVerified)} terverifikasi
-              {currentUnit?.ombudsmanSample ? (
-                <Badge tone="teal" title="Unit ini termasuk sampel penilaian Ombudsman">
-                  Sampel Ombudsman
-                </Badge>
-              ) : null}
-            </div>
-            <div className="unit-bar__sub">
-              {formatCount(progress.verified)} dari {formatCount(progress.applicable)} persyaratan · {formatPercent(progress.percentSupplied)} sudah ada bukti
-              {(['belum_ada', 'perlu_perbaikan', 'tidak_berlaku'] as const).map((status) => (
-                <span key={status} className={`unit-bar__stat unit-bar__stat--${status}`}>
-                  {' · '}
-                  {formatCount(unitCounts[status])} {EVIDENCE_STATUS_LABELS[status].toLocaleLowerCase('id-ID')}
-                </span>
-              ))}
-            </div>
-          </div>
-        </div>
-      </section>
-
-      <div className="cl-filters" role="group" aria-label="Saring persyaratan">
-        <SearchBox label="Cari persyaratan atau indikator" value={filters.search} onChange={(search) => setFilters((previous) => ({ ...previous, search }))} placeholder="Cari persyaratan…" className="cl-filters__search" />
-        <Switch
-          label={`Hanya kekurangan (${formatCount(model?.gapCount ?? 0)})`}
-          ariaLabel="Hanya kekurangan"
-          checked={filters.gapsOnly}
-          onChange={(gapsOnly) => setFilters((previous) => ({ ...previous, gapsOnly }))}
-        />
-        <div className="status-filter" role="group" aria-label="Saring status">
-          {EVIDENCE_STATUSES.map((status) => {
-            const on = filters.statuses.has(status);
-            return (
-              <button
-                key={status}
-                type="button"
-                className={`status-filter__item status-filter__item--${status}${on ? ' status-filter__item--on' : ''}`}
-                aria-pressed={on}
-                aria-label={`${EVIDENCE_STATUS_LABELS[status]} (${formatCount(model?.statusCounts[status] ?? 0)})`}
-                onClick={() =>
-                  setFilters((previous) => {
-                    const statuses = new Set(previous.statuses);
-                    if (statuses.has(status)) statuses.delete(status);
-                    else statuses.add(status);
-                    return { ...previous, statuses };
-                  })
-                }
-              >
-                <span className="status-filter__dot" aria-hidden="true" />
-                {STATUS_META[status].short}
-                <span className="status-filter__count">{formatCount(model?.statusCounts[status] ?? 0)}</span>
-              </button>
-            );
-          })}
-        </div>
-        {filtersOn ? (
-          <button type="button" className="cl-filters__clear" onClick={() => setFilters({ gapsOnly: false, statuses: new Set(), search: '' })}>
-            <Icon name="x" size={14} /> Hapus saringan
-          </button>
-        ) : null}
-      </div>
+      <UnitBar checklist={checklist} units={units} unitCounts={unitCounts} onUnitChange={onUnitChange} />
+      <FilterBar filters={filters} setFilters={setFilters} model={model} filtersOn={filtersOn} />
 
       <div className={`cl-workspace${stale ? ' cl-workspace--stale' : ''}`} aria-busy={stale || undefined}>
         <div className="cl-pane cl-pane--tree">
@@ -479,14 +268,18 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
             filtersOn={filtersOn}
             selectedKey={effectiveKey}
             selected={selected}
+            checked={ticks.checkedKeys}
+            reveal={reveal}
+            bulkBar={<BulkBar checkedCount={ticks.checked.length} shownCount={shownRequirements.length} busy={bulkBusy} onToggleAll={ticks.toggleAll} onStatus={requestBulk} onClear={ticks.clear} />}
             busyKeys={busyKeys}
             uploading={uploading}
             onSelect={setSelectedKey}
+            onCheck={ticks.check}
             onStatus={requestStatus}
             onHide={(requirement) => setDialog({ kind: 'hide', requirement })}
             onAddRequirement={(indicator) => setDialog({ kind: 'add', indicator })}
             onShowHidden={(indicator) => setDialog({ kind: 'hidden', indicator })}
-            onClearFilters={() => setFilters({ gapsOnly: false, statuses: new Set(), search: '' })}
+            onClearFilters={() => setFilters(NO_FILTERS)}
             onDropFiles={dropFiles}
           />
         ) : (
@@ -534,109 +327,19 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
         ) : null}
       </div>
 
-      {dialog?.kind === 'reason' ? (
-        <ReasonDialog
-          title={dialog.status === 'perlu_perbaikan' ? 'Perlu perbaikan' : 'Tidak berlaku'}
-          description={<span className="dialog-req">{dialog.requirement.text}</span>}
-          label={dialog.status === 'perlu_perbaikan' ? 'Apa yang perlu diperbaiki?' : 'Mengapa persyaratan ini tidak berlaku untuk unit ini?'}
-          placeholder={dialog.status === 'perlu_perbaikan' ? 'Misalnya: SK belum ditandatangani kepala unit; lampiran 14 komponen belum lengkap.' : 'Misalnya: Unit tidak menyelenggarakan layanan tatap muka.'}
-          confirmLabel={dialog.status === 'perlu_perbaikan' ? 'Tandai perlu perbaikan' : 'Tandai tidak berlaku'}
-          initial={dialog.requirement.status === dialog.status ? dialog.requirement.reason : ''}
-          onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            await saveStatus(dialog.requirement, dialog.status, reason);
-            setDialog(null);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'hide' ? (
-        <ReasonDialog
-          title="Sembunyikan persyaratan"
-          description={
-            <>
-              <span className="dialog-req">{dialog.requirement.text}</span>
-              <span className="dialog-note">Disembunyikan untuk semua unit pada tahun {checklist.year}; dapat ditampilkan lagi kapan saja.</span>
-            </>
-          }
-          label="Alasan disembunyikan"
-          placeholder="Misalnya: Tidak diminta pada juknis tahun ini."
-          confirmLabel="Sembunyikan"
-          tone="danger"
-          onClose={() => setDialog(null)}
-          onSubmit={async (reason) => {
-            await api['checklist:hide-requirement']({ periodId, instrumentId: dialog.requirement.instrumentId, requirementCode: dialog.requirement.code, reason });
-            setDialog(null);
-            toast.success('Persyaratan disembunyikan', dialog.requirement.text);
-            reloadChecklist();
-            reloadProgress();
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'add' && node ? (
-        <AddRequirementDialog
-          periodId={periodId}
-          year={checklist.year}
-          instrument={node.instrument}
-          indicator={dialog.indicator}
-          onClose={() => setDialog(null)}
-          onAdded={(requirement) => {
-            patch(unitId, (current) => insertRequirement(current, requirement));
-            setSelectedKey(reqKeyOf(requirement));
-            setDialog(null);
-            reloadProgress();
-            toast.success('Persyaratan tambahan ditambahkan', requirement.text);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'hidden' && node ? (
-        <HiddenDialog
-          periodId={periodId}
-          year={checklist.year}
-          instrument={node.instrument}
-          indicator={dialog.indicator}
-          onClose={() => setDialog(null)}
-          onUnhidden={(row) => {
-            toast.success('Persyaratan ditampilkan lagi', row.text);
-            reloadChecklist();
-            reloadProgress();
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'link' ? (
-        <LinkDialog
-          itemKey={itemKey(dialog.requirement)}
-          requirementText={dialog.requirement.text}
-          onClose={() => setDialog(null)}
-          onAdded={(item) => {
-            evidenceAdded(item);
-            setDialog(null);
-            toast.success('Tautan ditambahkan', item.title);
-          }}
-        />
-      ) : null}
-      {dialog?.kind === 'library' ? (
-        <LibraryDialog
-          itemKey={itemKey(dialog.requirement)}
-          unitName={checklist.unit.name}
-          requirementText={dialog.requirement.text}
-          linkedIds={new Set((findRequirement(checklist, reqKeyOf(dialog.requirement)) ?? dialog.requirement).evidence.map((item) => item.id))}
-          onClose={() => setDialog(null)}
-          onAttached={(item) => evidenceAdded(item)}
-        />
-      ) : null}
-      {dialog?.kind === 'edit' ? (
-        <EditEvidenceDialog
-          item={dialog.item}
-          onClose={() => setDialog(null)}
-          onSaved={(item) => {
-            patch(unitId, (current) => updateEvidence(current, item));
-            // A new document date changes kedaluwarsa: the server judges it again.
-            reloadChecklist();
-            setDialog(null);
-            toast.success('Bukti diperbarui', item.title);
-          }}
-        />
-      ) : null}
+      <WorkspaceDialogs
+        dialog={dialog}
+        checklist={checklist}
+        node={node}
+        onClose={() => setDialog(null)}
+        saveStatus={saveStatus}
+        saveBulk={(status, reason) => saveBulk(status, reason).catch((error: unknown) => toast.error('Status tidak tersimpan', errorMessage(error)))}
+        patch={patch}
+        onSelectKey={setSelectedKey}
+        evidenceAdded={evidenceAdded}
+        reloadChecklist={reloadChecklist}
+        reloadProgress={reloadProgress}
+      />
     </div>
   );
 }

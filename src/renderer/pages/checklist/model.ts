@@ -239,6 +239,31 @@ export function passesStatus(requirement: ChecklistRequirement, filters: Filters
   return true;
 }
 
+/** Matches per tree node ("i:…", "a:…", "n:…") while filters are on, so other places with matches show. */
+export function matchCounts(checklist: Checklist, filters: Filters): Map<string, number> {
+  const needle = normalizeSearch(filters.search);
+  const counts = new Map<string, number>();
+  const add = (id: string, n: number) => counts.set(id, (counts.get(id) ?? 0) + n);
+  for (const instrument of checklist.instruments) {
+    for (const aspect of instrument.aspects) {
+      for (const indicator of aspect.indicators) {
+        const n = indicator.requirements.filter((requirement) => matchesSearch(requirement, indicator, needle) && passesStatus(requirement, filters)).length;
+        add(`i:${instrument.instrumentId}`, n);
+        add(`a:${instrument.instrumentId}:${aspect.code}`, n);
+        add(`n:${instrument.instrumentId}:${indicator.code}`, n);
+      }
+    }
+  }
+  return counts;
+}
+
+/** Requirements per status over the whole unit (the unit bar). */
+export function statusCounts(checklist: Checklist): Record<EvidenceStatus, number> {
+  const counts: Record<EvidenceStatus, number> = { belum_ada: 0, menunggu_verifikasi: 0, terverifikasi: 0, perlu_perbaikan: 0, tidak_berlaku: 0 };
+  for (const instrument of checklist.instruments) for (const aspect of instrument.aspects) for (const indicator of aspect.indicators) for (const requirement of indicator.requirements) counts[requirement.status] += 1;
+  return counts;
+}
+
 // ---------------------------------------------------------------- formatting
 
 const dateTimeFormat = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });

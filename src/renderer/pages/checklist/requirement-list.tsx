@@ -26,6 +26,8 @@ export interface ListModel {
   /** Per status among the requirements matching the search (status filters ignored). */
   statusCounts: Record<EvidenceStatus, number>;
   gapCount: number;
+  /** The requirements shown, in screen order (keyboard moves, ranges, "pilih semua yang tampil"). */
+  requirements: ChecklistRequirement[];
 }
 
 export function buildList(node: NodeView, filters: Filters): ListModel {
@@ -33,6 +35,7 @@ export function buildList(node: NodeView, filters: Filters): ListModel {
   const active = filtersActive(filters);
   const statusCounts = Object.fromEntries(EVIDENCE_STATUSES.map((status) => [status, 0])) as Record<EvidenceStatus, number>;
   const items: ListItem[] = [];
+  const requirements: ChecklistRequirement[] = [];
   let total = 0;
   let shown = 0;
   let gapCount = 0;
@@ -49,8 +52,9 @@ export function buildList(node: NodeView, filters: Filters): ListModel {
     items.push({ type: 'header', key: `h:${indicator.code}`, aspect, indicator, showAspect: node.aspect === null });
     if (visible.length === 0) items.push({ type: 'empty', key: `e:${indicator.code}`, indicator });
     for (const requirement of visible) items.push({ type: 'req', key: `r:${reqKeyOf(requirement)}`, requirement, indicator });
+    requirements.push(...visible);
   }
-  return { items, total, shown, statusCounts, gapCount };
+  return { items, total, shown, statusCounts, gapCount, requirements };
 }
 
 export interface UploadState {
@@ -69,9 +73,15 @@ interface RequirementListProps {
   filtersOn: boolean;
   selectedKey: ReqKey | null;
   selected: ChecklistRequirement | null;
+  /** Ticked for a bulk change. */
+  checked: ReadonlySet<ReqKey>;
+  /** Scroll this requirement into view (the keyboard moved to it); `seq` repeats a request. */
+  reveal: { key: ReqKey; seq: number } | null;
+  bulkBar: ReactNode;
   busyKeys: ReadonlySet<ReqKey>;
   uploading: UploadState | null;
   onSelect: (key: ReqKey) => void;
+  onCheck: (key: ReqKey, range: boolean) => void;
   onStatus: (requirement: ChecklistRequirement, status: EvidenceStatus) => void;
   onHide: (requirement: ChecklistRequirement) => void;
   onAddRequirement: (indicator: ChecklistIndicator) => void;
@@ -83,21 +93,33 @@ interface RequirementListProps {
 function RequirementRow({
   requirement,
   selected,
+  checked,
   busy,
   onSelect,
+  onCheck,
   onStatus,
   onHide,
 }: {
   requirement: ChecklistRequirement;
   selected: boolean;
+  checked: boolean;
   busy: boolean;
   onSelect: () => void;
+  onCheck: (range: boolean) => void;
   onStatus: (status: EvidenceStatus) => void;
   onHide: () => void;
 }) {
   const count = requirement.evidence.length;
   return (
-    <div className={`req-row req-row--${requirement.status}${selected ? ' req-row--selected' : ''}`} data-requirement={requirement.code}>
+    <div className={`req-row req-row--${requirement.status}${selected ? ' req-row--selected' : ''}${checked ? ' req-row--checked' : ''}`} data-requirement={requirement.code} data-key={reqKeyOf(requirement)}>
+      <input
+        type="checkbox"
+        className="check__box req-row__check"
+        aria-label={`Pilih untuk ubah massal: ${requirement.text}`}
+        checked={checked}
+        onChange={() => undefined}
+        onClick={(event) => onCheck(event.shiftKey)}
+      />
       <button type="button" className="req-row__main" aria-pressed={selected} onClick={onSelect}>
         <span className="req-row__top">
           <StatusChip status={requirement.status} compact />
@@ -180,7 +202,7 @@ function IndicatorHeader({ item, onAdd, onShowHidden }: { item: Extract<ListItem
 }
 
 export function RequirementList(props: RequirementListProps) {
-  const { nodeId, title, subtitle, countText, model, filtersOn, selectedKey, selected, busyKeys, uploading, onSelect, onStatus, onHide, onAddRequirement, onShowHidden, onClearFilters, onDropFiles } = props;
+  const { nodeId, title, subtitle, countText, model, filtersOn, selectedKey, selected, checked, reveal, bulkBar, busyKeys, uploading, onSelect, onCheck, onStatus, onHide, onAddRequirement, onShowHidden, onClearFilters, onDropFiles } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const dragDepth = useRef(0);
   const [dragging, setDragging] = useState(false);
@@ -198,6 +220,17 @@ export function RequirementList(props: RequirementListProps) {
   useEffect(() => {
     virtualizer.scrollToOffset(0);
   }, [nodeId, virtualizer]);
+
+  // A keyboard move: bring the row into view (it may not be rendered yet), then focus it.
+  const revealIndex = reveal ? items.findIndex((item) => item.key === `r:${reveal.key}`) : -1;
+  useEffect(() => {
+    if (!reveal || revealIndex < 0) return undefined;
+    virtualizer.scrollToIndex(revealIndex, { align: 'auto' });
+    const frame = window.requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(reveal.key)}"] .req-row__main`)?.focus({ preventScroll: true });
+    });
+    return () => window.cancelAnimationFrame(frame);
+  }, [reveal, revealIndex, virtualizer]);
 
   const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
   const onDragEnter = (event: DragEvent<HTMLElement>) => {
@@ -244,6 +277,7 @@ export function RequirementList(props: RequirementListProps) {
           {countText}
         </div>
       </header>
+      {bulkBar}
       {uploading ? (
         <div className="upload-bar" role="status" aria-live="polite">
           <span className="spinner spinner--small" aria-hidden="true" />
@@ -293,8 +327,10 @@ export function RequirementList(props: RequirementListProps) {
                     <RequirementRow
                       requirement={item.requirement}
                       selected={selectedKey === reqKeyOf(item.requirement)}
+                      checked={checked.has(reqKeyOf(item.requirement))}
                       busy={busyKeys.has(reqKeyOf(item.requirement))}
                       onSelect={() => onSelect(reqKeyOf(item.requirement))}
+                      onCheck={(range) => onCheck(reqKeyOf(item.requirement), range)}
                       onStatus={(status) => onStatus(item.requirement, status)}
                       onHide={() => onHide(item.requirement)}
                     />

@@ -1,7 +1,8 @@
 /**
  * Kesenjangan: per unit (/kesenjangan/<unitId>) the ranked actions and predictions with a
- * print view; across units (/kesenjangan) who is furthest from the target and which
- * requirements are missing most often.
+ * print view; across units (/kesenjangan/semua) who is furthest from the target and which
+ * requirements are missing most often. /kesenjangan opens the year's last unit (see
+ * lib/last-unit.ts), or the cross-unit view when none was chosen yet.
  */
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/button';
@@ -11,6 +12,7 @@ import { api } from '../../lib/api';
 import { useAppData } from '../../lib/app-data';
 import { compareText } from '../../lib/format';
 import { href, idParam, navigate, segments, usePath } from '../../lib/router';
+import { lastUnit, rememberUnit } from '../../lib/last-unit';
 import { useQuery } from '../../lib/use-query';
 import { UnitSwitcher } from '../assessment/unit-switcher';
 import { PeriodGapsView } from './period-gaps';
@@ -18,7 +20,6 @@ import { UnitGapsView, type Basis } from './unit-gaps';
 import '../../styles/assessment.css';
 import '../../styles/gaps.css';
 
-const LAST_UNIT_KEY = 'patuh.kesenjanganUnit';
 /** How many steps per instrument go on paper; 0 = every step. */
 const PRINT_CHOICES: ReadonlyArray<[number, string]> = [
   [0, 'semua langkah'],
@@ -27,44 +28,31 @@ const PRINT_CHOICES: ReadonlyArray<[number, string]> = [
   [5, '5 langkah teratas'],
 ];
 
-function rememberUnit(unitId: number): void {
-  try {
-    window.sessionStorage.setItem(LAST_UNIT_KEY, String(unitId));
-  } catch {
-    // Only a convenience for the "Per unit" tab.
-  }
-}
-
-function lastUnit(): number | null {
-  try {
-    return idParam(window.sessionStorage.getItem(LAST_UNIT_KEY) ?? undefined);
-  } catch {
-    return null;
-  }
-}
-
 export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}) {
   const path = usePath();
-  const unitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
+  const allUnits = segments(path)[1] === 'semua';
+  const routeUnitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
   const { activePeriod } = useAppData();
   const [basis, setBasis] = useState<Basis>('terkini');
   const [printLimit, setPrintLimit] = useState<number>(0);
   const period = useQuery(`gaps-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
   const detail = period.data ?? null;
+  const remembered = lastUnit(activePeriod?.year);
+  // No unit in the address: the year's last unit, unless the cross-unit view was asked for.
+  const unitId = routeUnitId ?? (!allUnits && detail?.units.some((entry) => entry.unitId === remembered) ? remembered : null);
   const unit = detail?.units.find((entry) => entry.unitId === unitId) ?? null;
   const knownUnitId = unit?.unitId ?? null;
   useEffect(() => {
-    if (knownUnitId !== null) rememberUnit(knownUnitId);
-  }, [knownUnitId]);
+    if (knownUnitId !== null) rememberUnit(knownUnitId, activePeriod?.year);
+  }, [knownUnitId, activePeriod?.year]);
 
   const openUnitTab = () => {
     if (!detail) return;
-    const remembered = lastUnit();
     const target = detail.units.find((entry) => entry.unitId === remembered) ?? [...detail.units].sort((a, b) => compareText(a.unitName, b.unitName))[0];
     if (target) navigate(`/kesenjangan/${target.unitId}`);
   };
 
-  const breadcrumb = [{ label: 'Beranda', path: '/' }, { label: 'Kesenjangan', ...(unitId !== null ? { path: '/kesenjangan' } : {}) }, ...(unitId !== null ? [{ label: unit?.unitName ?? '…' }] : [])];
+  const breadcrumb = [{ label: 'Beranda', path: '/' }, { label: 'Kesenjangan', ...(unitId !== null ? { path: '/kesenjangan/semua' } : {}) }, ...(unitId !== null ? [{ label: unit?.unitName ?? '…' }] : [])];
   const description = detail
     ? unitId !== null
       ? `${unit?.unitName ?? 'Unit'} · ${detail.name} — langkah yang paling menaikkan nilai lebih dulu.`
@@ -113,7 +101,7 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
               <button type="button" role="tab" aria-selected={unitId !== null} className={`tabs__tab${unitId !== null ? ' tabs__tab--on' : ''}`} onClick={openUnitTab}>
                 Per unit
               </button>
-              <button type="button" role="tab" aria-selected={unitId === null} className={`tabs__tab${unitId === null ? ' tabs__tab--on' : ''}`} onClick={() => navigate('/kesenjangan')}>
+              <button type="button" role="tab" aria-selected={unitId === null} className={`tabs__tab${unitId === null ? ' tabs__tab--on' : ''}`} onClick={() => navigate('/kesenjangan/semua')}>
                 Semua unit
               </button>
             </div>

@@ -36,12 +36,33 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 
 export const GLOSSARY_BY_ID: ReadonlyMap<string, GlossaryEntry> = new Map(GLOSSARY.map((entry) => [entry.id, entry]));
 
-/** Keyboard shortcuts, listed on the Bantuan page. */
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
+/**
+ * Keyboard shortcuts, listed on the Bantuan page by screen. `keys` are pressed together;
+ * `or` is another key that does the same.
+ */
+export interface Shortcut {
+  keys: string[];
+  or?: string[];
+  action: string;
+}
+
+export const SHORTCUTS: ReadonlyArray<Shortcut> = [
   { keys: ['Ctrl', 'K'], action: 'Cari unit dari layar mana pun' },
   { keys: ['/'], action: 'Cari unit (bila kursor tidak di kolom isian)' },
   { keys: ['Shift', 'Enter'], action: 'Di pencarian: buka layar yang sedang dipakai untuk unit itu' },
   { keys: ['Alt', '←'], action: 'Profil unit: unit sebelumnya' },
   { keys: ['Alt', '→'], action: 'Profil unit: unit berikutnya' },
   { keys: ['Esc'], action: 'Tutup dialog' },
+];
+
+/** Daftar Periksa; never while typing in a field or while a dialog is open (see use-checklist-keys.ts). */
+export const CHECKLIST_SHORTCUTS: ReadonlyArray<Shortcut> = [
+  { keys: ['↓'], or: ['j'], action: 'Persyaratan berikutnya' },
+  { keys: ['↑'], or: ['k'], action: 'Persyaratan sebelumnya' },
+  { keys: ['v'], action: 'Verifikasi persyaratan yang dipilih (perlu berkas atau tautan bukti)' },
+  { keys: ['p'], action: 'Tandai perlu perbaikan (meminta alasan)' },
+  { keys: ['n'], action: 'Tulis catatan persyaratan yang dipilih' },
+  { keys: ['Spasi'], or: ['x'], action: 'Centang atau lepas centang untuk ubah massal' },
+  { keys: ['Shift', 'klik'], action: 'Centang satu rentang persyaratan' },
+  { keys: ['Esc'], action: 'Lepas semua centang' },
 ];

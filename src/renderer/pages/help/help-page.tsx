@@ -1,7 +1,44 @@
 /** Bantuan: the glossary of terms used on the screens and the keyboard shortcuts. */
 import { useEffect } from 'react';
 import { PageHeader } from '../../components/page-header';
-import { GLOSSARY, SHORTCUTS } from './glossary';
+import '../../styles/help.css';
+import { CHECKLIST_SHORTCUTS, GLOSSARY, SHORTCUTS, type Shortcut } from './glossary';
+
+function Keys({ keys }: { keys: string[] }) {
+  return (
+    <>
+      {keys.map((key, index) => (
+        <span key={key}>
+          {index > 0 ? ' + ' : ''}
+          <kbd>{key}</kbd>
+        </span>
+      ))}
+    </>
+  );
+}
+
+function ShortcutTable({ shortcuts, label }: { shortcuts: ReadonlyArray<Shortcut>; label: string }) {
+  return (
+    <table className="shortcuts" aria-label={label}>
+      <tbody>
+        {shortcuts.map((shortcut) => (
+          <tr key={shortcut.action}>
+            <th scope="row">
+              <Keys keys={shortcut.keys} />
+              {shortcut.or ? (
+                <>
+                  {' atau '}
+                  <Keys keys={shortcut.or} />
+                </>
+              ) : null}
+            </th>
+            <td>{shortcut.action}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function HelpPage({ query }: { query: string }) {
   const highlighted = new URLSearchParams(query).get('istilah');
@@ -28,23 +65,12 @@ export function HelpPage({ query }: { query: string }) {
         <h2 className="panel__title" id="shortcuts-title">
           Pintasan papan ketik
         </h2>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.action}>
-                <th scope="row">
-                  {shortcut.keys.map((key, index) => (
-                    <span key={key}>
-                      {index > 0 ? ' + ' : ''}
-                      <kbd>{key}</kbd>
-                    </span>
-                  ))}
-                </th>
-                <td>{shortcut.action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ShortcutTable shortcuts={SHORTCUTS} label="Di semua layar" />
+        <h3 className="help-page__subtitle" id="shortcuts-checklist">
+          Daftar Periksa
+        </h3>
+        <p className="help-page__note">Tidak berlaku saat kursor berada di kolom isian atau saat dialog terbuka. Urungkan perubahan status dari pemberitahuan yang muncul (paling sedikit 10 detik).</p>
+        <ShortcutTable shortcuts={CHECKLIST_SHORTCUTS} label="Pintasan Daftar Periksa" />
       </section>
     </div>
   );

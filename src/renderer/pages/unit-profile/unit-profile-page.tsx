@@ -127,7 +127,7 @@ export function UnitProfilePage({ unitId }: { unitId: number }) {
   const { activePeriod } = useAppData();
   const periodId = activePeriod?.id ?? 0;
   const profile = useQuery(`unit-profile-${periodId}-${unitId}`, () => (periodId ? api['units:profile']({ periodId, unitId }) : Promise.resolve(null)));
-  useEffect(() => rememberUnit(unitId), [unitId]);
+  useEffect(() => rememberUnit(unitId, activePeriod?.year), [unitId, activePeriod?.year]);
   useEffect(() => {
     // Alt+← / Alt+→ page through units, like a document viewer.
     const onKey = (event: KeyboardEvent) => {
