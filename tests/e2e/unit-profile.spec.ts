@@ -82,7 +82,7 @@ test('profil unit is one click from every place a unit appears', async ({ app, p
     await profileOf(dinsos.id, 'Dinas Sosial');
   }
   // Kesenjangan › Semua unit leads to the unit's gaps, and from there to its profile.
-  await page.goto(`${app.url}#/kesenjangan`);
+  await page.goto(`${app.url}#/kesenjangan/semua`);
   await page.getByRole('list', { name: 'Unit terjauh dari target' }).getByRole('link', { name: 'Dinas Kependudukan dan Pencatatan Sipil' }).click();
   await expect(page).toHaveURL(new RegExp(`#/kesenjangan/${dukcapil.id}$`));
   await page.getByRole('link', { name: 'Profil', exact: true }).click();
