@@ -98,3 +98,12 @@ export function withDerivation<T extends object>(report: T, build: () => string[
     },
   }) as T & { derivation: string[] };
 }
+
+const codeSets = new WeakMap<InstrumentDefinition, ReadonlySet<string>>();
+
+/** The instrument's indicator codes, built once per definition (every unit's report asks). */
+export function indicatorCodes(definition: InstrumentDefinition): ReadonlySet<string> {
+  let codes = codeSets.get(definition);
+  if (!codes) codeSets.set(definition, (codes = new Set(definition.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)))));
+  return codes;
+}

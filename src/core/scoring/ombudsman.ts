@@ -9,7 +9,7 @@
 import { EVIDENCE_STATUSES, EVIDENCE_STATUS_LABELS } from '../checklist/types';
 import type { FollowUpSummary } from '../ombudsman/follow-up';
 import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
-import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum, withDerivation } from './common';
+import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, indicatorCodes, scaleInfo, sum, withDerivation } from './common';
 import { formatDecimal, formatNumber, formatPercent, mean, roundHalfUp } from './rounding';
 import type {
   EvidenceStatus,
@@ -48,7 +48,7 @@ function toResult(input: OmbudsmanRequirementInput): OmbudsmanRequirementResult 
 }
 
 function groupByIndicator(definition: InstrumentDefinition, requirements: readonly OmbudsmanRequirementInput[], notes: string[]) {
-  const known = new Set(definition.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)));
+  const known = indicatorCodes(definition);
   const grouped = new Map<string, OmbudsmanRequirementResult[]>();
   for (const requirement of requirements) {
     if (!known.has(requirement.indicatorCode)) {

@@ -5,7 +5,7 @@
  * (that is what an evaluator would give for missing evidence) but are listed as such.
  */
 import type { Aspect, Indicator, InstrumentDefinition } from '../instrument/schema';
-import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, scaleInfo, sum, withDerivation } from './common';
+import { aspectMeans, bandOnScale, describeBand, distributionOf, instrumentRef, indicatorCodes, scaleInfo, sum, withDerivation } from './common';
 import { formatDecimal, formatPercent, mean, roundHalfUp } from './rounding';
 import { VIEW_LABELS, basisOf, sourceLine, stateOf, viewNote } from './view-text';
 import type {
@@ -98,11 +98,8 @@ function totalLine(report: Pick<PekpppReport, 'aspects' | 'indexExact' | 'band' 
   return `Indeks unit = ${parts.join(' + ')} = ${formatDecimal(report.indexExact, 4)} ≈ ${formatDecimal(report.indexExact, decimals)} → kategori ${describeBand(report.band)}${provisional}`;
 }
 
-const knownCodes = new WeakMap<InstrumentDefinition, ReadonlySet<string>>();
-
 function unknownCodeNotes(definition: InstrumentDefinition, levels: PekpppLevels): string[] {
-  let known = knownCodes.get(definition);
-  if (!known) knownCodes.set(definition, (known = new Set(definition.aspects.flatMap((aspect) => aspect.indicators.map((indicator) => indicator.code)))));
+  const known = indicatorCodes(definition);
   return Object.keys(levels)
     .filter((code) => !known.has(code))
     .map((code) => `Tingkat untuk kode indikator "${code}" yang tidak ada di instrumen ini diabaikan.`);
