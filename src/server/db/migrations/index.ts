@@ -12,6 +12,7 @@ import { migration004 } from './004-intake';
 import { migration005 } from './005-documents';
 import { migration006 } from './006-ombudsman-2025';
 import { migration007 } from './007-skm';
+import { migration008 } from './008-instrument-words';
 
 export interface Migration {
   version: number;
@@ -19,7 +20,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 /** Highest version, not the count: numbers are reserved per branch, so the list may have gaps until merged. */
 const latestOf = (steps: readonly Migration[]) => steps.reduce((max, step) => Math.max(max, step.version), 0);

@@ -1,0 +1,248 @@
+/**
+ * Layout check on every screen at 100 % (1366×768) and 125 % Windows scaling
+ * (1093×614 CSS px), with a realistic office: 55 units with long real names, a year
+ * half done (levels, evidence, a sample), SKM and Ombudsman data. Each screen must not
+ * scroll sideways, its key controls must not overlap, and text that does not fit must
+ * end in an ellipsis instead of being hard-cut. Screenshots go to tests/e2e/screenshots.
+ */
+import type { Page } from '@playwright/test';
+import { dispatch } from '../../src/server/api/dispatch';
+import { createHandlers } from '../../src/server/api/handlers';
+import type { Channel, Input, Output } from '../../src/shared/contract';
+import type { EvidenceStatus } from '../../src/shared/types';
+import { expect, isoInDays, screenshot, test, type AppFixture } from './fixtures';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EXTRA_UNITS = [
+  ...['Depok', 'Mlati', 'Gamping', 'Ngaglik', 'Godean', 'Moyudan', 'Minggir', 'Seyegan', 'Tempel', 'Turi', 'Pakem', 'Cangkringan'].map((name) => ({ name: `Kecamatan ${name}`, shortName: `Kec. ${name}`, group: 'Kecamatan' })),
+  ...['Depok I', 'Depok II', 'Mlati II', 'Gamping I', 'Ngaglik I', 'Godean II', 'Berbah', 'Kalasan', 'Prambanan', 'Sleman'].map((name) => ({ name: `UPTD Puskesmas ${name}`, shortName: `PKM ${name}`, group: 'Puskesmas' })),
+];
+
+interface Seeded {
+  periodId: number;
+  unitId: number;
+}
+
+async function seedOffice(app: AppFixture): Promise<Seeded> {
+  const handlers = createHandlers(app.started, { host: 'preview' });
+  const call = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
+    const result = await dispatch(handlers, channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value as Output<C>;
+  };
+  await call('settings:update', { operatorName: 'Rina Kurniasih, S.AP., M.Si.', localGovernmentName: 'Kabupaten Sleman', localGovernmentKind: 'kabupaten' });
+  const templates = await call('units:templates', undefined);
+  await call('units:bulk-create', { names: templates.map((template) => template.name) });
+  for (const unit of EXTRA_UNITS) await call('units:create', { name: unit.name, shortName: unit.shortName, groupName: unit.group, headName: null });
+  const units = await call('units:list', {});
+  expect(units.length).toBe(55);
+  const bkpsdm = units.find((unit) => unit.name.startsWith('Badan Kepegawaian dan Pengembangan'))!;
+  await call('units:update', { id: bkpsdm.id, name: bkpsdm.name, shortName: bkpsdm.shortName, groupName: bkpsdm.groupName, headName: 'Dr. Ir. Sri Rahayu Widyaningsih, M.Si.' });
+
+  const instruments = await call('instruments:list', undefined);
+  const id = (code: string) => instruments.find((item) => item.code === code)!.id;
+  const all = units.map((unit) => unit.id);
+  const previous = await call('periods:create', { year: 2025, instrumentIds: [id('pekppp-2022-a'), id('ombudsman-2025')], deadline: '2025-10-31', unitIds: all });
+  const current = await call('periods:create', { year: 2026, instrumentIds: [id('pekppp-2022-a'), id('ombudsman-2025')], deadline: isoInDays(40), unitIds: all });
+  const sample = [bkpsdm.id, ...all.filter((unitId) => unitId !== bkpsdm.id).slice(0, 7)];
+  await call('periods:set-sample', { periodId: current.id, unitIds: all, sample: false });
+  await call('periods:set-sample', { periodId: current.id, unitIds: sample, sample: true });
+
+  const assessment = await call('assessment:get', { periodId: current.id, unitId: all[0]! });
+  const indicators = assessment.aspects.flatMap((aspect) => aspect.indicators);
+  const statuses: EvidenceStatus[] = ['terverifikasi', 'menunggu_verifikasi', 'perlu_perbaikan'];
+  // Half the year done: the first ~60 % of units have levels, a third of those are verified.
+  for (const [index, unitId] of all.entries()) {
+    if (index % 5 >= 3 && unitId !== bkpsdm.id) continue;
+    const next = random(index + 11);
+    const quality = 1.5 + next() * 3.3;
+    for (const indicator of indicators) {
+      const level = Math.max(0, Math.min(5, Math.round(quality + (next() - 0.5) * 2.4)));
+      if (next() < 0.25) continue;
+      await call('assessment:set', { periodId: current.id, unitId, indicatorCode: indicator.code, level });
+      if (index % 3 === 0) await call('assessment:set', { periodId: current.id, unitId, indicatorCode: indicator.code, level: Math.max(0, level - (next() < 0.3 ? 1 : 0)), verified: true });
+      await call('assessment:set', { periodId: previous.id, unitId, indicatorCode: indicator.code, level: Math.max(0, level - 1) });
+    }
+    if (index % 2 === 1 && unitId !== bkpsdm.id) continue;
+    const checklist = await call('checklist:get', { periodId: current.id, unitId });
+    for (const instrument of checklist.instruments) {
+      for (const requirement of instrument.aspects.flatMap((aspect) => aspect.indicators.flatMap((indicator) => indicator.requirements))) {
+        const roll = next();
+        if (roll > 0.55) continue;
+        const status = statuses[roll < 0.3 ? 0 : roll < 0.45 ? 1 : 2]!;
+        const key = { periodId: current.id, unitId, instrumentId: instrument.instrumentId, requirementCode: requirement.code };
+        if (status !== 'perlu_perbaikan') await call('evidence:link', { ...key, url: `https://drive.google.com/drive/folders/${unitId}-${requirement.code}`, title: `Dokumen ${requirement.code} tahun 2026 (Google Drive)`, documentDate: '2026-03-02' });
+        await call('checklist:set-status', { ...key, status, ...(status === 'perlu_perbaikan' ? { reason: 'Tanda tangan kepala unit dan stempel dinas belum ada pada dokumen' } : {}) });
+      }
+    }
+  }
+  for (const [index, unitId] of sample.entries()) await call('ombudsman:set-inputs', { periodId: current.id, unitId, trust: 62.5 + index * 4.1, followedUp: index % 2 === 0 });
+  await call('ombudsman:save-product', {
+    periodId: current.id,
+    unitId: bkpsdm.id,
+    name: 'Layanan Kenaikan Pangkat dan Pensiun Aparatur Sipil Negara',
+    targetRespondents: 30,
+    gathered: 12,
+    surveyLink: 'https://s.id/survei-bkpsdm-2026',
+    contactsRequired: 15,
+    contactsCount: 9,
+    contactsEvidence: '',
+  });
+  await call('ombudsman:save-finding', {
+    periodId: current.id,
+    unitId: bkpsdm.id,
+    sourceYear: 2025,
+    kind: 'saran',
+    text: 'Maklumat pelayanan belum dipajang di ruang tunggu dan belum ditandatangani kepala badan.',
+    deadline: isoInDays(20),
+    status: 'proses',
+    evidence: '',
+  });
+  const survey = await call('skm:survey-save', { unitId: bkpsdm.id, serviceName: 'Layanan Kenaikan Pangkat dan Pensiun Aparatur Sipil Negara', year: 2026, semester: 0, population: 2400 });
+  await call('skm:counts-set', { surveyId: survey.id, respondents: 331, counts: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`U${i + 1}`, [3, 28 + i * 3, 180 - i * 4, 120 + i]])) });
+  return { periodId: current.id, unitId: bkpsdm.id };
+}
+
+interface LayoutProblem {
+  kind: 'overflow' | 'overlap' | 'cut';
+  detail: string;
+}
+
+/**
+ * Runs in the page. Horizontal overflow of the document and of the main pane; pairs of
+ * visible key controls whose boxes intersect without one containing the other; text
+ * boxes whose content is wider than the box but not ended with an ellipsis.
+ */
+function inspectLayout(): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) problems.push({ kind: 'overflow', detail: `document ${root.scrollWidth} > ${root.clientWidth}` });
+  const main = document.querySelector<HTMLElement>('#konten');
+  if (!main) return [{ kind: 'overflow', detail: 'no #konten' }];
+  if (main.scrollWidth > main.clientWidth + 1) problems.push({ kind: 'overflow', detail: `main ${main.scrollWidth} > ${main.clientWidth}` });
+
+  const describe = (element: Element) => {
+    const text = (element.getAttribute('aria-label') ?? element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50);
+    return `${element.tagName.toLowerCase()}.${[...element.classList].join('.')} "${text}"`;
+  };
+  const visible = (element: Element) => {
+    const style = getComputedStyle(element);
+    if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0) return false;
+    const rect = element.getBoundingClientRect();
+    if (rect.width < 2 || rect.height < 2) return false;
+    // Visually-hidden inputs (custom checkboxes) and clipped off-screen content.
+    if (style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)') return false;
+    return true;
+  };
+  // Elements scrolled out of view inside a scroll container are not on screen.
+  const clippedAway = (element: Element) => {
+    const rect = element.getBoundingClientRect();
+    for (let parent = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const box = parent.getBoundingClientRect();
+      if (rect.bottom <= box.top + 1 || rect.top >= box.bottom - 1 || rect.right <= box.left + 1 || rect.left >= box.right - 1) return true;
+    }
+    return false;
+  };
+  const key = [...main.querySelectorAll('button, a.btn, input:not([type=hidden]), select, textarea, h1, h2, h3, .badge, .chip, [class*="chip"], [class*="badge"]')].filter(
+    (element) => visible(element) && !clippedAway(element),
+  );
+  const boxes = key.map((element) => ({ element, rect: element.getBoundingClientRect() }));
+  const tolerance = 1;
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
+      const overlapX = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+      const overlapY = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+      if (overlapX <= tolerance || overlapY <= tolerance) continue;
+      const contains = (outer: DOMRect, inner: DOMRect) =>
+        inner.left >= outer.left - tolerance && inner.right <= outer.right + tolerance && inner.top >= outer.top - tolerance && inner.bottom <= outer.bottom + tolerance;
+      if (contains(a.rect, b.rect) || contains(b.rect, a.rect)) continue;
+      problems.push({ kind: 'overlap', detail: `${describe(a.element)} × ${describe(b.element)}` });
+    }
+  }
+
+  for (const element of main.querySelectorAll<HTMLElement>('*')) {
+    if (!visible(element) || clippedAway(element)) continue;
+    const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim().length > 0);
+    if (!hasText) continue;
+    const style = getComputedStyle(element);
+    if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') continue;
+    if (element.scrollWidth <= element.clientWidth + 1) continue;
+    if (style.textOverflow === 'ellipsis') continue;
+    if (element.matches('input, textarea, select')) continue;
+    problems.push({ kind: 'cut', detail: describe(element) });
+  }
+  return problems;
+}
+
+const SIZES = [
+  { label: '100', width: 1366, height: 768 },
+  { label: '125', width: 1093, height: 614 },
+] as const;
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await expect(page.locator('#konten .loading, #konten [aria-busy="true"]')).toHaveCount(0);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+test('every screen fits 1366×768 and 1093×614 without sideways scroll, overlap or hard-cut text', async ({ app, page, consoleErrors }) => {
+  test.setTimeout(240_000);
+  const { unitId } = await seedOffice(app);
+  const screens: Array<{ name: string; path: string; heading: RegExp }> = [
+    { name: 'beranda', path: '/', heading: /Beranda/ },
+    { name: 'unit', path: '/unit', heading: /^Unit/ },
+    { name: 'profil-unit', path: `/unit/${unitId}`, heading: /Badan Kepegawaian/ },
+    { name: 'tahun', path: '/tahun', heading: /Tahun Penilaian/ },
+    { name: 'daftar-periksa', path: `/daftar-periksa/${unitId}`, heading: /Daftar Periksa/ },
+    { name: 'penilaian', path: `/penilaian/${unitId}`, heading: /Penilaian/ },
+    { name: 'kesenjangan', path: '/kesenjangan', heading: /Kesenjangan/ },
+    { name: 'kesenjangan-unit', path: `/kesenjangan/${unitId}`, heading: /Kesenjangan/ },
+    { name: 'ombudsman', path: '/ombudsman', heading: /Ombudsman/ },
+    { name: 'ombudsman-unit', path: `/ombudsman/${unitId}`, heading: /Ombudsman/ },
+    { name: 'skm', path: `/skm/${unitId}`, heading: /SKM|Survei/ },
+    { name: 'kiriman', path: '/kiriman', heading: /Kiriman/ },
+    { name: 'ekspor', path: '/ekspor', heading: /Ekspor/ },
+    { name: 'pengingat', path: '/pengingat', heading: /Pengingat|Dokumen/ },
+    { name: 'instrumen', path: '/instrumen', heading: /Instrumen/ },
+    { name: 'pengaturan', path: '/pengaturan', heading: /Pengaturan/ },
+    { name: 'cadangan', path: '/pengaturan/cadangan', heading: /Cadangan/ },
+    { name: 'bantuan', path: '/bantuan', heading: /Bantuan/ },
+  ];
+  const periods = await (async () => {
+    const handlers = createHandlers(app.started, { host: 'preview' });
+    const result = await dispatch(handlers, 'periods:list', undefined);
+    return result.ok ? (result.value as Array<{ id: number; year: number }>) : [];
+  })();
+  const current = periods.find((period) => period.year === 2026);
+  if (current) screens.splice(4, 0, { name: 'tahun-detail', path: `/tahun/${current.id}`, heading: /Tahun Penilaian 2026/ });
+
+  const found: string[] = [];
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const screen of screens) {
+      await page.goto(`${app.url}#${screen.path}`);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(screen.heading);
+      await settle(page);
+      const problems = await page.evaluate(inspectLayout);
+      for (const problem of problems) found.push(`${screen.name} @${size.label}%: ${problem.kind} ${problem.detail}`);
+      await screenshot(page, `layout-${screen.name}-${size.label}`);
+    }
+  }
+  expect(found).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
