@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatDecimal } from '../core/scoring/rounding';
+import { formatShare } from '../core/scoring/rounding';
 import type { Channel, Handlers, Input, Output } from '../shared/contract';
 import { AppError } from '../shared/result';
 import { dispatch } from '../server/api/dispatch';
@@ -87,5 +87,5 @@ export function table(headers: string[], rows: Array<Array<string | number | nul
 
 /** Plain-text output uses id-ID numbers with one decimal for percentages ("44,7%"); JSON keeps numbers. */
 export function percentText(value: number): string {
-  return `${formatDecimal(value, 1)}%`;
+  return formatShare(value);
 }

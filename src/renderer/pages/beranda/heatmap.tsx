@@ -5,7 +5,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Dashboard, DashboardUnit } from '../../../shared/types';
 import { BandCode } from '../../components/badge';
-import { compareText, formatNumber } from '../../lib/format';
+import { compareText, formatNumber, formatWeight } from '../../lib/format';
 import { href } from '../../lib/router';
 import { bandOf, currentIndexOf, indexColor, shortAspectName } from '../assessment/score-format';
 
@@ -85,7 +85,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
             Terkini
           </div>
           {dashboard.aspects.map((aspect) => (
-            <div key={aspect.code} role="columnheader" className="heatmap__head heatmap__head--center" title={`${aspect.name} (bobot ${aspect.weight}%)`}>
+            <div key={aspect.code} role="columnheader" className="heatmap__head heatmap__head--center" title={`${aspect.name} (bobot ${formatWeight(aspect.weight)})`}>
               {shortAspectName(aspect.name)}
             </div>
           ))}

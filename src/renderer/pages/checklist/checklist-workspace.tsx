@@ -387,7 +387,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
               <optgroup key={group} label={group}>
                 {list.map((unit) => (
                   <option key={unit.unitId} value={unit.unitId}>
-                    {unit.unitName} — {formatPercent(Math.round(unit.progress.percentVerified))}
+                    {unit.unitName} — {formatPercent(unit.progress.percentVerified)}
                   </option>
                 ))}
               </optgroup>
