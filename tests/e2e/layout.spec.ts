@@ -244,5 +244,16 @@ test('every screen fits 1366×768 and 1093×614 without sideways scroll, overlap
     }
   }
   expect(found).toEqual([]);
+
+  // A blank pemda name is refused on its field, never "Pengaturan disimpan".
+  await page.goto(`${app.url}#/pengaturan`);
+  const name = page.getByLabel('Nama pemerintah daerah');
+  await name.fill('   ');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Nama pemerintah daerah wajib diisi.')).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Pengaturan disimpan')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Nama pemerintah daerah')).toHaveValue('Kabupaten Sleman');
   expect(consoleErrors).toEqual([]);
 });
