@@ -5,12 +5,13 @@
  * scroll sideways, its key controls must not overlap, and text that does not fit must
  * end in an ellipsis instead of being hard-cut. Screenshots go to tests/e2e/screenshots.
  */
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { dispatch } from '../../src/server/api/dispatch';
 import { createHandlers } from '../../src/server/api/handlers';
 import type { Channel, Input, Output } from '../../src/shared/contract';
 import type { EvidenceStatus } from '../../src/shared/types';
-import { expect, isoInDays, screenshot, test, type AppFixture } from './fixtures';
+import { expect, isoInDays, screenshot, SCREENSHOT_DIR, test, type AppFixture } from './fixtures';
 
 function random(seed: number): () => number {
   let state = seed >>> 0;
@@ -175,6 +176,43 @@ function inspectLayout(): LayoutProblem[] {
     }
   }
 
+  // Inner panes must not scroll sideways either (a wide table in a scroll box is still sideways scrolling).
+  for (const element of main.querySelectorAll<HTMLElement>('*')) {
+    if (element.matches('input, textarea, select') || !visible(element)) continue;
+    const style = getComputedStyle(element);
+    if ((style.overflowX === 'auto' || style.overflowX === 'scroll') && element.scrollWidth > element.clientWidth + 1) {
+      problems.push({ kind: 'overflow', detail: `${describe(element)} scrolls sideways ${element.scrollWidth} > ${element.clientWidth}` });
+    }
+  }
+
+  // A badge, chip or button sticking out of its card, or cut by a clipping parent.
+  for (const element of key) {
+    const rect = element.getBoundingClientRect();
+    const card = element.parentElement?.closest('.stat-card, .panel, .card, article, [class$="-card"], [class*="-card "]');
+    if (card && card !== element && main.contains(card)) {
+      const box = card.getBoundingClientRect();
+      if (rect.right > box.right + 1 || rect.left < box.left - 1) problems.push({ kind: 'cut', detail: `${describe(element)} sticks out of ${describe(card).slice(0, 60)}` });
+    }
+    for (let parent = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') continue;
+      const box = parent.getBoundingClientRect();
+      if (rect.right > box.right + 1 && rect.left < box.right - 1 && style.textOverflow !== 'ellipsis') problems.push({ kind: 'cut', detail: `${describe(element)} cut by ${describe(parent).slice(0, 60)}` });
+      break;
+    }
+  }
+
+  // Selects show their chosen option: a long unit name must end in an ellipsis, not be cut.
+  const canvas = document.createElement('canvas').getContext('2d')!;
+  for (const select of main.querySelectorAll<HTMLSelectElement>('select')) {
+    if (!visible(select) || clippedAway(select)) continue;
+    const style = getComputedStyle(select);
+    canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = select.selectedOptions[0]?.textContent ?? '';
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    if (canvas.measureText(text).width > room + 1 && style.textOverflow !== 'ellipsis') problems.push({ kind: 'cut', detail: `${describe(select).slice(0, 40)} shows "${text.slice(0, 60)}" cut` });
+  }
+
   for (const element of main.querySelectorAll<HTMLElement>('*')) {
     if (!visible(element) || clippedAway(element)) continue;
     const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim().length > 0);
@@ -240,7 +278,9 @@ test('every screen fits 1366×768 and 1093×614 without sideways scroll, overlap
       await settle(page);
       const problems = await page.evaluate(inspectLayout);
       for (const problem of problems) found.push(`${screen.name} @${size.label}%: ${problem.kind} ${problem.detail}`);
-      await screenshot(page, `layout-${screen.name}-${size.label}`);
+      await screenshot(page, `layout-${screen.name}-${size.label}-full`);
+      // What the user sees first, at the real pixel size.
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `layout-${screen.name}-${size.label}.png`) });
     }
   }
   expect(found).toEqual([]);

@@ -6,6 +6,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { compareText } from '../lib/format';
+import { useWholeRows } from '../lib/whole-rows';
 import { Icon } from './icons';
 
 export interface Column<T> {
@@ -67,6 +68,8 @@ export function DataTable<T>({ label, rows, columns, rowKey, initialSort, rowHei
     estimateSize: () => rowHeight,
     overscan: 12,
   });
+
+  useWholeRows(scrollRef, { headSelector: '.table__head', rowHeight, count: sorted.length, maxHeight });
 
   const toggleSort = (key: string) =>
     setSort((current) => (current?.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));

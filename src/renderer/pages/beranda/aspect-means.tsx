@@ -19,8 +19,8 @@ export function AspectMeans({ dashboard }: { dashboard: Dashboard }) {
       <ul className="mean-list">
         {aspects.map((aspect) => (
           <li key={aspect.code} className="mean-row">
-            <span className="mean-row__name" title={aspect.name}>
-              {shortAspectName(aspect.name)}
+            <span className="mean-row__name" title={`${aspect.name} (bobot ${formatWeight(aspect.weight)})`}>
+              <span className="mean-row__label">{shortAspectName(aspect.name)}</span>
               <span className="mean-row__weight">{formatWeight(aspect.weight)}</span>
             </span>
             <span className="mean-row__bar" aria-hidden="true">

@@ -130,6 +130,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const node = useMemo(() => resolveNode(checklist, selection), [checklist, selection]);
   const nodeId = node ? selectionId(node.indicator ? { kind: 'indicator', instrumentId: node.instrument.instrumentId, indicatorCode: node.indicator.code } : node.aspect ? { kind: 'aspect', instrumentId: node.instrument.instrumentId, aspectCode: node.aspect.code } : { kind: 'instrument', instrumentId: node.instrument.instrumentId }) : '';
   const model = useMemo(() => (node ? buildList(node, filters) : null), [node, filters]);
+  const scopeLabel = node?.indicator ? 'di indikator ini' : node?.aspect ? 'di aspek ini' : 'di instrumen ini';
   const filtersOn = filtersActive(filters);
 
   // The selected requirement stays while it belongs to the node in view; otherwise the first one shown.
@@ -382,7 +383,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
           <label htmlFor={unitSelectId} className="unit-bar__label">
             Unit
           </label>
-          <select id={unitSelectId} className="input select" value={unitId} onChange={(event) => onUnitChange(Number(event.target.value))}>
+          <select id={unitSelectId} className="input select" title={units.find((unit) => unit.unitId === unitId)?.unitName} value={unitId} onChange={(event) => onUnitChange(Number(event.target.value))}>
             {groupUnits(units).map(([group, list]) => (
               <optgroup key={group} label={group}>
                 {list.map((unit) => (
@@ -421,12 +422,14 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       <div className="cl-filters" role="group" aria-label="Saring persyaratan">
         <SearchBox label="Cari persyaratan atau indikator" value={filters.search} onChange={(search) => setFilters((previous) => ({ ...previous, search }))} placeholder="Cari persyaratan…" className="cl-filters__search" />
         <Switch
-          label={`Hanya kekurangan (${formatCount(model?.gapCount ?? 0)})`}
+          label={`Hanya kekurangan ${scopeLabel} (${formatCount(model?.gapCount ?? 0)})`}
           ariaLabel="Hanya kekurangan"
           checked={filters.gapsOnly}
           onChange={(gapsOnly) => setFilters((previous) => ({ ...previous, gapsOnly }))}
         />
-        <div className="status-filter" role="group" aria-label="Saring status">
+        <div className="status-filter" role="group" aria-label={`Saring status; jumlah ${scopeLabel}`}>
+          {/* The chips count the selected node, the summary above counts the whole unit: say so. */}
+          <span className="status-filter__scope">Jumlah {scopeLabel}:</span>
           {EVIDENCE_STATUSES.map((status) => {
             const on = filters.statuses.has(status);
             return (
