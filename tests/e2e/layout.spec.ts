@@ -156,11 +156,42 @@ function inspectLayout(): LayoutProblem[] {
     }
     return false;
   };
-  const key = [...main.querySelectorAll('button, a.btn, input:not([type=hidden]), select, textarea, h1, h2, h3, .badge, .chip, [class*="chip"], [class*="badge"]')].filter(
+  const key = [...main.querySelectorAll('button, a.btn, input:not([type=hidden]), select, textarea, h1, h2, h3, .badge, .chip, [class*="chip"], [class*="badge"], [class*="tag-"], [class*="__bar"]')].filter(
     (element) => visible(element) && !clippedAway(element),
   );
   const boxes = key.map((element) => ({ element, rect: element.getBoundingClientRect() }));
   const tolerance = 1;
+  const intersects = (a: DOMRect, b: DOMRect) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > tolerance && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > tolerance;
+  // What is actually drawn inside a control: its text runs and leaf elements. A row-wide
+  // button with actions laid over its empty right side is fine; text under an icon is not.
+  const inkOf = (element: Element): DOMRect[] => {
+    const rects: DOMRect[] = [];
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+    for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (!(node.textContent ?? '').trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        rects.push(...range.getClientRects());
+      } else if (node !== element && (node as Element).children.length === 0 && visible(node as Element)) {
+        rects.push((node as Element).getBoundingClientRect());
+      }
+    }
+    return rects.length > 0 ? rects : [element.getBoundingClientRect()];
+  };
+  const mostlyInside = (inner: DOMRect, outer: DOMRect) => {
+    const width = Math.max(0, Math.min(inner.right, outer.right) - Math.max(inner.left, outer.left));
+    const height = Math.max(0, Math.min(inner.bottom, outer.bottom) - Math.max(inner.top, outer.top));
+    return (width * height) / (inner.width * inner.height) >= 0.9;
+  };
+  const stickyOf = (element: Element): Element | null => {
+    for (let node: Element | null = element; node && node !== main; node = node.parentElement) {
+      const position = getComputedStyle(node).position;
+      if (position === 'sticky' || position === 'fixed') return node;
+    }
+    return null;
+  };
   for (let i = 0; i < boxes.length; i += 1) {
     for (let j = i + 1; j < boxes.length; j += 1) {
       const a = boxes[i]!;
@@ -172,7 +203,12 @@ function inspectLayout(): LayoutProblem[] {
       const contains = (outer: DOMRect, inner: DOMRect) =>
         inner.left >= outer.left - tolerance && inner.right <= outer.right + tolerance && inner.top >= outer.top - tolerance && inner.bottom <= outer.bottom + tolerance;
       if (contains(a.rect, b.rect) || contains(b.rect, a.rect)) continue;
-      problems.push({ kind: 'overlap', detail: `${describe(a.element)} × ${describe(b.element)}` });
+      // Sticky headers cover the rows scrolling under them by design.
+      if (stickyOf(a.element) !== stickyOf(b.element)) continue;
+      // A control lying (almost) inside a larger one only collides where the larger one draws something.
+      if (mostlyInside(b.rect, a.rect) && !inkOf(a.element).some((one) => intersects(one, b.rect))) continue;
+      if (mostlyInside(a.rect, b.rect) && !inkOf(b.element).some((one) => intersects(one, a.rect))) continue;
+      problems.push({ kind: 'overlap', detail: `${describe(a.element)} × ${describe(b.element)} (${Math.round(overlapX)}×${Math.round(overlapY)} px)` });
     }
   }
 
@@ -218,9 +254,16 @@ function inspectLayout(): LayoutProblem[] {
     const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim().length > 0);
     if (!hasText) continue;
     const style = getComputedStyle(element);
+    if (element.scrollWidth <= element.clientWidth + 1 || element.clientWidth === 0) continue;
+    if (style.overflowX === 'visible') {
+      // Unwrapped text running out of its own box (into a divider or the next column).
+      if (style.whiteSpace === 'nowrap' || style.whiteSpace === 'pre') problems.push({ kind: 'cut', detail: `${describe(element)} spills out of its box` });
+      continue;
+    }
     if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') continue;
-    if (element.scrollWidth <= element.clientWidth + 1) continue;
-    if (style.textOverflow === 'ellipsis') continue;
+    // An ellipsis only works on text in a block line box, not on text directly in a flex or grid box.
+    const lineBox = !/flex|grid/.test(style.display);
+    if (style.textOverflow === 'ellipsis' && lineBox) continue;
     if (element.matches('input, textarea, select')) continue;
     problems.push({ kind: 'cut', detail: describe(element) });
   }
@@ -235,7 +278,25 @@ const SIZES = [
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await expect(page.locator('#konten .loading, #konten [aria-busy="true"]')).toHaveCount(0);
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // Virtual lists re-measure their rows a frame or two later: wait until nothing moves.
+  await page.evaluate(async () => {
+    const signature = () =>
+      [...document.querySelectorAll('#konten button, #konten [class*="chip"], #konten [role="row"]')]
+        .map((element) => {
+          const rect = element.getBoundingClientRect();
+          return `${Math.round(rect.left)},${Math.round(rect.top)},${Math.round(rect.width)},${Math.round(rect.height)}`;
+        })
+        .join(';');
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    let last = '';
+    let still = 0;
+    for (let attempt = 0; attempt < 120 && still < 8; attempt += 1) {
+      await frame();
+      const now = signature();
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  });
 }
 
 test('every screen fits 1366×768 and 1093×614 without sideways scroll, overlap or hard-cut text', async ({ app, page, consoleErrors }) => {

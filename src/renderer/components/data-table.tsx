@@ -88,7 +88,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, initialSort, rowHei
                 <div key={column.key} role="columnheader" aria-sort={ariaSort} className={`table__cell table__cell--head${alignClass(column)}`}>
                   {column.sortValue ? (
                     <button type="button" className={`sort-button${active ? ' sort-button--active' : ''}`} onClick={() => toggleSort(column.key)}>
-                      {column.header}
+                      <span className="sort-button__label">{column.header}</span>
                       <Icon name={active ? (sort.direction === 'asc' ? 'arrow-up' : 'arrow-down') : 'sort'} size={14} />
                     </button>
                   ) : (
