@@ -55,7 +55,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'progress',
       header: 'Bukti terverifikasi',
-      width: '182px',
+      width: '150px',
       sortValue: (row) => row.progress.percentVerified,
       render: (row) => (
         <span className="cell-progress">
@@ -73,7 +73,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
           {
             key: 'change',
             header: `Vs ${dashboard.previousYear}`,
-            width: '88px',
+            width: '100px',
             align: 'end' as const,
             sortValue: (row: DashboardUnit) => {
               const now = currentIndexOf(row);
@@ -93,7 +93,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'ombudsman',
       header: 'Ombudsman',
-      width: '130px',
+      width: '126px',
       align: 'end',
       sortValue: (row) => row.ombudsman?.total ?? null,
       render: ombudsmanCell,
