@@ -66,7 +66,8 @@ export function DataTable<T>({ label, rows, columns, rowKey, initialSort, rowHei
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    // Rows snap to whole rows (useWholeRows); a generous overscan keeps nearby rows findable.
+    overscan: 16,
   });
 
   useWholeRows(scrollRef, { headSelector: '.table__head', rowHeight, count: sorted.length, maxHeight });
