@@ -51,7 +51,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         </a>
       ),
     },
-    { key: 'group', header: 'Kelompok', width: 'minmax(110px, 1fr)', sortValue: (row) => row.groupName, render: (row) => <span className="text-muted">{row.groupName}</span> },
+    { key: 'group', header: 'Kelompok', width: 'minmax(110px, 1fr)', optional: 2, sortValue: (row) => row.groupName, render: (row) => <span className="text-muted">{row.groupName}</span> },
     {
       key: 'progress',
       header: 'Bukti terverifikasi',
@@ -74,6 +74,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
             key: 'change',
             header: `Vs ${dashboard.previousYear}`,
             width: '100px',
+            optional: 1,
             align: 'end' as const,
             sortValue: (row: DashboardUnit) => {
               const now = currentIndexOf(row);

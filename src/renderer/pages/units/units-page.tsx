@@ -95,9 +95,9 @@ export function UnitsPage() {
       ),
     },
     { key: 'intake', header: 'Kiriman', width: '146px', render: (unit) => <IntakeUnitBadge unitId={unit.id} /> },
-    { key: 'shortName', header: 'Singkatan', width: 'minmax(90px, 1fr)', sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
+    { key: 'shortName', header: 'Singkatan', width: 'minmax(90px, 1fr)', optional: 2, sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
     { key: 'group', header: 'Kelompok', width: 'minmax(120px, 1.3fr)', sortValue: (unit) => unit.groupName, render: (unit) => unit.groupName },
-    { key: 'head', header: 'Kepala', width: 'minmax(140px, 1.6fr)', sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },
+    { key: 'head', header: 'Kepala', width: 'minmax(140px, 1.6fr)', optional: 1, sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },
     {
       key: 'status',
       header: 'Status',
