@@ -148,7 +148,7 @@ function inspectLayout(): LayoutProblem[] {
   // Elements scrolled out of view inside a scroll container are not on screen.
   const clippedAway = (element: Element) => {
     const rect = element.getBoundingClientRect();
-    for (let parent = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
+    for (let parent: HTMLElement | null = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
       const style = getComputedStyle(parent);
       if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
       const box = parent.getBoundingClientRect();
@@ -224,12 +224,21 @@ function inspectLayout(): LayoutProblem[] {
   // A badge, chip or button sticking out of its card, or cut by a clipping parent.
   for (const element of key) {
     const rect = element.getBoundingClientRect();
-    const card = element.parentElement?.closest('.stat-card, .panel, .card, article, [class$="-card"], [class*="-card "]');
+    // The nearest drawn box around it (a border or its own background): a card, a panel, a bar.
+    let card: Element | null = null;
+    for (let parent: HTMLElement | null = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      const bordered = parseFloat(style.borderLeftWidth) > 0 && parseFloat(style.borderRightWidth) > 0;
+      if (bordered || style.backgroundColor !== 'rgba(0, 0, 0, 0)') {
+        card = parent;
+        break;
+      }
+    }
     if (card && card !== element && main.contains(card)) {
       const box = card.getBoundingClientRect();
       if (rect.right > box.right + 1 || rect.left < box.left - 1) problems.push({ kind: 'cut', detail: `${describe(element)} sticks out of ${describe(card).slice(0, 60)}` });
     }
-    for (let parent = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
+    for (let parent: HTMLElement | null = element.parentElement; parent && parent !== main; parent = parent.parentElement) {
       const style = getComputedStyle(parent);
       if (style.overflowX !== 'hidden' && style.overflowX !== 'clip') continue;
       const box = parent.getBoundingClientRect();
