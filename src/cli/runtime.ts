@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatDecimal } from '../core/scoring/rounding';
+import { formatDecimal, formatNumber, formatShare } from '../core/scoring/rounding';
 import type { Channel, Handlers, Input, Output } from '../shared/contract';
 import { AppError } from '../shared/result';
 import { dispatch } from '../server/api/dispatch';
@@ -73,9 +73,9 @@ export function openRuntime(options: RuntimeOptions): { runtime: CliRuntime; app
   return { runtime, app };
 }
 
-/** Plain text table for terminal output. */
+/** Plain text table for terminal output; number cells print id-ID ("2,86"), ids and years stay as typed. */
 export function table(headers: string[], rows: Array<Array<string | number | null>>): string {
-  const cells = [headers, ...rows.map((row) => row.map((cell) => (cell === null ? '-' : String(cell))))];
+  const cells = [headers, ...rows.map((row) => row.map((cell) => (cell === null ? '-' : typeof cell === 'number' ? numberText(cell) : cell)))];
   const widths = headers.map((_, index) => Math.max(...cells.map((row) => (row[index] ?? '').length)));
   return cells
     .map((row, rowIndex) => {
@@ -87,5 +87,25 @@ export function table(headers: string[], rows: Array<Array<string | number | nul
 
 /** Plain-text output uses id-ID numbers with one decimal for percentages ("44,7%"); JSON keeps numbers. */
 export function percentText(value: number): string {
-  return `${formatDecimal(value, 1)}%`;
+  return formatShare(value);
+}
+
+/** A number in plain text: id-ID decimal comma, up to two decimals, no grouping (ids, years): 2.86 → "2,86", 2026 → "2026". */
+export function numberText(value: number): string {
+  return formatNumber(value, 2);
+}
+
+/** A count people read (respondents, files): id-ID grouping, 1234 → "1.234". */
+export function countText(value: number): string {
+  return value.toLocaleString('id-ID', { maximumFractionDigits: 0 });
+}
+
+/** A size in megabytes with one decimal: "12,4 MB". */
+export function megabytesText(bytes: number): string {
+  return `${formatDecimal(bytes / 1024 / 1024, 1)} MB`;
+}
+
+/** A progress line on a terminal: "45,0% Menulis lembar…". */
+export function progressText(fraction: number, message: string): string {
+  return `${formatShare(fraction * 100)} ${message}`;
 }

@@ -115,7 +115,8 @@ export const contract = {
   'settings:update': channel<Settings>()(
     z.object({
       operatorName: optionalTextSchema('Nama operator', 120),
-      localGovernmentName: optionalTextSchema('Nama pemerintah daerah', 160),
+      // Optional to send, but never blank: the name heads every letter, kop and report.
+      localGovernmentName: textSchema('Nama pemerintah daerah', 160).optional(),
       localGovernmentKind: z.enum(['kabupaten', 'kota', 'provinsi']).optional(),
     }),
   ),

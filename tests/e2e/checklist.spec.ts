@@ -111,7 +111,7 @@ test('a unit checklist: upload, link, statuses, note, filters, reload and drop',
   await page.goto(app.url);
   await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Daftar Periksa', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Daftar Periksa' })).toBeVisible();
-  await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Dinas Kependudukan dan Pencatatan Sipil — 0%' });
+  await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Dinas Kependudukan dan Pencatatan Sipil — 0,0%' });
   await expect(page).toHaveURL(new RegExp(`#/daftar-periksa/${seed.unitId}$`));
   await expect(page.getByRole('navigation', { name: 'Jejak halaman' })).toContainText('Dinas Kependudukan dan Pencatatan Sipil');
   await expect(page.getByRole('navigation', { name: 'Jejak halaman' })).toContainText('Kebijakan Pelayanan');

@@ -68,7 +68,7 @@ test('SKM: import a Google Forms CSV with preview and mapping, results, RTL, evi
   await rtl.getByLabel('Penanggung jawab').fill('Sekretaris Dinas');
   await rtl.getByLabel('Sudah selesai dilaksanakan').check();
   await rtl.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByText(/1 dari 1 kegiatan selesai \(100%\) · saran tingkat indikator 8 PEKPPP: 5/u)).toBeVisible();
+  await expect(page.getByText(/1 dari 1 kegiatan selesai \(100,0%\) · saran tingkat indikator 8 PEKPPP: 5/u)).toBeVisible();
 
   await page.getByRole('button', { name: /Lampirkan sebagai bukti 2026/u }).click();
   await page.getByRole('alertdialog', { name: 'Lampirkan laporan SKM sebagai bukti?' }).getByRole('button', { name: 'Lampirkan' }).click();

@@ -2,12 +2,11 @@ import path from 'node:path';
 import { AppError } from '../../shared/result';
 import { silentJob } from '../../server/jobs/job';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
-import type { CliRuntime } from '../runtime';
+import { countText, megabytesText, type CliRuntime } from '../runtime';
 import { discardFreshDatabase, freshDatabase } from '../../server/start-status';
 
 const checkedAt = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
 
-const sizeMb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 export async function backupCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
   switch (action) {
@@ -22,7 +21,7 @@ export async function backupCommand(runtime: CliRuntime, action: string | undefi
                 const checked = backup.lastVerification
                   ? `  diperiksa ${checkedAt.format(new Date(backup.lastVerification.at))}: ${backup.lastVerification.ok ? 'utuh' : 'RUSAK'}`
                   : '  belum pernah diperiksa ulang';
-                return `${backup.id}  ${sizeMb(backup.sizeBytes)}  ${state}  sha256 ${backup.sha256?.slice(0, 12) ?? '-'}…${checked}`;
+                return `${backup.id}  ${megabytesText(backup.sizeBytes)}  ${state}  sha256 ${backup.sha256?.slice(0, 12) ?? '-'}…${checked}`;
               })
               .join('\n'),
       );
@@ -49,7 +48,7 @@ export async function backupCommand(runtime: CliRuntime, action: string | undefi
 export async function archiveCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
   if (action !== 'create') throw new AppError('VALIDATION', 'Perintah archive: create --out FOLDER.');
   const report = await runtime.app.backups.archive(path.resolve(requiredFlag(args, 'out')), silentJob());
-  runtime.print(report, () => `Arsip lengkap dibuat dan diverifikasi: ${report.path} (${report.fileCount} berkas bukti)`);
+  runtime.print(report, () => `Arsip lengkap dibuat dan diverifikasi: ${report.path} (${countText(report.fileCount)} berkas bukti)`);
 }
 
 /** `restore FILE|DIR`: a backup file (by id or path) or an archive folder. */

@@ -6,11 +6,11 @@ import { silentJob } from '../../server/jobs/job';
 import { flag, requiredFlag, type ParsedArgs } from '../args';
 import { resolvePeriod, resolveUnit } from '../resolve';
 import { gapListCommand, lettersCommand } from './documents';
-import type { CliRuntime } from '../runtime';
+import { progressText, type CliRuntime } from '../runtime';
 
 /** Progress on stderr so --json output on stdout stays machine-readable. */
 const job = () =>
-  silentJob(process.stderr.isTTY ? (fraction, message) => process.stderr.write(`\r${Math.round(fraction * 100)}% ${message}`.padEnd(70)) : undefined);
+  silentJob(process.stderr.isTTY ? (fraction, message) => process.stderr.write(`\r${progressText(fraction, message)}`.padEnd(70)) : undefined);
 
 export async function exportCommand(runtime: CliRuntime, action: string | undefined, args: ParsedArgs): Promise<void> {
   const periodId = resolvePeriod(runtime, requiredFlag(args, 'period'));

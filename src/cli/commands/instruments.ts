@@ -8,6 +8,7 @@ import { readInstrumentSource } from '../../server/instruments/instrument-workbo
 import { findInstrument } from '../../server/instruments/instruments-service';
 import { requiredFlag, type ParsedArgs } from '../args';
 import { table, type CliRuntime } from '../runtime';
+import { formatPercent } from '../../core/scoring/rounding';
 
 /** An instrument named by id or code, or an instrument file (.xlsx/.json) not imported yet. */
 async function definitionOf(runtime: CliRuntime, key: string): Promise<InstrumentDefinition> {
@@ -65,9 +66,9 @@ export async function instrumentsCommand(runtime: CliRuntime, action: string | u
       runtime.print(instrument, () => {
         const lines = [`${instrument.name} (${instrument.code} v${instrument.version})`];
         for (const aspect of instrument.definition.aspects) {
-          lines.push(`\n${aspect.name} — bobot ${aspect.weight}%${aspect.estimated ? ' (estimasi)' : ''}`);
+          lines.push(`\n${aspect.name} — bobot ${formatPercent(aspect.weight)}${aspect.estimated ? ' (estimasi)' : ''}`);
           for (const indicator of aspect.indicators) {
-            lines.push(`  ${indicator.number}. ${indicator.name} (${indicator.weight}%)`);
+            lines.push(`  ${indicator.number}. ${indicator.name} (${formatPercent(indicator.weight)})`);
             indicator.levels?.forEach((text, level) => lines.push(`       ${level}: ${text}`));
             indicator.requirements.forEach((requirement) => lines.push(`     • ${requirement.text} [${requirement.code}]`));
           }

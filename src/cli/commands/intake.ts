@@ -14,11 +14,11 @@ import type { WorkbookSnapshot } from '../../server/excel/forms/snapshot';
 import { silentJob } from '../../server/jobs/job';
 import { flagList, requiredFlag, type ParsedArgs } from '../args';
 import { resolvePeriod, resolveUnit } from '../resolve';
-import type { CliRuntime } from '../runtime';
+import { progressText, type CliRuntime } from '../runtime';
 
 const USAGE = 'Perintah intake: export --period P [--unit U …] --out FOLDER [--zip] | scan --period P --from FOLDER [--json] | apply --period P --from FOLDER [--unit U …] [--overwrite-conflicts] [--json].';
 
-const job = () => silentJob(process.stderr.isTTY ? (fraction, message) => process.stderr.write(`\r${Math.round(fraction * 100)}% ${message.slice(0, 60)}`.padEnd(72)) : undefined);
+const job = () => silentJob(process.stderr.isTTY ? (fraction, message) => process.stderr.write(`\r${progressText(fraction, message.slice(0, 60))}`.padEnd(72)) : undefined);
 const endLine = () => (process.stderr.isTTY ? process.stderr.write('\n') : undefined);
 
 /** `--unit 1 --unit 2` and `--unit 1 2 3` both work (later numbers land in positionals). */

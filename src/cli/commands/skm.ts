@@ -9,7 +9,7 @@ import type { SkmGroupResult, SkmSemester, SkmSurvey } from '../../shared/skm-ty
 import { formatDecimal } from '../../core/scoring/rounding';
 import { requiredFlag, type ParsedArgs } from '../args';
 import { resolveUnit } from '../resolve';
-import type { CliRuntime } from '../runtime';
+import { countText, type CliRuntime } from '../runtime';
 
 export function parseSkmPeriod(value: string): { year: number; semester: SkmSemester } {
   const match = /^(\d{4})(?:\s*[-/ ]\s*(?:s|smt|semester)?\s*(1|2|i|ii))?$/iu.exec(value.trim());
@@ -31,7 +31,7 @@ function projection(group: SkmGroupResult) {
 }
 
 const line = (label: string, group: SkmGroupResult) =>
-  `${label}: ${group.respondents} responden, IKM ${group.ikm === null ? '-' : formatDecimal(group.ikm, 3)}, IKM unit ${group.ikmConverted === null ? '-' : formatDecimal(group.ikmConverted, 2)} (${group.band ? `${group.band.code} ${group.band.kinerja}` : 'belum lengkap'}), sampel minimum ${group.sampleNeeded ?? '-'}`;
+  `${label}: ${countText(group.respondents)} responden, IKM ${group.ikm === null ? '-' : formatDecimal(group.ikm, 3)}, IKM unit ${group.ikmConverted === null ? '-' : formatDecimal(group.ikmConverted, 2)} (${group.band ? `${group.band.code} ${group.band.kinerja}` : 'belum lengkap'}), sampel minimum ${group.sampleNeeded === null ? '-' : countText(group.sampleNeeded)}`;
 
 async function importAction(runtime: CliRuntime, args: ParsedArgs): Promise<void> {
   const file = args.positionals[0];
@@ -71,8 +71,8 @@ async function importInto(runtime: CliRuntime, survey: SkmSurvey, file: string, 
   const scored = score.report.services.find((item) => item.key === String(survey.id));
   runtime.print({ ...result, service: survey.serviceName, period: score.periodLabel, mappingSource: preview.mappingSource, incompleteRows: preview.incompleteRows, score: scored ? projection(scored) : null }, () =>
     [
-      `Diimpor ${result.imported} responden ke "${survey.serviceName}" ${score.periodLabel} (menggantikan ${result.replaced}).`,
-      ...(result.excluded > 0 ? [`${result.excluded} baris dengan unsur kosong tidak diikutkan; terima baris itu lewat layar SKM bila memang sah.`] : []),
+      `Diimpor ${countText(result.imported)} responden ke "${survey.serviceName}" ${score.periodLabel} (menggantikan ${countText(result.replaced)}).`,
+      ...(result.excluded > 0 ? [`${countText(result.excluded)} baris dengan unsur kosong tidak diikutkan; terima baris itu lewat layar SKM bila memang sah.`] : []),
       ...(scored ? [line(survey.serviceName, scored)] : []),
     ].join('\n'),
   );

@@ -3,6 +3,7 @@
  * complete, the deadline and where to send. Pure: the server gathers the facts, the
  * renderer copies the text or opens the link through the app's confirmed external path.
  */
+import { formatShare } from '../scoring/rounding';
 import { longDateId } from './dates';
 
 export interface OpenItem {
@@ -45,15 +46,13 @@ function deadlineText(deadline: string | null, daysLeft: number | null): string 
   return `paling lambat ${longDateId(deadline)}${when}`;
 }
 
-const number = (value: number) => value.toLocaleString('id-ID', { maximumFractionDigits: 1 });
-
 export function reminderMessage(facts: ReminderFacts): { subject: string; message: string } {
   const greeting = facts.headName ? `Yth. Bapak/Ibu ${facts.headName}, Kepala ${facts.unitName}` : `Yth. Kepala ${facts.unitName}`;
   const first = topItems(facts.items);
   const lines = [
     `${greeting},`,
     '',
-    `Bukti dukung penilaian pelayanan publik Tahun ${facts.year} untuk ${facts.unitName} baru ${number(facts.percentVerified)}% terverifikasi.`,
+    `Bukti dukung penilaian pelayanan publik Tahun ${facts.year} untuk ${facts.unitName} baru ${formatShare(facts.percentVerified)} terverifikasi.`,
     `Belum ada: ${facts.missing} · Perlu perbaikan: ${facts.needsFix} · Menunggu verifikasi: ${facts.waiting}.`,
   ];
   if (first.length > 0) {

@@ -83,7 +83,16 @@ export function formatNumber(value: number, maxDecimals = 2): string {
   return String(roundHalfUp(value, maxDecimals)).replace('.', ',');
 }
 
-/** Weights as printed: "17%", "21,85%". */
+/**
+ * Measured shares (evidence verified, respondents gathered, completeness) as printed
+ * everywhere, screens, documents and CLI alike: always one decimal, "12,0%", "17,6%",
+ * so numbers in one column line up and never mix precisions.
+ */
+export function formatShare(value: number): string {
+  return `${formatDecimal(value, 1)}%`;
+}
+
+/** Weights as printed, exactly as the instrument defines them: "17%", "6,25%" (a weight is a rule, not a measurement). */
 export function formatPercent(value: number, maxDecimals = 2): string {
   return `${formatNumber(value, maxDecimals)}%`;
 }

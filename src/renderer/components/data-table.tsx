@@ -6,6 +6,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { compareText } from '../lib/format';
+import { useFittingColumns } from '../lib/fitting-columns';
+import { useWholeRows } from '../lib/whole-rows';
 import { Icon } from './icons';
 
 export interface Column<T> {
@@ -19,6 +21,8 @@ export interface Column<T> {
   align?: 'start' | 'end' | 'center';
   /** Hide the header text visually (e.g. an actions column). */
   srOnlyHeader?: boolean;
+  /** May be left out on a narrow window; a higher number is left out first. */
+  optional?: number;
 }
 
 export interface SortState {
@@ -47,26 +51,31 @@ function compareValues(a: string | number | boolean | null, b: string | number |
   return a < b ? -1 : 1;
 }
 
-export function DataTable<T>({ label, rows, columns, rowKey, initialSort, rowHeight = 48, rowClassName, empty, maxHeight }: DataTableProps<T>) {
+export function DataTable<T>({ label, rows, columns: allColumns, rowKey, initialSort, rowHeight = 48, rowClassName, empty, maxHeight }: DataTableProps<T>) {
   const [sort, setSort] = useState<SortState | null>(initialSort ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const hidden = useFittingColumns(scrollRef, allColumns);
+  const columns = hidden.size === 0 ? allColumns : allColumns.filter((column) => !hidden.has(column.key));
   const template = columns.map((column) => column.width).join(' ');
 
   const sorted = useMemo(() => {
-    const column = columns.find((item) => item.key === sort?.key);
+    const column = allColumns.find((item) => item.key === sort?.key);
     if (!sort || !column?.sortValue) return rows;
     const factor = sort.direction === 'asc' ? 1 : -1;
     const value = column.sortValue;
     return [...rows].sort((a, b) => factor * compareValues(value(a), value(b)));
-  }, [rows, columns, sort]);
+  }, [rows, allColumns, sort]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read only during render here
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    // Rows snap to whole rows (useWholeRows); a generous overscan keeps nearby rows findable.
+    overscan: 16,
   });
+
+  useWholeRows(scrollRef, { headSelector: '.table__head', rowHeight, count: sorted.length, maxHeight });
 
   const toggleSort = (key: string) =>
     setSort((current) => (current?.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
@@ -85,7 +94,7 @@ export function DataTable<T>({ label, rows, columns, rowKey, initialSort, rowHei
                 <div key={column.key} role="columnheader" aria-sort={ariaSort} className={`table__cell table__cell--head${alignClass(column)}`}>
                   {column.sortValue ? (
                     <button type="button" className={`sort-button${active ? ' sort-button--active' : ''}`} onClick={() => toggleSort(column.key)}>
-                      {column.header}
+                      <span className="sort-button__label">{column.header}</span>
                       <Icon name={active ? (sort.direction === 'asc' ? 'arrow-up' : 'arrow-down') : 'sort'} size={14} />
                     </button>
                   ) : (

@@ -1,5 +1,5 @@
 /** Labelled form controls with hint and inline error text (announced, linked by aria-describedby). */
-import { useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface BaseProps {
   label: ReactNode;
@@ -120,11 +120,26 @@ interface SelectFieldProps extends BaseProps {
   disabled?: boolean;
 }
 
+/**
+ * A long option (a unit name) ends in an ellipsis in the closed select (CSS); its full
+ * text stays readable as the tooltip, kept in step with the chosen option.
+ */
+export function useSelectTitle() {
+  const ref = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => {
+    const select = ref.current;
+    if (select) select.title = select.selectedOptions[0]?.textContent?.trim() ?? '';
+  });
+  return ref;
+}
+
 export function SelectField({ value, onChange, children, name, disabled, ...frame }: SelectFieldProps) {
   const id = useId();
+  const ref = useSelectTitle();
   return (
     <FieldFrame id={id} {...frame}>
       <select
+        ref={ref}
         id={id}
         className="input select"
         name={name}

@@ -12,6 +12,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { JobInfo } from '../../shared/types';
 import { api, errorMessage } from '../lib/api';
+import { formatPercent } from '../lib/format';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { Icon } from './icons';
@@ -119,9 +120,9 @@ export function JobProgressBar({ job, label }: { job: JobInfo; label: string }) 
     <div className={`job job--${job.status}`}>
       <div className="job__row">
         <span className="job__message">{job.status === 'berjalan' ? job.message || 'Memulai…' : STATUS_TEXT[job.status]}</span>
-        <span className="job__percent">{percent}%</span>
+        <span className="job__percent">{formatPercent(percent)}</span>
       </div>
-      <div className="job__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}% — ${job.message}`}>
+      <div className="job__track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${formatPercent(percent)} — ${job.message}`}>
         <span className="job__bar" style={{ width: `${percent}%` }} />
       </div>
     </div>

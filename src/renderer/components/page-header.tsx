@@ -28,7 +28,15 @@ export function PageHeader({ title, breadcrumb = [], description, actions, meta 
             <ol>
               {breadcrumb.map((crumb, index) => (
                 <li key={`${crumb.label}-${index}`}>
-                  {crumb.path ? <a href={href(crumb.path)}>{crumb.label}</a> : <span aria-current="page">{crumb.label}</span>}
+                  {crumb.path ? (
+                    <a href={href(crumb.path)} title={crumb.label}>
+                      {crumb.label}
+                    </a>
+                  ) : (
+                    <span aria-current="page" title={crumb.label}>
+                      {crumb.label}
+                    </span>
+                  )}
                   {index < breadcrumb.length - 1 ? <Icon name="chevron-right" size={14} className="breadcrumb__sep" /> : null}
                 </li>
               ))}

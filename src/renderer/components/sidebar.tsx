@@ -52,24 +52,45 @@ function isActive(item: { path: string }, path: string): boolean {
 
 const COLLAPSED_KEY = 'patuh.sidebarCollapsed';
 
-/** Collapsed to icons (for 125 % scaling on office laptops); remembered between sessions. */
+/** Below this width (1366 px at 125 % Windows scaling is 1093 CSS px) the menu starts as icons. */
+const NARROW_QUERY = '(max-width: 1199px)';
+
+function storedPreference(): boolean | null {
+  try {
+    const stored = window.localStorage.getItem(COLLAPSED_KEY);
+    return stored === '1' ? true : stored === '0' ? false : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Collapsed to icons. The user's own choice is remembered between sessions; until they
+ * choose, the menu follows the window: icons on a narrow window, labels on a wide one.
+ */
 function useCollapsed(): [boolean, () => void] {
-  const [collapsed, setCollapsed] = useState(() => {
-    try {
-      return window.localStorage.getItem(COLLAPSED_KEY) === '1';
-    } catch {
-      return false;
-    }
-  });
+  const [preference, setPreference] = useState<boolean | null>(storedPreference);
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_QUERY);
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  const collapsed = preference ?? narrow;
   useEffect(() => {
     document.documentElement.dataset['sidebar'] = collapsed ? 'collapsed' : 'open';
+  }, [collapsed]);
+  const toggle = () => {
+    const next = !collapsed;
+    setPreference(next);
     try {
-      window.localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
+      window.localStorage.setItem(COLLAPSED_KEY, next ? '1' : '0');
     } catch {
       // Only a preference.
     }
-  }, [collapsed]);
-  return [collapsed, () => setCollapsed((value) => !value)];
+  };
+  return [collapsed, toggle];
 }
 
 export function Sidebar({ path }: { path: string }) {

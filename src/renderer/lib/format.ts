@@ -1,4 +1,6 @@
 /** Everything the user reads is formatted for id-ID: 89,45 and 24 Nov 2026. */
+import { formatPercent as formatWeightPercent, formatShare } from '../../core/scoring/rounding';
+
 const LOCALE = 'id-ID';
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
@@ -20,8 +22,14 @@ export function formatCount(value: number): string {
   return flexible.format(value);
 }
 
+/** A measured share, one decimal everywhere: formatPercent(12) → "12,0%" (the rule lives in core). */
 export function formatPercent(value: number): string {
-  return `${flexible.format(value)}%`;
+  return formatShare(value);
+}
+
+/** A weight as the instrument defines it: formatWeight(17) → "17%", formatWeight(6.25) → "6,25%". */
+export function formatWeight(value: number): string {
+  return formatWeightPercent(value);
 }
 
 /** An inclusive range at a given precision: "4,51–5,00". */

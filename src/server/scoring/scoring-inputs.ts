@@ -49,7 +49,7 @@ function scoringRepository(db: Db) {
       .raw(true),
     /**
      * One instrument's statuses, one row per unit: "code US status RS code US status…".
-     * Read through the covering index of migration 012, and ~300 rows instead of ~25,000
+     * Read through the covering index of migration 010, and ~300 rows instead of ~25,000
      * (SQLite joins the strings in C; JS splits them), which halves a dashboard's reading.
      */
     statusesOfInstrumentPacked: db

@@ -136,4 +136,17 @@ describe('settings', () => {
     });
     expect(await dispatch(api, 'settings:update', { localGovernmentKind: 'desa' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
+
+  it('refuse a blank local government name on its field, in Indonesian, and keep the stored name', async () => {
+    const app = testApp();
+    const api = testHandlers(app);
+    await api['settings:update']({ localGovernmentName: 'Kabupaten Sleman' });
+    for (const blank of ['', '   ', '\t ']) {
+      expect(await dispatch(api, 'settings:update', { operatorName: 'Rina', localGovernmentName: blank })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { localGovernmentName: 'Nama pemerintah daerah wajib diisi.' } },
+      });
+    }
+    expect(await api['settings:get'](undefined)).toMatchObject({ operatorName: '', localGovernmentName: 'Kabupaten Sleman' });
+  });
 });

@@ -21,6 +21,7 @@ import { UnitChooser } from './unit-chooser';
 import { UnitSwitcher } from './unit-switcher';
 import { compactAspectName, formatScore } from './score-format';
 import '../../styles/assessment.css';
+import { formatWeight } from '../../lib/format';
 
 type Tab = 'pekppp' | 'ombudsman';
 type Filter = 'semua' | 'belum' | 'beda' | 'bukti';
@@ -131,7 +132,7 @@ function PekpppView({ assessment, onSaved }: { assessment: Assessment; onSaved: 
                 </span>
                 <span className="aspect-group__name">{aspect.name}</span>
                 <span className="aspect-group__meta">
-                  {aspect.weight > 0 ? `bobot ${aspect.weight}% · indeks ${column} ${formatScore(report?.index)}` : 'tidak dinilai'}
+                  {aspect.weight > 0 ? `bobot ${formatWeight(aspect.weight)} · indeks ${column} ${formatScore(report?.index)}` : 'tidak dinilai'}
                 </span>
               </h2>
               {indicators.map((indicator) => (

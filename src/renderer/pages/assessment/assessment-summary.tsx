@@ -6,7 +6,7 @@ import type { Assessment, PekpppReport } from '../../../shared/types';
 import { basisText } from '../../../core/scoring/view-text';
 import { BandCode, ProvisionalTag } from '../../components/badge';
 import { Term } from '../../components/term';
-import { formatCount, formatNumber } from '../../lib/format';
+import { formatCount, formatNumber, formatWeight } from '../../lib/format';
 import type { Column } from './indicator-card';
 import { formatDelta, formatScore, indexColor, shortAspectName } from './score-format';
 
@@ -96,9 +96,9 @@ export function AssessmentSummary({ assessment, column, onJump }: SummaryProps) 
               return (
                 <tr key={aspect.code}>
                   <th scope="row">
-                    <button type="button" className="aspect-table__jump" onClick={() => onJump(aspect.code)} title={`${aspect.name} — bobot ${aspect.weight}%`}>
+                    <button type="button" className="aspect-table__jump" onClick={() => onJump(aspect.code)} title={`${aspect.name} — bobot ${formatWeight(aspect.weight)}`}>
                       <span className="aspect-table__name">{shortAspectName(aspect.name)}</span>
-                      <span className="aspect-table__weight">{aspect.scored ? `${aspect.weight}%` : 'tidak dinilai'}</span>
+                      <span className="aspect-table__weight">{aspect.scored ? formatWeight(aspect.weight) : 'tidak dinilai'}</span>
                     </button>
                     {aspect.scored ? (
                       <span className="mini-bar" aria-hidden="true">

@@ -15,6 +15,7 @@ import { ElementChecklist } from './element-checklist';
 import { IndicatorEvidence } from './indicator-evidence';
 import { LevelOptions } from './level-options';
 import { formatDelta, levelLabel } from './score-format';
+import { formatWeight } from '../../lib/format';
 
 export type Column = 'mandiri' | 'verifikasi';
 
@@ -200,7 +201,7 @@ export function IndicatorCard({ indicator, aspectCode, aspectScored, column, per
             </button>
           </h3>
           <div className="indicator-card__meta">
-            {scored ? <span>Bobot {indicator.weight}% dalam aspek</span> : <Badge tone="neutral">Tidak dinilai</Badge>}
+            {scored ? <span>Bobot {formatWeight(indicator.weight)} dalam aspek</span> : <Badge tone="neutral">Tidak dinilai</Badge>}
             {indicator.requirementsTotal > 0 ? (
               <span>
                 Bukti terverifikasi {indicator.requirementsVerified} dari {indicator.requirementsTotal}

@@ -1,7 +1,7 @@
 /** Ombudsman dimensions (and the trust survey) as horizontal bars on the 0–100 scale. */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { OmbudsmanReport } from '../../../shared/types';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatWeight } from '../../lib/format';
 
 export const TONE_COLORS: Record<string, string> = { green: '#1f8a55', teal: '#0f766e', amber: '#c98a0b', red: '#d0352a' };
 
@@ -21,14 +21,14 @@ interface Row {
 
 export function OmbudsmanChart({ report }: { report: OmbudsmanReport }) {
   const rows: Row[] = report.aspects.map((aspect) => ({
-    name: `${aspect.name} (${formatNumber(aspect.weight, 2)}%)`,
+    name: `${aspect.name} (${formatWeight(aspect.weight)})`,
     value: aspect.score ?? 0,
     missing: aspect.score === null,
     color: bandColor(report, aspect.score),
   }));
   if (report.trust) {
     rows.push({
-      name: `${report.trust.label} (${report.trust.share}%)`,
+      name: `${report.trust.label} (${formatWeight(report.trust.share)})`,
       value: report.trust.value ?? 0,
       missing: report.trust.value === null,
       color: report.trust.value === null ? '#c4ccd8' : '#2563d8',

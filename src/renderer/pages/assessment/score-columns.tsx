@@ -13,7 +13,7 @@ export function currentScoreColumn(): Column<DashboardUnit> {
   return {
     key: 'current',
     header: 'Nilai terkini',
-    width: '150px',
+    width: '128px',
     align: 'end',
     sortValue: (row) => currentIndexOf(row),
     render: (row) =>
@@ -34,7 +34,7 @@ export function categoryColumn(): Column<DashboardUnit> {
   return {
     key: 'category',
     header: 'Kategori',
-    width: '128px',
+    width: '140px',
     align: 'center',
     sortValue: (row) => currentIndexOf(row),
     render: (row) => {

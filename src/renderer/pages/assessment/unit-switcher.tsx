@@ -7,6 +7,7 @@ import { useId } from 'react';
 import type { PeriodUnit } from '../../../shared/types';
 import { compareText } from '../../lib/format';
 import { Icon } from '../../components/icons';
+import { useSelectTitle } from '../../components/field';
 import { href, navigate } from '../../lib/router';
 
 export function groupUnits(units: PeriodUnit[]): Array<[string, PeriodUnit[]]> {
@@ -28,12 +29,14 @@ interface UnitSwitcherProps {
 
 export function UnitSwitcher({ units, unitId, basePath }: UnitSwitcherProps) {
   const id = useId();
+  const ref = useSelectTitle();
   return (
     <div className="unit-switcher">
       <label htmlFor={id} className="unit-switcher__label">
         Unit
       </label>
       <select
+        ref={ref}
         id={id}
         className="input select unit-switcher__select"
         value={unitId === null ? '' : String(unitId)}

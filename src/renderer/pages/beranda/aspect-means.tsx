@@ -1,6 +1,7 @@
 /** The local government's mean index per aspect: which aspect pulls the IPP down. */
 import type { Dashboard } from '../../../shared/types';
 import { formatScore, indexColor, shortAspectName } from '../assessment/score-format';
+import { formatWeight } from '../../lib/format';
 
 export function AspectMeans({ dashboard }: { dashboard: Dashboard }) {
   const aspects = dashboard.pekppp?.aspects.filter((aspect) => aspect.weight > 0) ?? [];
@@ -18,9 +19,9 @@ export function AspectMeans({ dashboard }: { dashboard: Dashboard }) {
       <ul className="mean-list">
         {aspects.map((aspect) => (
           <li key={aspect.code} className="mean-row">
-            <span className="mean-row__name" title={aspect.name}>
-              {shortAspectName(aspect.name)}
-              <span className="mean-row__weight">{aspect.weight}%</span>
+            <span className="mean-row__name" title={`${aspect.name} (bobot ${formatWeight(aspect.weight)})`}>
+              <span className="mean-row__label">{shortAspectName(aspect.name)}</span>
+              <span className="mean-row__weight">{formatWeight(aspect.weight)}</span>
             </span>
             <span className="mean-row__bar" aria-hidden="true">
               {aspect.mean !== null ? <span style={{ width: `${(aspect.mean / 5) * 100}%`, background: indexColor(aspect.mean) }} /> : null}

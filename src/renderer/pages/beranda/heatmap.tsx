@@ -2,11 +2,12 @@
  * Units × aspects, each cell coloured by the aspect index (0–5) with the value printed in
  * it; a click opens that unit's checklist filtered to the aspect.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Dashboard, DashboardUnit } from '../../../shared/types';
 import { BandCode } from '../../components/badge';
-import { compareText, formatNumber } from '../../lib/format';
+import { compareText, formatNumber, formatWeight } from '../../lib/format';
 import { href } from '../../lib/router';
+import { useWholeRows } from '../../lib/whole-rows';
 import { bandOf, currentIndexOf, indexColor, shortAspectName } from '../assessment/score-format';
 
 type Sort = 'rendah' | 'tinggi' | 'nama' | 'kelompok';
@@ -43,6 +44,9 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
   const rows = useMemo(() => sortUnits(group ? dashboard.units.filter((unit) => unit.groupName === group) : dashboard.units, sort), [dashboard.units, group, sort]);
   const template = `minmax(200px, 1.6fr) 92px repeat(${dashboard.aspects.length}, minmax(72px, 1fr))`;
 
+  const boxRef = useRef<HTMLDivElement>(null);
+  useWholeRows(boxRef, { headSelector: '.heatmap__row--head', rowSelector: '.heatmap__row:not(.heatmap__row--head)', count: rows.length });
+
   return (
     <section className="panel heatmap-panel" aria-labelledby="heatmap-title">
       <div className="panel__head panel__head--padded heatmap-panel__head">
@@ -76,7 +80,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
           </select>
         </div>
       </div>
-      <div className="heatmap" role="table" aria-label="Peta nilai unit per aspek" aria-rowcount={rows.length + 1}>
+      <div ref={boxRef} className="heatmap" role="table" aria-label="Peta nilai unit per aspek" aria-rowcount={rows.length + 1}>
         <div className="heatmap__row heatmap__row--head" role="row" style={{ gridTemplateColumns: template }}>
           <div role="columnheader" className="heatmap__head heatmap__head--unit">
             Unit
@@ -85,7 +89,7 @@ export function Heatmap({ dashboard }: { dashboard: Dashboard }) {
             Terkini
           </div>
           {dashboard.aspects.map((aspect) => (
-            <div key={aspect.code} role="columnheader" className="heatmap__head heatmap__head--center" title={`${aspect.name} (bobot ${aspect.weight}%)`}>
+            <div key={aspect.code} role="columnheader" className="heatmap__head heatmap__head--center" title={`${aspect.name} (bobot ${formatWeight(aspect.weight)})`}>
               {shortAspectName(aspect.name)}
             </div>
           ))}

@@ -51,11 +51,11 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
         </a>
       ),
     },
-    { key: 'group', header: 'Kelompok', width: 'minmax(110px, 1fr)', sortValue: (row) => row.groupName, render: (row) => <span className="text-muted">{row.groupName}</span> },
+    { key: 'group', header: 'Kelompok', width: 'minmax(110px, 1fr)', optional: 2, sortValue: (row) => row.groupName, render: (row) => <span className="text-muted">{row.groupName}</span> },
     {
       key: 'progress',
       header: 'Bukti terverifikasi',
-      width: '182px',
+      width: '150px',
       sortValue: (row) => row.progress.percentVerified,
       render: (row) => (
         <span className="cell-progress">
@@ -73,7 +73,8 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
           {
             key: 'change',
             header: `Vs ${dashboard.previousYear}`,
-            width: '88px',
+            width: '100px',
+            optional: 1,
             align: 'end' as const,
             sortValue: (row: DashboardUnit) => {
               const now = currentIndexOf(row);
@@ -93,7 +94,7 @@ export function UnitsTable({ dashboard }: { dashboard: Dashboard }) {
     {
       key: 'ombudsman',
       header: 'Ombudsman',
-      width: '130px',
+      width: '126px',
       align: 'end',
       sortValue: (row) => row.ombudsman?.total ?? null,
       render: ombudsmanCell,

@@ -41,7 +41,7 @@ export function YearChange({ dashboard }: { dashboard: Dashboard }) {
           {rows.map((row) => (
             <li key={row.unit.unitId} className="change-row">
               <a className="change-row__name" href={href(`/unit/${row.unit.unitId}`)} title={`${row.unit.unitName}: ${formatNumber(row.before, 2)} → ${formatNumber(row.now, 2)}`}>
-                {row.unit.unitName}
+                <span className="change-row__unit">{row.unit.unitName}</span>
                 <span className="change-row__values">
                   {formatNumber(row.before, 2)} → {formatNumber(row.now, 2)}
                 </span>

@@ -94,6 +94,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
   const node = useMemo(() => resolveNode(checklist, selection), [checklist, selection]);
   const nodeId = node ? selectionId(node.indicator ? { kind: 'indicator', instrumentId: node.instrument.instrumentId, indicatorCode: node.indicator.code } : node.aspect ? { kind: 'aspect', instrumentId: node.instrument.instrumentId, aspectCode: node.aspect.code } : { kind: 'instrument', instrumentId: node.instrument.instrumentId }) : '';
   const model = useMemo(() => (node ? buildList(node, filters) : null), [node, filters]);
+  const scopeLabel = node?.indicator ? 'di indikator ini' : node?.aspect ? 'di aspek ini' : 'di instrumen ini';
   const filtersOn = filtersActive(filters);
 
   // The selected requirement stays while it belongs to the node in view; otherwise the first one shown.
@@ -246,7 +247,7 @@ export function ChecklistWorkspace(props: WorkspaceProps) {
       />
 
       <UnitBar checklist={checklist} units={units} unitCounts={unitCounts} onUnitChange={onUnitChange} />
-      <FilterBar filters={filters} setFilters={setFilters} model={model} filtersOn={filtersOn} />
+      <FilterBar filters={filters} setFilters={setFilters} model={model} filtersOn={filtersOn} scopeLabel={scopeLabel} />
 
       <div className={`cl-workspace${stale ? ' cl-workspace--stale' : ''}`} aria-busy={stale || undefined}>
         <div className="cl-pane cl-pane--tree">

@@ -62,7 +62,7 @@ export function ProgressRing({ progress, size = 22, showLabel = false }: { progr
           transform={`rotate(-90 ${size / 2} ${size / 2})`}
         />
       </svg>
-      {showLabel ? <span className="ring__label">{formatPercent(Math.round(verified))}</span> : null}
+      {showLabel ? <span className="ring__label">{formatPercent(verified)}</span> : null}
     </span>
   );
 }

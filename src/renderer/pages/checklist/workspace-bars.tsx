@@ -36,12 +36,12 @@ export function UnitBar({ checklist, units, unitCounts, onUnitChange }: { checkl
         <label htmlFor={unitSelectId} className="unit-bar__label">
           Unit
         </label>
-        <select id={unitSelectId} className="input select" value={unitId} onChange={(event) => onUnitChange(Number(event.target.value))}>
+        <select id={unitSelectId} className="input select" title={currentUnit?.unitName} value={unitId} onChange={(event) => onUnitChange(Number(event.target.value))}>
           {groupUnits(units).map(([group, list]) => (
             <optgroup key={group} label={group}>
               {list.map((unit) => (
                 <option key={unit.unitId} value={unit.unitId}>
-                  {unit.unitName} — {formatPercent(Math.round(unit.progress.percentVerified))}
+                  {unit.unitName} — {formatPercent(unit.progress.percentVerified)}
                 </option>
               ))}
             </optgroup>
@@ -74,17 +74,19 @@ export function UnitBar({ checklist, units, unitCounts, onUnitChange }: { checkl
   );
 }
 
-export function FilterBar({ filters, setFilters, model, filtersOn }: { filters: Filters; setFilters: (change: (previous: Filters) => Filters) => void; model: ListModel | null; filtersOn: boolean }) {
+export function FilterBar({ filters, setFilters, model, filtersOn, scopeLabel }: { filters: Filters; setFilters: (change: (previous: Filters) => Filters) => void; model: ListModel | null; filtersOn: boolean; scopeLabel: string }) {
   return (
     <div className="cl-filters" role="group" aria-label="Saring persyaratan">
       <SearchBox label="Cari persyaratan atau indikator" value={filters.search} onChange={(search) => setFilters((previous) => ({ ...previous, search }))} placeholder="Cari persyaratan…" className="cl-filters__search" />
       <Switch
-        label={`Hanya kekurangan (${formatCount(model?.gapCount ?? 0)})`}
+        label={`Hanya kekurangan ${scopeLabel} (${formatCount(model?.gapCount ?? 0)})`}
         ariaLabel="Hanya kekurangan"
         checked={filters.gapsOnly}
         onChange={(gapsOnly) => setFilters((previous) => ({ ...previous, gapsOnly }))}
       />
-      <div className="status-filter" role="group" aria-label="Saring status">
+      <div className="status-filter" role="group" aria-label={`Saring status; jumlah ${scopeLabel}`}>
+        {/* The chips count the selected node, the summary above counts the whole unit: say so. */}
+        <span className="status-filter__scope">Jumlah {scopeLabel}:</span>
         {EVIDENCE_STATUSES.map((status) => {
           const on = filters.statuses.has(status);
           return (

@@ -206,7 +206,7 @@ export function ImportSection({ period, units }: { period: PeriodDetail; units: 
     const scope = { periodId: period.id, ...(filterUnitId ? { unitId: filterUnitId } : {}) };
     previewTask.run([
       {
-        label: source ? sourceName(source) : 'Workbook',
+        label: source ? sourceName(source) : 'Buku kerja',
         start: () => api['import:preview'](source ? { ...sourceInput(source), ...scope } : scope),
       },
     ]);

@@ -49,7 +49,7 @@ function FurthestUnits({ data, family }: { data: CrossUnitGaps; family: Family }
       <ol className="distance-list" aria-label="Unit terjauh dari target">
         {shown.map((unit) => (
           <li key={unit.unitId} className="distance-row">
-            <a className="distance-row__name" href={href(`/kesenjangan/${unit.unitId}`)}>
+            <a className="distance-row__name" href={href(`/kesenjangan/${unit.unitId}`)} title={unit.unitName}>
               {unit.unitName}
             </a>
             <span className="distance-row__now">

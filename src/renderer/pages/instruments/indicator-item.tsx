@@ -2,7 +2,7 @@
 import type { Indicator, Requirement } from '../../../core/instrument/schema';
 import { Badge, EstimateTag } from '../../components/badge';
 import { Icon, type IconName } from '../../components/icons';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatWeight } from '../../lib/format';
 
 const KIND: Record<Requirement['kind'], { label: string; icon: IconName }> = {
   dokumen: { label: 'Dokumen', icon: 'file' },
@@ -32,7 +32,7 @@ export function IndicatorItem({ indicator, expanded, onToggle }: IndicatorItemPr
           {indicator.estimated ? <EstimateTag /> : null}
           {elements ? <span className="indicator__count">{formatCount(elements.items.length)} unsur</span> : null}
           <span className="indicator__count">{formatCount(indicator.requirements.length)} bukti dukung</span>
-          <span className="indicator__weight">{indicator.weight === 0 ? 'Tidak dinilai' : `Bobot ${formatPercent(indicator.weight)}`}</span>
+          <span className="indicator__weight">{indicator.weight === 0 ? 'Tidak dinilai' : `Bobot ${formatWeight(indicator.weight)}`}</span>
         </span>
       </button>
       {expanded ? (

@@ -4,7 +4,7 @@ import type { Instrument } from '../../../shared/types';
 import { EstimateTag, FamilyBadge } from '../../components/badge';
 import { Button } from '../../components/button';
 import { Icon } from '../../components/icons';
-import { formatCount, formatNumber, formatPercent, formatYears } from '../../lib/format';
+import { formatCount, formatNumber, formatWeight, formatYears } from '../../lib/format';
 import { BandsTable } from './bands-table';
 import { IndicatorItem } from './indicator-item';
 
@@ -34,10 +34,10 @@ function ScoringSummary({ instrument }: { instrument: Instrument }) {
             </span>
             <span className="share__legend">
               <span>
-                <i className="share__dot share__dot--dims" /> Empat {label}: {formatPercent(100 - scoring.trust.share)}
+                <i className="share__dot share__dot--dims" /> Empat {label}: {formatWeight(100 - scoring.trust.share)}
               </span>
               <span>
-                <i className="share__dot share__dot--trust" /> {scoring.trust.label}: {formatPercent(scoring.trust.share)}
+                <i className="share__dot share__dot--trust" /> {scoring.trust.label}: {formatWeight(scoring.trust.share)}
                 {scoring.trust.estimated ? <EstimateTag title="Pembagian bobot ini belum diterbitkan resmi; dapat diubah lewat templat instrumen." /> : null}
               </span>
             </span>
@@ -136,7 +136,7 @@ export function InstrumentView({ instrument }: { instrument: Instrument }) {
                 {definition.aspectLabel} {aspect.name}
               </h4>
               {aspect.estimated ? <EstimateTag /> : null}
-              <span className="aspect__weight">{aspect.weight === 0 ? 'Tidak dinilai' : formatPercent(aspect.weight)}</span>
+              <span className="aspect__weight">{aspect.weight === 0 ? 'Tidak dinilai' : formatWeight(aspect.weight)}</span>
             </div>
             <ul className="indicator-list">
               {aspect.indicators.map((indicator) => {

@@ -107,7 +107,7 @@ export function PeriodScope({ period, units, onChanged }: PeriodScopeProps) {
     {
       key: 'scope',
       header: 'Dinilai',
-      width: '84px',
+      width: '104px',
       sortValue: (row) => (row.inScope ? 0 : 1),
       render: (row) => (
         <input

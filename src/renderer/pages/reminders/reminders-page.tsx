@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
 import { useAppData } from '../../lib/app-data';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatPercent } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useToast } from '../../lib/toast';
 import { useQuery } from '../../lib/use-query';
@@ -47,7 +47,7 @@ function ReminderCard({ reminder }: { reminder: Reminder }) {
           <Icon name="clock" size={14} /> {deadlineText(reminder)}
         </div>
         <div className="reminder__counts">
-          <Badge tone={reminder.percentVerified >= 80 ? 'green' : reminder.percentVerified >= 40 ? 'amber' : 'red'}>{reminder.percentVerified.toLocaleString('id-ID')}% terverifikasi</Badge>
+          <Badge tone={reminder.percentVerified >= 80 ? 'green' : reminder.percentVerified >= 40 ? 'amber' : 'red'}>{formatPercent(reminder.percentVerified)} terverifikasi</Badge>
           <Badge tone="red">{reminder.missing} belum ada</Badge>
           {reminder.needsFix > 0 ? <Badge tone="amber">{reminder.needsFix} perlu perbaikan</Badge> : null}
           {reminder.waiting > 0 ? <Badge tone="blue">{reminder.waiting} menunggu verifikasi</Badge> : null}

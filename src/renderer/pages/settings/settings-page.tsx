@@ -54,6 +54,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <TextField
           className="form-grid__full"
           label="Nama pemerintah daerah"
+          required
           value={localGovernmentName}
           onChange={setLocalGovernmentName}
           error={errors['localGovernmentName']}

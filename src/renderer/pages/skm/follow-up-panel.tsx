@@ -8,6 +8,7 @@ import { Checkbox, SelectField, TextField } from '../../components/field';
 import { FormDialog, useFormSubmit } from '../../components/form-dialog';
 import { api, errorMessage } from '../../lib/api';
 import { useToast } from '../../lib/toast';
+import { formatPercent } from '../../lib/format';
 
 interface Base {
   unitId: number;
@@ -70,7 +71,7 @@ export function FollowUpPanel({ scheme, view, onChanged }: { scheme: SkmSchemeVi
           <p className="panel__subtitle">
             {suggestion.total === 0
               ? 'Belum ada RTL. Mulailah dari unsur dengan nilai terendah.'
-              : `${suggestion.done} dari ${suggestion.total} kegiatan selesai (${(suggestion.percent ?? 0).toLocaleString('id-ID')}%) · saran tingkat indikator ${suggestion.indicatorNumber} PEKPPP: ${suggestion.level} (${suggestion.label}).`}
+              : `${suggestion.done} dari ${suggestion.total} kegiatan selesai (${formatPercent(suggestion.percent ?? 0)}) · saran tingkat indikator ${suggestion.indicatorNumber} PEKPPP: ${suggestion.level} (${suggestion.label}).`}
           </p>
         </div>
         <Button icon="plus" onClick={() => setEditing('new')}>

@@ -86,7 +86,7 @@ export function UnitsPage() {
     {
       key: 'name',
       header: 'Nama',
-      width: 'minmax(240px, 2.6fr)',
+      width: 'minmax(220px, 2.6fr)',
       sortValue: (unit) => unit.name,
       render: (unit) => (
         <a className="cell-strong" href={href(`/unit/${unit.id}`)} title={`Buka profil ${unit.name}`}>
@@ -95,9 +95,9 @@ export function UnitsPage() {
       ),
     },
     { key: 'intake', header: 'Kiriman', width: '146px', render: (unit) => <IntakeUnitBadge unitId={unit.id} /> },
-    { key: 'shortName', header: 'Singkatan', width: 'minmax(100px, 1fr)', sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
-    { key: 'group', header: 'Kelompok', width: 'minmax(140px, 1.3fr)', sortValue: (unit) => unit.groupName, render: (unit) => unit.groupName },
-    { key: 'head', header: 'Kepala', width: 'minmax(160px, 1.6fr)', sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },
+    { key: 'shortName', header: 'Singkatan', width: 'minmax(90px, 1fr)', optional: 2, sortValue: (unit) => unit.shortName, render: (unit) => muted(unit.shortName) },
+    { key: 'group', header: 'Kelompok', width: 'minmax(120px, 1.3fr)', sortValue: (unit) => unit.groupName, render: (unit) => unit.groupName },
+    { key: 'head', header: 'Kepala', width: 'minmax(140px, 1.6fr)', optional: 1, sortValue: (unit) => unit.headName, render: (unit) => muted(unit.headName) },
     {
       key: 'status',
       header: 'Status',

@@ -12,8 +12,9 @@ import { migration004 } from './004-intake';
 import { migration005 } from './005-documents';
 import { migration006 } from './006-ombudsman-2025';
 import { migration007 } from './007-skm';
-import { migration010 } from './010-returned-baselines';
-import { migration012 } from './012-score-index';
+import { migration008 } from './008-instrument-words';
+import { migration009 } from './009-returned-baselines';
+import { migration010 } from './010-score-index';
 
 export interface Migration {
   version: number;
@@ -21,7 +22,7 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration010, migration012];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 /** Highest version, not the count: numbers are reserved per branch, so the list may have gaps until merged. */
 const latestOf = (steps: readonly Migration[]) => steps.reduce((max, step) => Math.max(max, step.version), 0);

@@ -6,7 +6,7 @@
  */
 import { AlignmentType, ImageRun, Paragraph, type ISectionOptions } from 'docx';
 import { horizontalBarChart, TONE_CHART_COLORS } from '../../../core/documents/charts';
-import { formatDecimal, formatNumber } from '../../../core/scoring/rounding';
+import { formatDecimal, formatShare } from '../../../core/scoring/rounding';
 import type { Dashboard, PeriodGaps } from '../../../shared/types';
 import type { DocumentContext } from '../letterhead';
 import { svgToPng } from './chart-image';
@@ -54,7 +54,7 @@ function summary(docs: DocumentContext, input: LaporanInput): string[] {
     const total = ombudsman.total === null ? 'belum dapat dihitung' : `${two(ombudsman.total)}${ombudsman.zone ? `, zona ${ombudsman.zone}` : ''}`;
     lines.push(`Estimasi kesiapan Penilaian Ombudsman RI atas ${ombudsman.unitCount} unit sampel: ${total} (${ombudsman.unitsWithTotal} unit dengan nilai lengkap). Angka ini estimasi dari bukti yang sudah terverifikasi, bukan hasil penilaian Ombudsman RI.`);
   }
-  lines.push(`Bukti dukung terverifikasi: ${formatNumber(board.progress.percentVerified, 1)}% dari ${board.progress.applicable} butir yang berlaku.`);
+  lines.push(`Bukti dukung terverifikasi: ${formatShare(board.progress.percentVerified)} dari ${board.progress.applicable} butir yang berlaku.`);
   return lines;
 }
 
@@ -80,7 +80,7 @@ export function laporanSection(docs: DocumentContext, input: LaporanInput): ISec
         horizontalBarChart({
           title: 'Sebaran unit per kategori',
           max: Math.max(...distribution.map((band) => band.count), 1),
-          bars: distribution.map((band) => ({ label: `${band.code} — ${band.label}`, value: band.count, color: TONE_CHART_COLORS[band.tone] ?? '#3b6fb6', valueLabel: `${band.count} unit (${formatNumber((band.count / total) * 100, 1)}%)` })),
+          bars: distribution.map((band) => ({ label: `${band.code} — ${band.label}`, value: band.count, color: TONE_CHART_COLORS[band.tone] ?? '#3b6fb6', valueLabel: `${band.count} unit (${formatShare((band.count / total) * 100)})` })),
         }),
         width,
       ),
@@ -99,7 +99,7 @@ export function laporanSection(docs: DocumentContext, input: LaporanInput): ISec
     table(
       paper,
       ['No', 'Unit layanan', 'Kelompok', 'Nilai terkini', 'Kategori', 'Bukti terverifikasi'],
-      board.units.map((unit, index) => [String(index + 1), unit.unitName, unit.groupName, unit.current ? two(unit.current.index) : 'belum dinilai', unit.category ? `${unit.category.code}${unit.category.provisional ? ' (sementara)' : ''}` : '–', `${formatNumber(unit.progress.percentVerified, 1)}%`]),
+      board.units.map((unit, index) => [String(index + 1), unit.unitName, unit.groupName, unit.current ? two(unit.current.index) : 'belum dinilai', unit.category ? `${unit.category.code}${unit.category.provisional ? ' (sementara)' : ''}` : '–', formatShare(unit.progress.percentVerified)]),
       [0.06, 0.35, 0.2, 0.1, 0.13, 0.16],
       { center: [0, 3, 4, 5] },
     ),

@@ -1,5 +1,5 @@
 /**
- * What a returned workbook last gave, once applied (migration 010). A unit keeps its
+ * What a returned workbook last gave, once applied (migration 009). A unit keeps its
  * workbook and edits it again after the office applied it; the next return is then
  * judged against what the unit already sent, not only against the original export:
  * - a row or indicator the unit has not touched since is unchanged (never a conflict,
