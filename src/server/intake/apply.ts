@@ -14,7 +14,7 @@ import type { IntakeApplyResult, IntakeApplyUnit, IntakePlacement } from '../../
 import { isoNow, type ServerContext } from '../context';
 import { setAssessment } from '../assessment/assessment-service';
 import { getUnit } from '../units/units-service';
-import { ingestFile, type IngestedFile } from '../evidence/store';
+import { ingestFiles, type IngestedFile } from '../evidence/store';
 import { applyPlannedRow } from '../excel/forms/apply-plan';
 import type { WorkbookSnapshot } from '../excel/forms/snapshot';
 import { appendHistory } from '../history/history';
@@ -76,48 +76,43 @@ function filesToTake(kit: ScannedKit, input: ApplyIntakeInput): PendingFile[] {
   return [...kit.files.filter((file) => !file.conflict || input.overwriteConflicts), ...chosen];
 }
 
-/** Parallel copies overlap the store's per-file fsync waits (the thread pool does the rest). */
-const INGEST_CONCURRENCY = 6;
-
-async function ingestOne(ctx: ServerContext, file: PendingFile, source: string, job: JobControl): Promise<Ingested> {
-  const stored = await ingestFile(ctx.dataDir, source, { originalName: file.name, signal: job.signal, modifiedAt: new Date(file.modifiedAt) });
-  if (stored.sha256 !== file.sha256) throw new AppError('CONFLICT', `Berkas "${file.name}" berubah sejak diperiksa. Periksa kiriman lagi.`);
-  return { file, stored, requirement: file.requirement! };
+/** The store's batch: every file copied and fsynced to temp first, then renamed, one directory fsync per shard. */
+async function ingestBatch(ctx: ServerContext, files: PendingFile[], sources: string[], job: JobControl): Promise<Ingested[]> {
+  const changed = (file: PendingFile) => new AppError('CONFLICT', `Berkas "${file.name}" berubah sejak diperiksa. Periksa kiriman lagi.`);
+  const batch = files.map((file, index) => ({
+    path: sources[index]!,
+    originalName: file.name,
+    modifiedAt: new Date(file.modifiedAt),
+    verify: (copied: { sha256: string }) => {
+      if (copied.sha256 !== file.sha256) throw changed(file);
+    },
+  }));
+  const stored = await ingestFiles(ctx.dataDir, batch, { signal: job.signal });
+  return stored.map((entry, index) => ({ file: files[index]!, stored: entry, requirement: files[index]!.requirement! }));
 }
 
-/** Copy through the store's ingest routine; a zip entry is first extracted into the data folder's staging area. */
+/** Copy through the store's batch ingest; zip entries are first extracted into the data folder's staging area. */
 async function ingestAll(ctx: ServerContext, kit: ScannedKit, files: PendingFile[], job: JobControl): Promise<Ingested[]> {
-  if (kit.source.kind !== 'zip') {
-    const result: Ingested[] = new Array(files.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < files.length) {
-        const index = next++;
-        throwIfCancelled(job);
-        result[index] = await ingestOne(ctx, files[index]!, files[index]!.absolute!, job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(INGEST_CONCURRENCY, files.length) }, worker));
-    return result;
-  }
-  const result: Ingested[] = [];
+  throwIfCancelled(job);
+  if (kit.source.kind !== 'zip') return ingestBatch(ctx, files, files.map((file) => file.absolute!), job);
   const zip = await openZipKit(kit.source.path);
   const staging = path.join(ctx.dataDir, STAGING, crypto.randomBytes(8).toString('hex'));
   try {
+    const sources: string[] = [];
     for (const file of files) {
       throwIfCancelled(job);
       const entry = zip.files.find((candidate) => candidate.entry.fileName === file.zipEntry);
       if (!entry) throw new AppError('FILE_REJECTED', `Berkas "${file.name}" tidak lagi ada di zip kiriman.`);
       fs.mkdirSync(staging, { recursive: true });
-      const source = path.join(staging, `${result.length}.bin`);
+      const source = path.join(staging, `${sources.length}.bin`);
       await zip.extract(entry, source);
-      result.push(await ingestOne(ctx, file, source, job));
+      sources.push(source);
     }
+    return await ingestBatch(ctx, files, sources, job);
   } finally {
     await zip.close();
     removeQuiet(staging);
   }
-  return result;
 }
 
 function applyUnit(ctx: ServerContext, kit: ScannedKit, ingested: Ingested[], input: ApplyIntakeInput): IntakeApplyUnit {
