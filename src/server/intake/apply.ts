@@ -47,6 +47,8 @@ export interface ApplyIntakeDeps {
 }
 
 const STAGING = '.intake-staging';
+/** Units whose files are being copied while an earlier unit is recorded. */
+const UNITS_COPIED_AHEAD = 3;
 
 interface Ingested {
   file: PendingFile;
@@ -192,16 +194,32 @@ export async function applyIntake(ctx: ServerContext, input: ApplyIntakeInput, d
   job.progress(0.32, 'Membuat cadangan terverifikasi…');
   // The service takes the verified backup itself, so the app, the preview and the CLI cannot differ.
   const backupId = backupBeforeChange(ctx, 'sebelum-impor').id;
-  for (const [position, kit] of ready.entries()) {
-    throwIfCancelled(job);
-    job.progress(0.35 + (0.65 * position) / ready.length, `Menerapkan kiriman ${kit.inbox.unitName}…`);
-    try {
-      const ingested = await ingestAll(ctx, kit, filesToTake(kit, input), job);
-      units.push(applyUnit(ctx, kit, ingested, input));
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code === 'CANCELLED') throw error;
-      units.push(refusal(kit, error.message));
+  // The next units' files are copied (their own all-or-nothing batches) while this unit's
+  // transaction runs, so fsync waits overlap; each transaction still only records files
+  // already durably in the store, in the units' order.
+  const copies: Array<Promise<Ingested[]>> = [];
+  const startCopy = (position: number) => {
+    if (position >= ready.length || copies[position]) return;
+    const kit = ready[position]!;
+    copies[position] = ingestAll(ctx, kit, filesToTake(kit, input), job);
+    copies[position].catch(() => undefined);
+  };
+  try {
+    for (const [position, kit] of ready.entries()) {
+      throwIfCancelled(job);
+      for (let ahead = 0; ahead <= UNITS_COPIED_AHEAD; ahead += 1) startCopy(position + ahead);
+      job.progress(0.35 + (0.65 * position) / ready.length, `Menerapkan kiriman ${kit.inbox.unitName}…`);
+      try {
+        const ingested = await copies[position]!;
+        units.push(applyUnit(ctx, kit, ingested, input));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code === 'CANCELLED') throw error;
+        units.push(refusal(kit, error.message));
+      }
     }
+  } finally {
+    // After a cancel or failure, copies still running finish (and clean up) before we return.
+    await Promise.allSettled(copies);
   }
   job.progress(1, `${units.filter((unit) => unit.applied).length} unit diterapkan.`);
   return { backupId, units };
