@@ -163,7 +163,7 @@ describe('unit package (folder)', () => {
     const blobs = seeded.app.ctx.db.prepare('SELECT stored_path FROM blobs').pluck().all() as string[];
     const damaged = path.join(seeded.app.ctx.dataDir, blobs[0]!);
     const bytes = fs.readFileSync(damaged);
-    bytes[bytes.length - 2] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 0xff, bytes.length - 2);
     fs.writeFileSync(damaged, bytes);
     const params = { periodId: seeded.period.id, unitId: seeded.unit.id, outDir, zip };
     const error = await exportUnitPackage(seeded.app.ctx, params, silentJob()).catch((caught: unknown) => caught);
