@@ -77,7 +77,7 @@ function resolveSources(ctx: ServerContext, plan: FilePlan): Map<string, string>
 }
 
 /** Files copied at once: while one is hashed in JS, the others' reads and writes run in the thread pool. */
-const COPIES_IN_FLIGHT = 4;
+const COPIES_IN_FLIGHT = 2;
 
 async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest['files']> {
   const total = Math.max(1, plan.files.reduce((sum, file) => sum + file.size, 0));
