@@ -164,7 +164,7 @@ export function getChecklist(ctx: ServerContext, input: ParsedInput<'checklist:g
   const period = requireScope(ctx, input.periodId, input.unitId);
   const repo = checklistRepo(ctx);
   const links = groupLinks(repo.linksOfUnit.all(period.id, input.unitId));
-  return assemble(ctx, period, getUnit(ctx, { id: input.unitId }), repo.itemsOfUnit.all(period.id, input.unitId), links, evidenceFlags(ctx, period));
+  return assemble(ctx, period, getUnit(ctx, { id: input.unitId }), repo.itemsOfUnit.all(period.id, input.unitId), links, evidenceFlags(ctx, period, { unitId: input.unitId }));
 }
 
 /** Every unit's checklist of a year from two queries (recaps and bulk exports). */

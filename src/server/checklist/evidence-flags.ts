@@ -31,7 +31,22 @@ function flagsRepository(db: Db) {
   type HolderRow = { sha256: string; unit_id: number; unit_name: string };
   return {
     holdersOfPeriod: db.prepare<[number], HolderRow>(columns),
-    holdersOfBlob: db.prepare<[number, string], HolderRow>(`${columns} AND e.blob_sha256 = ?`),
+    // From the blob's evidence rows outward (index on blob_sha256), not through every item of the year.
+    holdersOfBlob: db.prepare<[string, number], HolderRow>(
+      `SELECT DISTINCT e.blob_sha256 AS sha256, u.id AS unit_id, u.name AS unit_name
+       FROM evidence e CROSS JOIN checklist_evidence l ON l.evidence_id = e.id
+       CROSS JOIN checklist_items i ON i.id = l.item_id JOIN units u ON u.id = i.unit_id
+       WHERE e.blob_sha256 = ? AND e.deleted_at IS NULL AND i.period_id = ?`,
+    ),
+    // Only the files one unit holds (a single checklist needs no other hashes), found from
+    // the unit's own evidence outward so the year's other items are never visited.
+    holdersOfUnitFiles: db.prepare<[number, number], HolderRow>(
+      `SELECT DISTINCT e.blob_sha256 AS sha256, u.id AS unit_id, u.name AS unit_name
+       FROM evidence o CROSS JOIN evidence e ON e.blob_sha256 = o.blob_sha256
+       CROSS JOIN checklist_evidence l ON l.evidence_id = e.id
+       CROSS JOIN checklist_items i ON i.id = l.item_id JOIN units u ON u.id = i.unit_id
+       WHERE o.unit_id = ? AND o.blob_sha256 IS NOT NULL AND e.deleted_at IS NULL AND i.period_id = ?`,
+    ),
   };
 }
 
@@ -53,11 +68,17 @@ export function localToday(ctx: Pick<ServerContext, 'now'>): string {
 
 /**
  * Inputs for a year's flags. `shas` limits the shared-file lookup to a few files (one
- * requirement); without it the whole year is read once (a full checklist or export).
+ * requirement), `{ unitId }` to the files of one unit (its checklist); without either the
+ * whole year is read once (every unit's checklist, a recap).
  */
-export function evidenceFlags(ctx: ServerContext, period: { id: number; windowStart: string; windowEnd: string }, shas?: Iterable<string | null>): EvidenceFlags {
+export function evidenceFlags(ctx: ServerContext, period: { id: number; windowStart: string; windowEnd: string }, shas?: Iterable<string | null> | { unitId: number }): EvidenceFlags {
   const repo = memoFor(ctx.db, flagsRepository);
-  const rows = shas === undefined ? repo.holdersOfPeriod.all(period.id) : [...new Set(shas)].flatMap((sha) => (sha ? repo.holdersOfBlob.all(period.id, sha) : []));
+  const rows =
+    shas === undefined
+      ? repo.holdersOfPeriod.all(period.id)
+      : 'unitId' in shas
+        ? repo.holdersOfUnitFiles.all(shas.unitId, period.id)
+        : [...new Set(shas)].flatMap((sha) => (sha ? repo.holdersOfBlob.all(sha, period.id) : []));
   return {
     windowStart: period.windowStart,
     windowEnd: period.windowEnd,

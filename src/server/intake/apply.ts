@@ -14,7 +14,7 @@ import type { IntakeApplyResult, IntakeApplyUnit, IntakePlacement } from '../../
 import { isoNow, type ServerContext } from '../context';
 import { setAssessment } from '../assessment/assessment-service';
 import { getUnit } from '../units/units-service';
-import { ingestFile, type IngestedFile } from '../evidence/store';
+import { ingestFiles, type IngestedFile } from '../evidence/store';
 import { recordFilesInTransaction } from '../evidence/evidence-service';
 import { applyPlannedRow } from '../excel/forms/apply-plan';
 import { rememberLevel } from '../excel/forms/baselines';
@@ -48,6 +48,8 @@ export interface ApplyIntakeDeps {
   snapshots: Map<string, WorkbookSnapshot | string>;
 }
 
+/** Units whose files are being copied while an earlier unit is recorded. */
+const UNITS_COPIED_AHEAD = 3;
 
 interface Ingested {
   file: PendingFile;
@@ -77,48 +79,43 @@ function filesToTake(kit: ScannedKit, input: ApplyIntakeInput): PendingFile[] {
   return [...kit.files.filter((file) => !file.conflict || input.overwriteConflicts), ...chosen];
 }
 
-/** Parallel copies overlap the store's per-file fsync waits (the thread pool does the rest). */
-const INGEST_CONCURRENCY = 6;
-
-async function ingestOne(ctx: ServerContext, file: PendingFile, source: string, job: JobControl): Promise<Ingested> {
-  const stored = await ingestFile(ctx.dataDir, source, { originalName: file.name, signal: job.signal, modifiedAt: new Date(file.modifiedAt) });
-  if (stored.sha256 !== file.sha256) throw new AppError('CONFLICT', `Berkas "${file.name}" berubah sejak diperiksa. Periksa kiriman lagi.`);
-  return { file, stored, requirement: file.requirement! };
+/** The store's batch: every file copied and fsynced to temp first, then renamed, one directory fsync per shard. */
+async function ingestBatch(ctx: ServerContext, files: PendingFile[], sources: string[], job: JobControl): Promise<Ingested[]> {
+  const changed = (file: PendingFile) => new AppError('CONFLICT', `Berkas "${file.name}" berubah sejak diperiksa. Periksa kiriman lagi.`);
+  const batch = files.map((file, index) => ({
+    path: sources[index]!,
+    originalName: file.name,
+    modifiedAt: new Date(file.modifiedAt),
+    verify: (copied: { sha256: string }) => {
+      if (copied.sha256 !== file.sha256) throw changed(file);
+    },
+  }));
+  const stored = await ingestFiles(ctx.dataDir, batch, { signal: job.signal });
+  return stored.map((entry, index) => ({ file: files[index]!, stored: entry, requirement: files[index]!.requirement! }));
 }
 
-/** Copy through the store's ingest routine; a zip entry is first extracted into the data folder's staging area. */
+/** Copy through the store's batch ingest; zip entries are first extracted into the data folder's staging area. */
 async function ingestAll(ctx: ServerContext, kit: ScannedKit, files: PendingFile[], job: JobControl): Promise<Ingested[]> {
-  if (kit.source.kind !== 'zip') {
-    const result: Ingested[] = new Array(files.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < files.length) {
-        const index = next++;
-        throwIfCancelled(job);
-        result[index] = await ingestOne(ctx, files[index]!, files[index]!.absolute!, job);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(INGEST_CONCURRENCY, files.length) }, worker));
-    return result;
-  }
-  const result: Ingested[] = [];
+  throwIfCancelled(job);
+  if (kit.source.kind !== 'zip') return ingestBatch(ctx, files, files.map((file) => file.absolute!), job);
   const zip = await openZipKit(kit.source.path);
   const staging = path.join(ctx.dataDir, INTAKE_STAGING_DIR, crypto.randomBytes(8).toString('hex'));
   try {
+    const sources: string[] = [];
     for (const file of files) {
       throwIfCancelled(job);
       const entry = zip.files.find((candidate) => candidate.entry.fileName === file.zipEntry);
       if (!entry) throw new AppError('FILE_REJECTED', `Berkas "${file.name}" tidak lagi ada di zip kiriman.`);
       fs.mkdirSync(staging, { recursive: true });
-      const source = path.join(staging, `${result.length}.bin`);
+      const source = path.join(staging, `${sources.length}.bin`);
       await zip.extract(entry, source);
-      result.push(await ingestOne(ctx, file, source, job));
+      sources.push(source);
     }
+    return await ingestBatch(ctx, files, sources, job);
   } finally {
     await zip.close();
     removeQuiet(staging);
   }
-  return result;
 }
 
 function applyUnit(ctx: ServerContext, kit: ScannedKit, ingested: Ingested[], input: ApplyIntakeInput): IntakeApplyUnit {
@@ -201,16 +198,32 @@ export async function applyIntake(ctx: ServerContext, input: ApplyIntakeInput, d
   job.progress(0.32, 'Membuat cadangan terverifikasi…');
   // The service takes the verified backup itself, so the app, the preview and the CLI cannot differ.
   const backupId = backupBeforeChange(ctx, 'sebelum-impor').id;
-  for (const [position, kit] of ready.entries()) {
-    throwIfCancelled(job);
-    job.progress(0.35 + (0.65 * position) / ready.length, `Menerapkan kiriman ${kit.inbox.unitName}…`);
-    try {
-      const ingested = await ingestAll(ctx, kit, filesToTake(kit, input), job);
-      units.push(applyUnit(ctx, kit, ingested, input));
-    } catch (error) {
-      if (!(error instanceof AppError) || error.code === 'CANCELLED') throw error;
-      units.push(refusal(kit, error.message));
+  // The next units' files are copied (their own all-or-nothing batches) while this unit's
+  // transaction runs, so fsync waits overlap; each transaction still only records files
+  // already durably in the store, in the units' order.
+  const copies: Array<Promise<Ingested[]>> = [];
+  const startCopy = (position: number) => {
+    if (position >= ready.length || copies[position]) return;
+    const kit = ready[position]!;
+    copies[position] = ingestAll(ctx, kit, filesToTake(kit, input), job);
+    copies[position].catch(() => undefined);
+  };
+  try {
+    for (const [position, kit] of ready.entries()) {
+      throwIfCancelled(job);
+      for (let ahead = 0; ahead <= UNITS_COPIED_AHEAD; ahead += 1) startCopy(position + ahead);
+      job.progress(0.35 + (0.65 * position) / ready.length, `Menerapkan kiriman ${kit.inbox.unitName}…`);
+      try {
+        const ingested = await copies[position]!;
+        units.push(applyUnit(ctx, kit, ingested, input));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code === 'CANCELLED') throw error;
+        units.push(refusal(kit, error.message));
+      }
     }
+  } finally {
+    // After a cancel or failure, copies still running finish (and clean up) before we return.
+    await Promise.allSettled(copies);
   }
   job.progress(1, `${units.filter((unit) => unit.applied).length} unit diterapkan.`);
   return { backupId, units };

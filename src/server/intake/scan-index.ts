@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeJsonAtomicSync } from '../backup/files';
+import type { KitManifest } from './kit-manifest';
 
 export interface IndexedFile {
   size: number;
@@ -22,6 +23,12 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class ScanIndex {
   private readonly entries = new Map<string, IndexedFile>();
+  /**
+   * Manifests that passed verification, by the data's secret and the exact text: a rescan
+   * of 300 unchanged kits does not parse, validate and HMAC 300 manifests again.
+   * Memory only; never saved.
+   */
+  readonly verifiedManifests = new Map<string, KitManifest>();
   private readonly seen = new Set<string>();
   private dirty = false;
 

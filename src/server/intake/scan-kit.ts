@@ -20,6 +20,7 @@ import type { ScanIndex } from './scan-index';
 import { parseKitWorkbook, readKitWorkbook, type WorkbookReading } from './workbook-intake';
 import type { WorkbookSnapshot } from '../excel/forms/snapshot';
 import { walkKit } from './walk';
+import { readFormSecret } from '../excel/forms/form-key';
 import type { ZipKit, ZipKitFile } from './zip-kit';
 
 export type KitSource = { kind: 'folder'; path: string } | { kind: 'zip'; path: string } | { kind: 'workbook'; path: string };
@@ -107,9 +108,15 @@ async function fingerprint(scan: ScanContext, file: RawFile, zip: ZipKit | null)
 /** The manifest must be ours, for this year, for a unit in scope, and for a kit we issued. */
 function checkManifest(scan: ScanContext, source: KitSource, text: string | null): ScannedKit | { manifest: KitManifest; kit: KitRow } {
   if (text === null) return refusedKit(source, '(tidak dikenal)', `Berkas ${MANIFEST_FILE} tidak ada di kit ini, sehingga unit dan tahunnya tidak dapat dipastikan. Ekspor ulang kit untuk unit ini, lalu pindahkan berkas unit ke kit baru.`);
-  const check = verifyManifest(scan.ctx, text);
-  if (!check.ok) return refusedKit(source, '(tidak dikenal)', check.message);
-  const { manifest } = check;
+  // The secret is part of the key: after a restore, the same text is verified afresh.
+  const cacheKey = `${readFormSecret(scan.ctx) ?? ''}\0${text}`;
+  let manifest = scan.index.verifiedManifests.get(cacheKey);
+  if (!manifest) {
+    const check = verifyManifest(scan.ctx, text);
+    if (!check.ok) return refusedKit(source, '(tidak dikenal)', check.message);
+    manifest = check.manifest;
+    scan.index.verifiedManifests.set(cacheKey, manifest);
+  }
   if (manifest.period.id !== scan.periodId) return refusedKit(source, manifest.unit.name, `Kit ini untuk tahun penilaian ${manifest.period.year}, bukan ${scan.year}. Periksa kiriman di tahun ${manifest.period.year}.`);
   const kit = intakeRepo(scan.ctx).kit.get(manifest.kitId);
   if (!kit || kit.unit_id !== manifest.unit.id || kit.period_id !== manifest.period.id) {

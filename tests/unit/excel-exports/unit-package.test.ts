@@ -157,6 +157,20 @@ describe('unit package (folder)', () => {
     expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
+  it.each([false, true])('a stored file damaged on disk (same size, other bytes) is caught while copying: no package (zip: %s)', async (zip) => {
+    const seeded = await seedYear();
+    const outDir = tempDir();
+    const blobs = seeded.app.ctx.db.prepare('SELECT stored_path FROM blobs').pluck().all() as string[];
+    const damaged = path.join(seeded.app.ctx.dataDir, blobs[0]!);
+    const bytes = fs.readFileSync(damaged);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 0xff, bytes.length - 2);
+    fs.writeFileSync(damaged, bytes);
+    const params = { periodId: seeded.period.id, unitId: seeded.unit.id, outDir, zip };
+    const error = await exportUnitPackage(seeded.app.ctx, params, silentJob()).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'IO', message: expect.stringContaining('sebagian berkas bukti rusak') });
+    expect(fs.readdirSync(outDir)).toEqual([]);
+  });
+
   it('never overwrites: a second export becomes "… (2)"', async () => {
     const { app, params, result } = await exported();
     const second = await exportUnitPackage(app.ctx, params, silentJob());

@@ -3,7 +3,7 @@
  * crash-safe. It never touches the database; services record `blobs`/`evidence` rows after
  * a successful ingest, in one transaction.
  */
-export { ingestBuffer, ingestFile, type IngestOptions, type IngestedFile } from './ingest';
+export { ingestBuffer, ingestFile, ingestFiles, type BatchOptions, type BatchSource, type IngestOptions, type IngestedFile } from './ingest';
 export { DEFAULT_LIMITS, describeAllowed, formatBytes, mimeForExtension, type EvidenceLimits } from './limits';
 export {
   ORPHAN_GRACE_MS,

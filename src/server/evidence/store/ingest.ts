@@ -110,38 +110,69 @@ async function writeAll(handle: fs.FileHandle, chunk: Uint8Array): Promise<void>
   }
 }
 
+interface Placed {
+  storedPath: string;
+  reused: boolean;
+  renamed: boolean;
+  /** The shard directory whose entry changed (to fsync), or null when nothing was renamed. */
+  shard: string | null;
+  /** True when the shard directory itself was created (its parent needs an fsync too). */
+  created: boolean;
+}
+
+/** Entries of shard directories, read once per batch and kept current as files are renamed in. */
+type ShardListings = Map<string, string[]>;
+
 /**
  * Moves a finished temp file to its content address, or discards it when the same content
  * is already stored. Any existing `<sha256>.*` counts, whatever its extension, because the
- * blobs table allows one row per hash.
+ * blobs table allows one row per hash. Does not fsync the directory: the caller does, once
+ * per directory, before anything is recorded.
  */
-async function finalise(dataDir: string, temp: string, sha256: string, ext: string, size: number) {
+async function place(dataDir: string, temp: string, sha256: string, ext: string, size: number, listings?: ShardListings): Promise<Placed> {
   const shardRelative = path.posix.dirname(blobStoredPath(sha256, ext));
   const shard = path.join(dataDir, ...shardRelative.split('/'));
-  const created = await fs.mkdir(shard, { recursive: true });
+  let entries = listings?.get(shard);
+  let created = false;
+  if (!entries) {
+    created = (await fs.mkdir(shard, { recursive: true })) !== undefined;
+    entries = await fs.readdir(shard);
+    listings?.set(shard, entries);
+  }
   const damaged: string[] = [];
-  for (const entry of await fs.readdir(shard)) {
+  for (const entry of entries) {
     if (entry !== sha256 && !entry.startsWith(`${sha256}.`)) continue;
     const stats = await fs.stat(path.join(shard, entry)).catch(() => undefined);
     if (!stats?.isFile()) continue;
-    if (stats.size === size) return { storedPath: `${shardRelative}/${entry}`, reused: true, renamed: false };
+    if (stats.size === size) return { storedPath: `${shardRelative}/${entry}`, reused: true, renamed: false, shard: null, created };
     damaged.push(entry);
   }
   // A same-hash file with the wrong size is damaged; replacing it atomically repairs the
   // path the database already points to.
   const target = damaged[0] ?? path.posix.basename(blobStoredPath(sha256, ext));
   await fs.rename(temp, path.join(shard, target));
-  await fsyncDirectory(shard);
-  if (created !== undefined) await fsyncDirectory(path.dirname(shard));
-  return { storedPath: `${shardRelative}/${target}`, reused: false, renamed: true };
+  if (!entries.includes(target)) entries.push(target);
+  return { storedPath: `${shardRelative}/${target}`, reused: false, renamed: true, shard, created };
 }
 
-async function store(dataDir: string, prepared: Prepared, chunks: Chunks, options: IngestOptions): Promise<IngestedFile> {
+/** A temp file, complete, hashed and fsynced, not yet under its content address. */
+interface Staged {
+  temp: string;
+  sha256: string;
+  size: number;
+  prepared: Prepared;
+}
+
+/**
+ * Streams the source once into a temp file, feeding the hash and the write with the same
+ * bytes, then fsyncs it. On failure the temp is removed and the error is an AppError.
+ */
+async function stage(dataDir: string, prepared: Prepared, chunks: Chunks, options: IngestOptions): Promise<Staged> {
   const { name, limits } = prepared;
   const tempDir = path.join(dataDir, ...TEMP_DIR.split('/'));
   const temp = path.join(tempDir, `${crypto.randomBytes(16).toString('hex')}${TEMP_SUFFIX}`);
   let handle: fs.FileHandle | undefined;
-  let renamed = false;
+  let done = false;
   try {
     await fs.mkdir(tempDir, { recursive: true });
     handle = await fs.open(temp, 'wx');
@@ -163,24 +194,53 @@ async function store(dataDir: string, prepared: Prepared, chunks: Chunks, option
     await handle.close();
     handle = undefined;
     throwIfAborted(options.signal, name);
-    const sha256 = hash.digest('hex');
-    const placed = await finalise(dataDir, temp, sha256, prepared.ext, size);
-    renamed = placed.renamed;
-    return {
-      sha256,
-      size,
-      storedPath: placed.storedPath,
-      originalName: name,
-      mime: prepared.mime,
-      extension: prepared.ext,
-      modifiedAt: prepared.modifiedAt,
-      reused: placed.reused,
-    };
+    done = true;
+    return { temp, sha256: hash.digest('hex'), size, prepared };
   } catch (error) {
     throw toAppError(error, name);
   } finally {
     await handle?.close().catch(() => undefined);
-    if (!renamed) await removeQuietly(temp);
+    if (!done) await removeQuietly(temp);
+  }
+}
+
+function ingested(staged: Staged, placed: Placed): IngestedFile {
+  const { prepared } = staged;
+  return {
+    sha256: staged.sha256,
+    size: staged.size,
+    storedPath: placed.storedPath,
+    originalName: prepared.name,
+    mime: prepared.mime,
+    extension: prepared.ext,
+    modifiedAt: prepared.modifiedAt,
+    reused: placed.reused,
+  };
+}
+
+/** fsync the shard directories whose entries changed, and the evidence folder when a shard is new. */
+async function fsyncPlaced(placed: Placed[]): Promise<void> {
+  const dirs = new Set<string>();
+  for (const entry of placed) {
+    if (!entry.shard) continue;
+    dirs.add(entry.shard);
+    if (entry.created) dirs.add(path.dirname(entry.shard));
+  }
+  await pool([...dirs], DIR_FSYNC_CONCURRENCY, (dir) => fsyncDirectory(dir));
+}
+
+async function store(dataDir: string, prepared: Prepared, chunks: Chunks, options: IngestOptions): Promise<IngestedFile> {
+  const staged = await stage(dataDir, prepared, chunks, options);
+  let renamed = false;
+  try {
+    const placed = await place(dataDir, staged.temp, staged.sha256, prepared.ext, staged.size);
+    renamed = placed.renamed;
+    await fsyncPlaced([placed]);
+    return ingested(staged, placed);
+  } catch (error) {
+    throw toAppError(error, prepared.name);
+  } finally {
+    if (!renamed) await removeQuietly(staged.temp);
   }
 }
 
@@ -193,11 +253,17 @@ function openFailure(error: unknown, name: string): AppError {
   return rejected(messages.unreadable(name, code ?? 'galat tidak dikenal'));
 }
 
-/** Validate and copy a file from disk (file dialog, drag and drop, folder import). */
-export async function ingestFile(dataDir: string, sourcePath: string, options: IngestOptions = {}): Promise<IngestedFile> {
-  const name = sanitizeOriginalName(options.originalName ?? path.basename(sourcePath));
-  throwIfAborted(options.signal, name);
-  const limits = resolveLimits(options.limits);
+interface OpenedSource {
+  prepared: Prepared;
+  chunks: Chunks;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens and checks a source file. The first read fills a whole chunk: its head is sniffed
+ * and the same bytes are then the first chunk copied, so every byte is read exactly once.
+ */
+async function openSource(sourcePath: string, name: string, limits: EvidenceLimits, modifiedAt: Date | number | undefined): Promise<OpenedSource> {
   // stat before open: opening a FIFO or device for reading could block forever.
   const before = await fs.stat(sourcePath).catch((error: unknown) => {
     throw openFailure(error, name);
@@ -212,15 +278,20 @@ export async function ingestFile(dataDir: string, sourcePath: string, options: I
     // Checks use the opened handle, so they describe exactly the bytes that get copied.
     const stats = await handle.stat();
     if (!stats.isFile()) throw rejected(messages.notRegular(name));
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0).catch((error: unknown) => {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const { bytesRead: firstRead } = await handle.read(buffer, 0, CHUNK_BYTES, 0).catch((error: unknown) => {
       throw openFailure(error, name);
     });
-    const { ext, mime } = validate(name, stats.size, head.subarray(0, bytesRead), limits);
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let position = 0;
+    const { ext, mime } = validate(name, stats.size, buffer.subarray(0, Math.min(firstRead, SNIFF_BYTES)), limits);
+    let pending: number | null = firstRead;
+    let position = firstRead;
     const chunks: Chunks = {
       async next() {
+        if (pending !== null) {
+          const read = pending;
+          pending = null;
+          return read === 0 ? null : buffer.subarray(0, read);
+        }
         let read: number;
         try {
           ({ bytesRead: read } = await handle.read(buffer, 0, CHUNK_BYTES, position));
@@ -231,10 +302,120 @@ export async function ingestFile(dataDir: string, sourcePath: string, options: I
         return read === 0 ? null : buffer.subarray(0, read);
       },
     };
-    const modifiedAt = toIsoDate(options.modifiedAt, stats.mtime);
-    return await store(dataDir, { name, ext, mime, totalBytes: stats.size, modifiedAt, limits }, chunks, options);
-  } finally {
+    const prepared = { name, ext, mime, totalBytes: stats.size, modifiedAt: toIsoDate(modifiedAt, stats.mtime), limits };
+    return { prepared, chunks, close: () => handle.close().catch(() => undefined) };
+  } catch (error) {
     await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Validate and copy a file from disk (file dialog, drag and drop, folder import). */
+export async function ingestFile(dataDir: string, sourcePath: string, options: IngestOptions = {}): Promise<IngestedFile> {
+  const name = sanitizeOriginalName(options.originalName ?? path.basename(sourcePath));
+  throwIfAborted(options.signal, name);
+  const source = await openSource(sourcePath, name, resolveLimits(options.limits), options.modifiedAt);
+  try {
+    return await store(dataDir, source.prepared, source.chunks, options);
+  } finally {
+    await source.close();
+  }
+}
+
+export interface BatchSource {
+  path: string;
+  /** Name shown to users; defaults to the source file's own name. */
+  originalName?: string;
+  modifiedAt?: Date | number;
+  /**
+   * Called with the copied file's hash and size before anything is placed in the store;
+   * throwing (e.g. "changed since the preview") fails the whole batch cleanly.
+   */
+  verify?: (copied: { sha256: string; size: number }) => void;
+}
+
+export interface BatchOptions {
+  limits?: Partial<EvidenceLimits>;
+  signal?: AbortSignal;
+  /** Called after each file is copied and fsynced, with the number done so far. */
+  onFile?: (done: number, total: number) => void;
+}
+
+/** Copies at once: their reads, writes and fsyncs overlap in the thread pool; hashing stays on one thread. */
+const BATCH_CONCURRENCY = 6;
+const DIR_FSYNC_CONCURRENCY = 4;
+
+/** Runs `work` over `items`, `width` at a time; every started task settles before the first failure is thrown. */
+async function pool<T>(items: readonly T[], width: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      const index = next++;
+      try {
+        await work(items[index]!, index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+}
+
+/**
+ * Many files into the store as one batch, with the same checks and durability as
+ * ingestFile but one directory fsync per shard instead of one per file:
+ * 1. every source is streamed once into its own fsynced temp file (hash fed by the same
+ *    reads), a few at a time;
+ * 2. only when ALL are staged (and verified), each is renamed to its content address or
+ *    discarded as a duplicate — also of an earlier file of the same batch;
+ * 3. every shard directory that gained an entry is fsynced once.
+ * The caller records the rows afterwards, in one transaction. On any failure no temp file
+ * is left and the error is thrown; files already renamed are complete blobs without rows,
+ * which the orphan sweep handles exactly like an upload whose transaction failed (they are
+ * never deleted here: a concurrent upload may already be reusing one).
+ */
+export async function ingestFiles(dataDir: string, sources: readonly BatchSource[], options: BatchOptions = {}): Promise<IngestedFile[]> {
+  const limits = resolveLimits(options.limits);
+  const staged: Array<Staged | undefined> = new Array(sources.length);
+  const renamed = new Set<string>();
+  let done = 0;
+  try {
+    await pool(sources, BATCH_CONCURRENCY, async (source, index) => {
+      const name = sanitizeOriginalName(source.originalName ?? path.basename(source.path));
+      throwIfAborted(options.signal, name);
+      const opened = await openSource(source.path, name, limits, source.modifiedAt);
+      try {
+        staged[index] = await stage(dataDir, opened.prepared, opened.chunks, { signal: options.signal });
+      } finally {
+        await opened.close();
+      }
+      source.verify?.({ sha256: staged[index]!.sha256, size: staged[index]!.size });
+      options.onFile?.((done += 1), sources.length);
+    });
+    const listings: ShardListings = new Map();
+    const placed: Placed[] = [];
+    // Sequential: two files of the batch with the same content must see each other.
+    for (const file of staged as Staged[]) {
+      throwIfAborted(options.signal, file.prepared.name);
+      try {
+        const entry = await place(dataDir, file.temp, file.sha256, file.prepared.ext, file.size, listings);
+        placed.push(entry);
+        if (entry.renamed) renamed.add(file.temp);
+      } catch (error) {
+        throw toAppError(error, file.prepared.name);
+      }
+    }
+    try {
+      await fsyncPlaced(placed);
+    } catch (error) {
+      throw toAppError(error, (staged[0] as Staged).prepared.name);
+    }
+    return placed.map((entry, index) => ingested(staged[index]!, entry));
+  } finally {
+    // Temps not renamed: those of a failed batch and duplicates.
+    await Promise.all(staged.map((file) => (file && !renamed.has(file.temp) ? removeQuietly(file.temp) : undefined)));
   }
 }
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import yazl from 'yazl';
-import { fsyncDirSync, fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
+import { fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
 
 export interface PackageSink {
   addFile(source: string, relativePath: string): Promise<FileDigest>;
@@ -35,30 +35,26 @@ function digestOf(data: Buffer): FileDigest {
   return { sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length };
 }
 
-/** fsync one file (opened for writing: Windows refuses to flush a read-only handle). */
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * fsyncs started as soon as a file is written, four at a time (libuv's thread pool), so
  * the disk flushes earlier files while later ones are copied instead of all at the end.
- * `settle` waits for every one and throws the first failure.
+ * Each takes the still-open handle the file was written through (Windows refuses to flush
+ * a read-only handle) and closes it. `settle` waits for every one and throws the first
+ * failure; `drain` closes the waiting handles without flushing (after an error).
  */
-function backgroundFsync(): { add(file: string): void; settle(): Promise<void>; drain(): Promise<void> } {
-  const queue: string[] = [];
+function backgroundFsync(): { add(handle: fs.promises.FileHandle): void; settle(): Promise<void>; drain(): Promise<void> } {
+  const queue: fs.promises.FileHandle[] = [];
   const running = new Set<Promise<void>>();
   let failure: unknown = null;
   const pump = () => {
     while (running.size < 4 && queue.length > 0) {
-      const task = fsyncFile(queue.shift()!).catch((error: unknown) => {
-        failure ??= error;
-      });
+      const handle = queue.shift()!;
+      const task = handle
+        .sync()
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => handle.close().catch(() => undefined));
       running.add(task);
       void task.finally(() => {
         running.delete(task);
@@ -70,8 +66,8 @@ function backgroundFsync(): { add(file: string): void; settle(): Promise<void>; 
     while (running.size > 0) await Promise.all(running);
   };
   return {
-    add(file) {
-      queue.push(file);
+    add(handle) {
+      queue.push(handle);
       pump();
     },
     async settle() {
@@ -79,21 +75,80 @@ function backgroundFsync(): { add(file: string): void; settle(): Promise<void>; 
       if (failure) throw failure;
     },
     async drain() {
-      queue.length = 0;
+      await Promise.all(queue.splice(0).map((handle) => handle.close().catch(() => undefined)));
       await drain();
     },
   };
 }
 
-/** SHA-256 of a file as it is on disk (just written, so read back from the cache). */
-async function digestOfFile(file: string, signal: AbortSignal): Promise<FileDigest> {
-  const hash = crypto.createHash('sha256');
-  let size = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024, signal })) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
+const COPY_CHUNK = 1024 * 1024;
+
+/**
+ * Makes the new entries of every package folder durable, four directories at a time.
+ * Best effort like fsyncDirSync: Windows cannot open directories, NTFS journals them.
+ */
+async function fsyncDirs(dirs: string[]): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < dirs.length) {
+      const dir = dirs[next++]!;
+      const handle = await fs.promises.open(dir, 'r').catch(() => undefined);
+      await handle?.sync().catch(() => undefined);
+      await handle?.close().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, dirs.length) }, lane));
+}
+
+async function writeAll(handle: fs.promises.FileHandle, chunk: Buffer, position: number): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset, position + offset);
+    offset += bytesWritten;
   }
-  return { sha256: hash.digest('hex'), size };
+}
+
+/**
+ * Copy `source` to a new `target`, reading every byte once: each chunk is written while
+ * the same bytes are hashed (two buffers, so the next read and the write overlap the
+ * hashing). The digest therefore describes exactly the bytes written into the package.
+ * Returns the target's still-open handle for the background fsync.
+ */
+async function copyHashed(source: string, target: string, signal: AbortSignal): Promise<{ digest: FileDigest; handle: fs.promises.FileHandle }> {
+  const input = await fs.promises.open(source, 'r');
+  let output: fs.promises.FileHandle | undefined;
+  let reading: Promise<{ bytesRead: number }> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    output = await fs.promises.open(target, 'wx');
+    const hash = crypto.createHash('sha256');
+    const buffers = [Buffer.allocUnsafe(COPY_CHUNK), Buffer.allocUnsafe(COPY_CHUNK)];
+    let size = 0;
+    let turn = 0;
+    reading = input.read(buffers[0]!, 0, COPY_CHUNK, 0);
+    for (;;) {
+      const { bytesRead }: { bytesRead: number } = await reading;
+      if (bytesRead === 0) break;
+      if (signal.aborted) throw Object.assign(new Error('Ekspor dibatalkan.'), { name: 'AbortError' });
+      const chunk = buffers[turn]!.subarray(0, bytesRead);
+      // The previous write must finish before its buffer is read into again.
+      await writing;
+      turn = 1 - turn;
+      reading = input.read(buffers[turn]!, 0, COPY_CHUNK, size + bytesRead);
+      writing = writeAll(output, chunk, size);
+      hash.update(chunk);
+      size += bytesRead;
+    }
+    await writing;
+    const handle = output;
+    output = undefined;
+    return { digest: { sha256: hash.digest('hex'), size }, handle };
+  } finally {
+    // After a failure the other operation may still be in flight: settle it before closing.
+    await Promise.allSettled([reading, writing]);
+    await input.close().catch(() => undefined);
+    await output?.close().catch(() => undefined);
+  }
 }
 
 export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
@@ -115,31 +170,37 @@ export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
       const earlier = firstCopy.get(source);
       if (earlier) {
         const first = await earlier;
-        await fs.promises.copyFile(first.file, file, fs.constants.COPYFILE_EXCL);
-        fsyncs.add(file);
+        // A kernel copy (reflink where the disk allows) of the first copy, already verified.
+        await fs.promises.copyFile(first.file, file, fs.constants.COPYFILE_EXCL | fs.constants.COPYFILE_FICLONE);
+        fsyncs.add(await fs.promises.open(file, 'r+'));
         return first.digest;
       }
-      // The kernel copies (copy_file_range / CopyFile: no bytes through JS, as fast as a
-      // plain copy), then the copy itself is hashed: the digest describes exactly the bytes
-      // in the package, and the caller compares it with the recorded hash.
+      // One read of the source feeds both the copy and the hash; the caller compares the
+      // digest with the recorded hash.
       const copied = (async () => {
-        await fs.promises.copyFile(source, file, fs.constants.COPYFILE_EXCL);
-        fsyncs.add(file);
-        return { file, digest: await digestOfFile(file, signal) };
+        const { digest, handle } = await copyHashed(source, file, signal);
+        fsyncs.add(handle);
+        return { file, digest };
       })();
       firstCopy.set(source, copied);
       return (await copied).digest;
     },
     async addBuffer(data, relativePath) {
       const file = target(relativePath);
-      await fs.promises.writeFile(file, data, { flag: 'wx' });
-      fsyncs.add(file);
+      const handle = await fs.promises.open(file, 'wx');
+      try {
+        await writeAll(handle, data, 0);
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+      }
+      fsyncs.add(handle);
       return digestOf(data);
     },
     async finish() {
       // Everything reaches the disk before the caller renames the temp to its final name.
       await fsyncs.settle();
-      for (const dir of dirs) fsyncDirSync(dir);
+      await fsyncDirs([...dirs]);
     },
     async discard() {
       // Open fsync handles first: Windows refuses to delete a file that is open.

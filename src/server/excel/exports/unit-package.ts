@@ -76,7 +76,7 @@ function resolveSources(ctx: ServerContext, plan: FilePlan): Map<string, string>
   return sources;
 }
 
-/** Files copied at once: one is hashed in JS while the kernel copies the next. */
+/** Files copied at once: while one is hashed in JS, the others' reads and writes run in the thread pool. */
 const COPIES_IN_FLIGHT = 2;
 
 async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest['files']> {
@@ -110,12 +110,23 @@ async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<stri
 }
 
 async function writeContent(sink: PackageSink, data: UnitPackageData, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest> {
-  const evidence = await copyEvidence(sink, plan, sources, job);
-  throwIfCancelled(job);
-  job.progress(0.92, 'Menyusun buku kerja Excel…');
+  // The copies (thread-pool I/O) run while the workbook is built (main thread): neither
+  // depends on the other, both follow the same plan.
+  const copying = copyEvidence(sink, plan, sources, job);
+  // Its failure is handled below once the workbook is done; until then it must not count as unhandled.
+  copying.catch(() => undefined);
   const workbookName = `${packageBaseName(data)}.xlsx`;
-  const workbook = await workbookBuffer(buildUnitWorkbook(data, plan));
+  let workbook: Buffer;
+  try {
+    workbook = await workbookBuffer(buildUnitWorkbook(data, plan));
+  } catch (error) {
+    // Nothing may still write into the temp when the caller removes it.
+    await copying.catch(() => undefined);
+    throw error;
+  }
+  const evidence = await copying;
   throwIfCancelled(job);
+  job.progress(0.92, 'Menulis buku kerja Excel…');
   const workbookDigest = await sink.addBuffer(workbook, workbookName);
   const manifest: PackageManifest = {
     app: 'Patuh',

@@ -30,6 +30,11 @@ export function buildUnitWorkbook(data: UnitPackageData, plan: FilePlan): ExcelJ
   return workbook;
 }
 
+/**
+ * Deflate level 1 instead of exceljs' default 6: the package workbook is written ±25 %
+ * faster (JSZip deflates in JavaScript) for a file ±15 % larger (tens of KB).
+ */
 export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const options: Partial<ExcelJS.XlsxWriteOptions> = { zip: { compressionOptions: { level: 1 } } };
+  return Buffer.from(await workbook.xlsx.writeBuffer(options));
 }
