@@ -88,6 +88,8 @@ async function statusTimes(page: Page, base: string, unitId: number, runs: numbe
 async function levelTimes(page: Page, base: string, unitId: number, runs: number): Promise<number[]> {
   const times: number[] = [];
   await page.goto(`${base}#/penilaian/${unitId}`);
+  // Indicators open collapsed to one line: expand the first, as the office would.
+  await page.locator('.indicator-card__toggle').first().click();
   await page.locator('input[type=radio][aria-label^="Tingkat"]').first().waitFor();
   for (let i = 0; i < runs; i += 1) {
     const level = (i % 5) + 1;
