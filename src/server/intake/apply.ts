@@ -197,7 +197,7 @@ export async function applyIntake(ctx: ServerContext, input: ApplyIntakeInput, d
   if (ready.length === 0) return { backupId: null, units };
   job.progress(0.32, 'Membuat cadangan terverifikasi…');
   // The service takes the verified backup itself, so the app, the preview and the CLI cannot differ.
-  const backupId = backupBeforeChange(ctx, 'sebelum-impor').id;
+  const backupId = backupBeforeChange(ctx, 'sebelum-impor', { share: 'returned-workbooks' }).id;
   // The next units' files are copied (their own all-or-nothing batches) while this unit's
   // transaction runs, so fsync waits overlap; each transaction still only records files
   // already durably in the store, in the units' order.

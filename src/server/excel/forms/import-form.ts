@@ -141,7 +141,7 @@ export async function applyFormImport(
   // service itself, so the CLI, the preview and Electron cannot differ.
   refuseUnlessReady(analyze(ctx, prepared, input), input.token);
   job.progress(0.6, 'Membuat cadangan sebelum impor…');
-  const backup = backupBeforeChange(ctx, 'sebelum-impor');
+  const backup = backupBeforeChange(ctx, 'sebelum-impor', { share: 'returned-workbooks' });
   job.progress(0.7, 'Menerapkan perubahan…');
   const overwrite = input.resolveConflicts === 'overwrite';
   const result = ctx.db
