@@ -3,7 +3,7 @@
  * stored levels and statuses — the screens, the CLI and the Excel exports render these
  * same reports, never a second computation.
  */
-import { sumProgress } from '../../core/checklist/progress';
+import { progressOf, sumProgress } from '../../core/checklist/progress';
 import type { Progress } from '../../core/checklist/types';
 import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
 import { currentLevels } from '../../core/scoring/views';
@@ -137,29 +137,30 @@ const NO_PROGRESS = { items: 0, notApplicable: 0, supplied: 0, verified: 0 };
 
 /**
  * Progress per unit over the year's effective requirements of every instrument (a
- * requirement without a row counts as *belum ada*), counted in SQL: the same numbers as
- * progressOf over each unit's statuses, without reading every status row into JS.
+ * requirement without a row counts as *belum ada*): PEKPPP counted in SQL, the Ombudsman
+ * from the statuses already loaded for its scores, both classified as progressOf does.
  */
 function progressByUnit(ctx: ServerContext, inputs: YearInputs): (unitId: number) => Progress {
-  const counts = new Map<number, typeof NO_PROGRESS>();
-  let requirementCount = 0;
-  for (const instrument of [inputs.pekppp, inputs.ombudsman]) {
-    if (!instrument) continue;
-    requirementCount += instrument.requirements.length;
-    const codes = JSON.stringify(instrument.requirements.map((requirement) => requirement.code));
-    for (const row of scoringRepo(ctx).statusCountsOfInstrument.all(inputs.period.id, instrument.id, codes)) {
-      const sum = counts.get(row.unit_id) ?? { ...NO_PROGRESS };
-      sum.items += row.items;
-      sum.notApplicable += row.not_applicable;
-      sum.supplied += row.supplied;
-      sum.verified += row.verified;
-      counts.set(row.unit_id, sum);
+  const { pekppp, ombudsman } = inputs;
+  const pekpppCounts = new Map<number, typeof NO_PROGRESS>();
+  if (pekppp) {
+    const codes = JSON.stringify(pekppp.requirements.map((requirement) => requirement.code));
+    for (const row of scoringRepo(ctx).statusCountsOfInstrument.all(inputs.period.id, pekppp.id, codes)) {
+      pekpppCounts.set(row.unit_id, { items: row.items, notApplicable: row.not_applicable, supplied: row.supplied, verified: row.verified });
     }
   }
   return (unitId) => {
-    const sum = counts.get(unitId) ?? NO_PROGRESS;
+    const parts: Progress[] = [];
+    if (pekppp) {
+      const sum = pekpppCounts.get(unitId) ?? NO_PROGRESS;
+      parts.push({ applicable: pekppp.requirements.length - sum.notApplicable, notApplicable: sum.notApplicable, supplied: sum.supplied, verified: sum.verified, percentSupplied: 0, percentVerified: 0 });
+    }
+    if (ombudsman) {
+      const statuses = inputs.statusesOf(unitId, ombudsman.id);
+      parts.push(progressOf(ombudsman.requirements.map((requirement) => statuses.get(requirement.code) ?? 'belum_ada')));
+    }
     // sumProgress derives the percentages exactly as progressOf does.
-    return sumProgress([{ applicable: requirementCount - sum.notApplicable, notApplicable: sum.notApplicable, supplied: sum.supplied, verified: sum.verified, percentSupplied: 0, percentVerified: 0 }]);
+    return sumProgress(parts);
   };
 }
 
@@ -211,12 +212,12 @@ export function dashboardOf(ctx: ServerContext, year: YearScores, options: Dashb
 function assembleDashboard(ctx: ServerContext, inputs: YearInputs, scoredUnits: Iterable<YearUnitScores>, options: DashboardOptions = {}): Dashboard {
   const { period } = inputs;
   const previous = options.previousYear === false ? { year: null, byUnit: new Map<number, number | null>() } : previousIndexes(ctx, period.year);
-  const progressOf = options.progressOf ?? progressByUnit(ctx, inputs);
+  const progressOfUnit = options.progressOf ?? progressByUnit(ctx, inputs);
   const units: DashboardUnit[] = [];
   const pekpppEntries: UnitReportEntry<PekpppReport>[] = [];
   const allOmbudsman: Array<UnitReportEntry<OmbudsmanReport> & { sample: boolean }> = [];
   for (const unit of scoredUnits) {
-    units.push(dashboardUnit(unit, progressOf(unit.unitId), previous.byUnit.get(unit.unitId) ?? null));
+    units.push(dashboardUnit(unit, progressOfUnit(unit.unitId), previous.byUnit.get(unit.unitId) ?? null));
     if (unit.self !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.current ?? unit.self });
     if (unit.ombudsman) allOmbudsman.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman, sample: unit.sample });
   }

@@ -159,7 +159,8 @@ export interface LoadOptions {
   /**
    * Scores need only the Ombudsman statuses (PEKPPP is scored from levels); progress needs
    * all. Reading just what is needed halves the rows read when recomputing a year;
-   * `none` is for levels only (the previous year's index on the dashboard).
+   * `none` is for PEKPPP levels only (the previous year's index on the dashboard): the
+   * Ombudsman instrument is then not loaded at all (`ombudsman` is null).
    */
   statuses?: 'all' | 'ombudsman' | 'none';
 }
@@ -167,7 +168,7 @@ export interface LoadOptions {
 export function loadYearInputs(ctx: ServerContext, periodId: number, options: LoadOptions = {}): YearInputs {
   const period = getPeriod(ctx, { id: periodId });
   const pekppp = instrumentInputs(ctx, period, 'pekppp');
-  const ombudsman = instrumentInputs(ctx, period, 'ombudsman');
+  const ombudsman = options.statuses === 'none' ? null : instrumentInputs(ctx, period, 'ombudsman');
   const repo = scoringRepo(ctx);
   const unitId = options.unitId;
   // A whole year reads levels only, as arrays; one unit reads its full rows.
