@@ -41,9 +41,9 @@ export async function walkKit(root: string, signal?: AbortSignal, maxEntries = M
       if (signal?.aborted) throw new AppError('CANCELLED', 'Pemeriksaan kiriman dibatalkan; tidak ada yang diubah.');
       const batch = level.slice(start, start + READ_CONCURRENCY);
       const listings = await Promise.all(batch.map((folder) => fs.readdir(folder.dir, { withFileTypes: true }).catch(() => [])));
+      const files: Array<{ relative: string; absolute: string; name: string }> = [];
       for (const [index, entries] of listings.entries()) {
         const { dir, relative } = batch[index]!;
-        const files: Array<{ relative: string; absolute: string; name: string }> = [];
         for (const entry of entries) {
           count += 1;
           if (count > maxEntries) {
@@ -58,12 +58,13 @@ export async function walkKit(root: string, signal?: AbortSignal, maxEntries = M
           } else if (entry.isFile()) files.push({ relative: childRelative, absolute, name: entry.name });
           else result.links.push({ relative: childRelative, name: entry.name });
         }
-        // lstat, not stat: a file swapped for a link after readdir is still never followed.
-        const stats = await Promise.all(files.map((file) => fs.lstat(file.absolute).catch(() => null)));
-        stats.forEach((stat, position) => {
-          if (stat?.isFile()) result.files.push({ ...files[position]!, size: stat.size, mtimeMs: stat.mtimeMs });
-        });
       }
+      // lstat, not stat: a file swapped for a link after readdir is still never followed.
+      // One wait for the whole batch of folders, not one per folder.
+      const stats = await Promise.all(files.map((file) => fs.lstat(file.absolute).catch(() => null)));
+      stats.forEach((stat, position) => {
+        if (stat?.isFile()) result.files.push({ ...files[position]!, size: stat.size, mtimeMs: stat.mtimeMs });
+      });
     }
     level = next;
   }
