@@ -62,6 +62,8 @@ async function openIndicator1(page: Page, app: AppFixture, unitId: number): Prom
 
 /** No horizontal scrolling, chips clear of the action icons, the selected requirement's files visible without scrolling the panel. */
 async function checkLayout(page: Page): Promise<void> {
+  // A resize below 1200 px folds the menu to icons with a transition: measure the settled layout.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   const overflow = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     list: [...document.querySelectorAll('.req-list')].map((el) => el.scrollWidth - el.clientWidth),
