@@ -25,16 +25,16 @@ function percentile(sorted: number[], p: number): number {
 export async function measure(operation: string, runs: number, fn: () => unknown, options: { warmup?: boolean } = {}): Promise<Measurement> {
   if (options.warmup !== false) await fn();
   const times: number[] = [];
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, process.memoryUsage.rss());
   }, 5);
   try {
     for (let i = 0; i < runs; i += 1) {
       const start = performance.now();
       await fn();
       times.push(performance.now() - start);
-      peak = Math.max(peak, process.memoryUsage().rss);
+      peak = Math.max(peak, process.memoryUsage.rss());
     }
   } finally {
     clearInterval(sampler);
@@ -50,7 +50,7 @@ export function withRatio(measurement: Measurement, baseline: Measurement, kind:
 }
 
 /** Median and p95 of times measured elsewhere (per workbook, per CLI call, in a page). */
-export function summarize(operation: string, times: number[], peakRssMb = process.memoryUsage().rss / 1024 / 1024): Measurement {
+export function summarize(operation: string, times: number[], peakRssMb = process.memoryUsage.rss() / 1024 / 1024): Measurement {
   const sorted = [...times].sort((a, b) => a - b);
   return { operation, runs: times.length, medianMs: percentile(sorted, 50), p95Ms: percentile(sorted, 95), peakRssMb };
 }

@@ -167,6 +167,31 @@ export function scorePekppp(definition: InstrumentDefinition, levels: PekpppLeve
 }
 
 /**
+ * Only the index of one view (null while nothing is assessed), for lists that show a
+ * number and nothing else (the dashboard's mandiri and verifikasi columns for 300 units).
+ * The same arithmetic as scorePekppp — integer Σ w_i × level per aspect, weighted by the
+ * aspect, divided once, rounded half up to the scale — without building the report;
+ * tests hold the two equal.
+ */
+export function pekpppIndex(definition: InstrumentDefinition, levels: PekpppLevels): number | null {
+  if (definition.scoring.kind !== 'levels') throw new Error(`Instrumen "${definition.code}" bukan instrumen bertingkat 0–5 (PEKPPP).`);
+  const maxLevel = definition.scoring.levelCount - 1;
+  let indexExact = 0;
+  let assessed = 0;
+  for (const aspect of definition.aspects) {
+    let weightedLevels = 0;
+    for (const indicator of aspect.indicators) {
+      const raw = levels[indicator.code];
+      const level = raw === null || raw === undefined || !Number.isInteger(raw) || raw < 0 || raw > maxLevel ? null : raw;
+      weightedLevels += indicator.weight * (level ?? 0);
+      if (level !== null && aspect.weight > 0 && indicator.weight > 0) assessed += 1;
+    }
+    if (aspect.weight > 0) indexExact += (aspect.weight * weightedLevels) / 10000;
+  }
+  return assessed === 0 ? null : roundHalfUp(indexExact, scaleInfo(definition).decimals);
+}
+
+/**
  * Local-government index = mean of the units' published (rounded) indexes, so the figure
  * can be re-computed by hand from the recap table. Units with no level at all are left
  * out of the mean and listed; the category is provisional while any unit is unfinished.

@@ -5,7 +5,7 @@
  */
 import { progressOf, sumProgress } from '../../core/checklist/progress';
 import type { Progress } from '../../core/checklist/types';
-import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
+import { pekpppIndex, scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
 import { currentLevels } from '../../core/scoring/views';
 import type { OmbudsmanReport, PekpppReport, PekpppView, UnitReportEntry } from '../../core/scoring/types';
 import type { ParsedInput } from '../../shared/contract';
@@ -110,6 +110,14 @@ function daysBetween(today: string, deadline: string): number {
 }
 
 /**
+ * The previous year's indexes, kept per connection with the exact inputs they came from:
+ * the Beranda is recomputed after every change of THIS year, while last year's levels
+ * rarely change. Any change to last year's levels, its units or the instrument's weights
+ * makes a new key, so a stale figure is never shown; a restore opens a new connection.
+ */
+const previousCache = new WeakMap<ServerContext['db'], { key: string; byUnit: Map<number, number | null> }>();
+
+/**
  * The previous year's *nilai terkini* per unit, so the comparison uses the same view.
  * Only that view's index is needed: its levels alone are read (no statuses) and only the
  * *terkini* report is scored — the same core call scorePekpppViews makes for it.
@@ -118,18 +126,22 @@ function previousIndexes(ctx: ServerContext, year: number): { year: number | nul
   const previous = listPeriods(ctx).find((period) => period.year === year - 1);
   if (!previous) return { year: null, byUnit: new Map() };
   const inputs = loadYearInputs(ctx, previous.id, { statuses: 'none' });
-  const byUnit = new Map<number, number | null>();
   const pekppp = inputs.pekppp;
-  for (const unit of inputs.period.units) {
-    if (!pekppp) {
-      byUnit.set(unit.unitId, null);
-      continue;
-    }
-    const levels = currentLevels(pekppp.definition, inputs.levels(unit.unitId, false), inputs.levels(unit.unitId, true));
+  if (!pekppp) return { year: previous.year, byUnit: new Map(inputs.period.units.map((unit) => [unit.unitId, null])) };
+  const levelsOf = inputs.period.units.map((unit) => ({ unitId: unit.unitId, self: inputs.levels(unit.unitId, false), verified: inputs.levels(unit.unitId, true) }));
+  // What the index depends on: the weights, the scale and bands, and the levels.
+  const weights = pekppp.definition.aspects.map((aspect) => [aspect.code, aspect.weight, aspect.indicators.map((indicator) => [indicator.code, indicator.weight])]);
+  const key = JSON.stringify([previous.id, pekppp.id, weights, pekppp.definition.scoring, levelsOf]);
+  const cached = previousCache.get(ctx.db);
+  if (cached?.key === key) return { year: previous.year, byUnit: cached.byUnit };
+  const byUnit = new Map<number, number | null>();
+  for (const unit of levelsOf) {
+    const levels = currentLevels(pekppp.definition, unit.self, unit.verified);
     const report = scorePekppp(pekppp.definition, levels.levels, { view: 'current', sources: levels.sources });
     // A unit never assessed that year has no comparison (null), not an index of 0.
     byUnit.set(unit.unitId, report.state === 'belum_dinilai' ? null : report.index);
   }
+  previousCache.set(ctx.db, { key, byUnit });
   return { year: previous.year, byUnit };
 }
 
@@ -164,7 +176,58 @@ function progressByUnit(ctx: ServerContext, inputs: YearInputs): (unitId: number
   };
 }
 
-function dashboardUnit(unit: YearUnitScores, progress: Progress, previousIndex: number | null): DashboardUnit {
+/** What one dashboard row needs: the *terkini* report, and only the indexes of the other two views. */
+interface DashboardScored {
+  unitId: number;
+  unitName: string;
+  groupName: string;
+  sample: boolean;
+  selfIndex: number | null;
+  verifiedIndex: number | null;
+  current: PekpppReport | null;
+  /** The report the pemda mean lists the unit with (terkini, or the empty mandiri one); null without PEKPPP. */
+  pemda: PekpppReport | null;
+  ombudsman: OmbudsmanReport | null;
+}
+
+const fromYear = (unit: YearUnitScores): DashboardScored => ({
+  unitId: unit.unitId,
+  unitName: unit.unitName,
+  groupName: unit.groupName,
+  sample: unit.sample,
+  selfIndex: unit.self?.index ?? null,
+  verifiedIndex: unit.verified?.index ?? null,
+  current: unit.current,
+  pemda: unit.self === null ? null : (unit.current ?? unit.self),
+  ombudsman: unit.ombudsman,
+});
+
+/** Score one unit for the dashboard: mandiri and verifikasi as indexes only (pekpppIndex, same arithmetic). */
+function scoreForDashboard(inputs: YearInputs, unit: YearInputs['period']['units'][number]): DashboardScored {
+  const { pekppp, ombudsman } = inputs;
+  const self = pekppp ? inputs.levels(unit.unitId, false) : {};
+  const verified = pekppp ? inputs.levels(unit.unitId, true) : {};
+  let current: PekpppReport | null = null;
+  if (pekppp) {
+    const levels = currentLevels(pekppp.definition, self, verified);
+    const report = scorePekppp(pekppp.definition, levels.levels, { view: 'current', sources: levels.sources });
+    current = report.state === 'belum_dinilai' ? null : report;
+  }
+  return {
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    groupName: unit.groupName,
+    sample: unit.ombudsmanSample,
+    selfIndex: pekppp ? pekpppIndex(pekppp.definition, self) : null,
+    verifiedIndex: pekppp ? pekpppIndex(pekppp.definition, verified) : null,
+    current,
+    // Nothing assessed in either view: listed as not yet assessed, from its (empty) mandiri report.
+    pemda: pekppp ? (current ?? scorePekppp(pekppp.definition, self, { view: 'self' })) : null,
+    ombudsman: ombudsman ? scoreOmbudsman(ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId)) : null,
+  };
+}
+
+function dashboardUnit(unit: DashboardScored, progress: Progress, previousIndex: number | null): DashboardUnit {
   const current = unit.current;
   return {
     unitId: unit.unitId,
@@ -172,8 +235,8 @@ function dashboardUnit(unit: YearUnitScores, progress: Progress, previousIndex: 
     groupName: unit.groupName,
     ombudsmanSample: unit.sample,
     progress,
-    selfIndex: unit.self?.index ?? null,
-    verifiedIndex: unit.verified?.index ?? null,
+    selfIndex: unit.selfIndex,
+    verifiedIndex: unit.verifiedIndex,
     current: current ? { index: current.index!, state: current.state, basis: current.basis, total: current.completeness.total } : null,
     category: current?.band ? { code: current.band.code, label: current.band.label, tone: current.band.tone, provisional: current.band.provisional } : null,
     aspectIndexes: current
@@ -190,10 +253,10 @@ function dashboardUnit(unit: YearUnitScores, progress: Progress, previousIndex: 
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
   const inputs = loadYearInputs(ctx, input.periodId, { statuses: 'ombudsman' });
-  // Unit by unit, keeping only the reports the year's figures need: the self and verified
-  // reports of 300 units are read for their index and dropped at once.
+  // Unit by unit, keeping only the reports the year's figures need; mandiri and
+  // verifikasi are shown as numbers only, so only their indexes are computed.
   return assembleDashboard(ctx, inputs, (function* scored() {
-    for (const unit of inputs.period.units) yield scoreUnit(inputs, unit);
+    for (const unit of inputs.period.units) yield scoreForDashboard(inputs, unit);
   })());
 }
 
@@ -206,10 +269,10 @@ export interface DashboardOptions {
 
 /** The dashboard of an already computed year: the recap builds on the same numbers without scoring twice. */
 export function dashboardOf(ctx: ServerContext, year: YearScores, options: DashboardOptions = {}): Dashboard {
-  return assembleDashboard(ctx, year.inputs, year.units, options);
+  return assembleDashboard(ctx, year.inputs, year.units.map(fromYear), options);
 }
 
-function assembleDashboard(ctx: ServerContext, inputs: YearInputs, scoredUnits: Iterable<YearUnitScores>, options: DashboardOptions = {}): Dashboard {
+function assembleDashboard(ctx: ServerContext, inputs: YearInputs, scoredUnits: Iterable<DashboardScored>, options: DashboardOptions = {}): Dashboard {
   const { period } = inputs;
   const previous = options.previousYear === false ? { year: null, byUnit: new Map<number, number | null>() } : previousIndexes(ctx, period.year);
   const progressOfUnit = options.progressOf ?? progressByUnit(ctx, inputs);
@@ -218,7 +281,7 @@ function assembleDashboard(ctx: ServerContext, inputs: YearInputs, scoredUnits: 
   const allOmbudsman: Array<UnitReportEntry<OmbudsmanReport> & { sample: boolean }> = [];
   for (const unit of scoredUnits) {
     units.push(dashboardUnit(unit, progressOfUnit(unit.unitId), previous.byUnit.get(unit.unitId) ?? null));
-    if (unit.self !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.current ?? unit.self });
+    if (unit.pemda !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.pemda });
     if (unit.ombudsman) allOmbudsman.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman, sample: unit.sample });
   }
   // The Ombudsman scores its sample; with no sample marked yet, every unit stands in.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreLocalGovernment, scorePekppp } from '../../../src/core/scoring/pekppp';
+import { pekpppIndex, scoreLocalGovernment, scorePekppp } from '../../../src/core/scoring/pekppp';
 import type { PekpppLevels } from '../../../src/core/scoring/types';
 import { loadInstrument, ombudsmanInstrument, pekpppInstrument } from './scoring-fixtures';
 
@@ -184,5 +184,32 @@ describe('scoreLocalGovernment', () => {
   it('has no index without units', () => {
     const none = scoreLocalGovernment([]);
     expect([none.index, none.band, none.unitCount]).toEqual([null, null, 0]);
+  });
+});
+
+describe('pekpppIndex: the index alone, equal to the full report', () => {
+  // Deterministic pseudo-random levels: nulls, every level, and invalid values.
+  let state = 11;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const LEVELS: Array<number | null> = [null, 0, 1, 2, 3, 4, 5, 6, -1, 2.5];
+  const randomLevels = (definition: typeof pekppp, nullShare: number): PekpppLevels =>
+    Object.fromEntries(
+      definition.aspects.flatMap((aspect) => aspect.indicators).map((indicator) => [indicator.code, random() < nullShare ? null : LEVELS[1 + Math.floor(random() * (LEVELS.length - 1))]!]),
+    );
+
+  it.each([
+    ['PEKPPP 2022', pekppp],
+    ['boundaries 50/49/1', boundary],
+    ['with a 0 % aspect', small],
+  ])('%s: 500 level sets, from empty to complete', (_name, definition) => {
+    for (let run = 0; run < 500; run += 1) {
+      const levels = randomLevels(definition, run % 5 === 0 ? 1 : (run % 5) / 5);
+      expect(pekpppIndex(definition, levels)).toBe(scorePekppp(definition, levels).index);
+    }
+  });
+
+  it('an empty view has no index, never 0', () => {
+    expect(pekpppIndex(pekppp, {})).toBeNull();
+    expect(pekpppIndex(small, { x1: 5 })).toBeNull();
   });
 });
