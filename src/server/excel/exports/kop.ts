@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import { signatureLines, type Signature } from '../../../core/documents/signature';
 import type { DocumentHeader } from '../../documents/letterhead';
 import { FONT, LINE_HEIGHT, lineCount, setText } from './sheet-style';
+import { StyleInterner } from './style-interner';
 
 /** Rows 1–5 are the kop (3 lines, address, contact), row 6 a spacer. */
 export const KOP_ROWS = 6;
@@ -104,10 +105,13 @@ export function writeSignatures(sheet: ExcelJS.Worksheet, row: number, lastColum
 
 /** Set the family on every cell that has content or style, so no cell falls back to another font. */
 export function applyFont(workbook: ExcelJS.Workbook): void {
+  // The same pass shares identical styles: exceljs then writes each style's XML once,
+  // not once per cell (the unit package's workbook is mostly this cost).
+  const interner = new StyleInterner();
   for (const sheet of workbook.worksheets) {
     sheet.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
-        if (cell.font?.name !== FONT) cell.font = { ...(cell.font ?? {}), name: FONT };
+        cell.style = interner.shared(cell.style);
       });
     });
   }

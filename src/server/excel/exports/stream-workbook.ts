@@ -19,7 +19,8 @@ import { fsyncDirSync, fsyncFileSync } from '../../backup/files';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { asExportError, requireDirectory, tempPathIn, withXlsxExtension } from './output';
 import { removeTemp } from './package-sink';
-import { FONT, type SheetPrintOptions } from './sheet-style';
+import type { SheetPrintOptions } from './sheet-style';
+import { StyleInterner } from './style-interner';
 
 const EMU_PER_PX = 9525;
 const DRAWING_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
@@ -196,55 +197,6 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
     stream.destroy();
     await removeTemp(temp);
     throw asExportError(error, job);
-  }
-}
-
-const PLAIN_FONT: Partial<ExcelJS.Font> = { name: FONT };
-
-/**
- * Identical styles share one object: exceljs remembers the style id of every style
- * object it has written (a WeakMap), so a shared object is turned into XML once instead
- * of once per cell. Parts are told apart by content, so a literal written per cell
- * ({ bold: true }) still lands on the shared style.
- */
-class StyleInterner {
-  private readonly partIds = new WeakMap<object, number>();
-  private readonly partsByJson = new Map<string, number>();
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
-  private readonly fonts = new Map<number, Partial<ExcelJS.Font>>();
-
-  private id(part: object | undefined): number {
-    if (part === undefined) return 0;
-    let id = this.partIds.get(part);
-    if (id === undefined) {
-      const json = JSON.stringify(part);
-      id = this.partsByJson.get(json);
-      if (id === undefined) this.partsByJson.set(json, (id = this.partsByJson.size + 1));
-      this.partIds.set(part, id);
-    }
-    return id;
-  }
-
-  /** The font with the one family every export uses (applyFont's rule for in-memory workbooks). */
-  private named(font: Partial<ExcelJS.Font> | undefined): Partial<ExcelJS.Font> {
-    if (!font) return PLAIN_FONT;
-    if (font.name === FONT) return font;
-    const id = this.id(font);
-    let withName = this.fonts.get(id);
-    if (!withName) this.fonts.set(id, (withName = { ...font, name: FONT }));
-    return withName;
-  }
-
-  shared(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
-    const font = this.named(style.font);
-    const key = `${style.numFmt ?? ''}|${this.id(font)}|${this.id(style.border)}|${this.id(style.fill)}|${this.id(style.alignment)}|${this.id(style.protection)}`;
-    let shared = this.styles.get(key);
-    if (!shared) {
-      shared = { ...style, font };
-      for (const name of Object.keys(shared) as Array<keyof ExcelJS.Style>) if (shared[name] === undefined) delete shared[name];
-      this.styles.set(key, shared);
-    }
-    return shared;
   }
 }
 
