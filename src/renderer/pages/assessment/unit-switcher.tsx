@@ -10,8 +10,8 @@ import { Icon } from '../../components/icons';
 import { useSelectTitle } from '../../components/field';
 import { href, navigate } from '../../lib/router';
 
-export function groupUnits(units: PeriodUnit[]): Array<[string, PeriodUnit[]]> {
-  const groups = new Map<string, PeriodUnit[]>();
+export function groupUnits<T extends { unitName: string; groupName: string }>(units: T[]): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
   for (const unit of [...units].sort((a, b) => compareText(a.unitName, b.unitName))) {
     const list = groups.get(unit.groupName) ?? [];
     list.push(unit);

@@ -8,22 +8,13 @@ import { Badge } from '../../components/badge';
 import { Switch } from '../../components/field';
 import { Icon } from '../../components/icons';
 import { SearchBox } from '../../components/search-box';
-import { compareText, formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { STATUS_META, type Filters } from './model';
 import type { ListModel } from './requirement-list';
 import { ProgressRing } from './widgets';
+import { groupUnits } from '../assessment/unit-switcher';
 
 export const NO_FILTERS: Filters = { gapsOnly: false, statuses: new Set(), search: '' };
-
-function groupUnits(units: UnitProgress[]): Array<[string, UnitProgress[]]> {
-  const groups = new Map<string, UnitProgress[]>();
-  for (const unit of [...units].sort((a, b) => compareText(a.unitName, b.unitName))) {
-    const list = groups.get(unit.groupName) ?? [];
-    list.push(unit);
-    groups.set(unit.groupName, list);
-  }
-  return [...groups.entries()].sort((a, b) => compareText(a[0], b[0]));
-}
 
 export function UnitBar({ checklist, units, unitCounts, onUnitChange }: { checklist: Checklist; units: UnitProgress[]; unitCounts: Record<EvidenceStatus, number>; onUnitChange: (unitId: number) => void }) {
   const unitSelectId = useId();

@@ -65,6 +65,15 @@ export function withXlsxExtension(file: string): string {
  * rename is atomic). The user chose the path in a save dialog, so an existing file there
  * is replaced — but only once the new one is complete.
  */
+/** A finished temp file made durable, then given its name (a cancel before that leaves the old file). */
+export function publishTemp(temp: string, target: string, job: JobControl): string {
+  fsyncFileSync(temp);
+  throwIfCancelled(job);
+  fs.renameSync(temp, target);
+  fsyncDirSync(path.dirname(target));
+  return target;
+}
+
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outFile: string, job: JobControl): Promise<string> {
   const target = path.resolve(withXlsxExtension(outFile));
   requireDirectory(path.dirname(target));
@@ -73,11 +82,7 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outFile: str
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     throwIfCancelled(job);
     await fs.promises.writeFile(temp, buffer, { flag: 'wx' });
-    fsyncFileSync(temp);
-    throwIfCancelled(job);
-    fs.renameSync(temp, target);
-    fsyncDirSync(path.dirname(target));
-    return target;
+    return publishTemp(temp, target, job);
   } catch (error) {
     await removeTemp(temp);
     throw asExportError(error, job);

@@ -15,9 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { fsyncDirSync, fsyncFileSync } from '../../backup/files';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
-import { asExportError, requireDirectory, tempPathIn, withXlsxExtension } from './output';
+import { asExportError, publishTemp, requireDirectory, tempPathIn, withXlsxExtension } from './output';
 import { removeTemp } from './package-sink';
 import type { SheetPrintOptions } from './sheet-style';
 import { StyleInterner } from './style-interner';
@@ -186,11 +185,7 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
     build(workbook);
     throwIfCancelled(job);
     await Promise.race([workbook.writer.commit(), failed]);
-    fsyncFileSync(temp);
-    throwIfCancelled(job);
-    fs.renameSync(temp, target);
-    fsyncDirSync(path.dirname(target));
-    return target;
+    return publishTemp(temp, target, job);
   } catch (error) {
     // Stop the zip first so nothing more is written into the temp being removed.
     (workbook?.writer as unknown as { zip?: { abort: () => void } } | undefined)?.zip?.abort();
