@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { UnitFindings } from '../../../shared/channels/ombudsman';
 import type { OmbudsmanInputs, UnitScores } from '../../../shared/types';
 import { BandCode, EstimateTag, ZoneBadge } from '../../components/badge';
-import { Button } from '../../components/button';
+import { FormPanel } from '../../components/form-panel';
 import { Checkbox, TextField } from '../../components/field';
 import { ErrorState, Loading } from '../../components/states';
 import { api, errorMessage, fieldErrors } from '../../lib/api';
@@ -52,23 +52,7 @@ function InputsForm({ inputs, trustLabel, periodId, unitId, onSaved, findings }:
   };
 
   return (
-    <form
-      className="panel panel--padded"
-      aria-labelledby="om-input-title"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <div className="panel__head">
-        <div>
-          <h2 className="panel__title" id="om-input-title">
-            Masukan penilaian
-          </h2>
-          <p className="panel__subtitle">Diisi Bagian Organisasi dari hasil survei dan tindak lanjut unit.</p>
-        </div>
-      </div>
+    <FormPanel titleId="om-input-title" title="Masukan penilaian" subtitle="Diisi Bagian Organisasi dari hasil survei dan tindak lanjut unit." saveLabel="Simpan masukan" busy={busy} onSave={() => void save()}>
       <div className="stack stack--tight">
         {trustLabel ? (
           <TextField
@@ -97,12 +81,7 @@ function InputsForm({ inputs, trustLabel, periodId, unitId, onSaved, findings }:
           />
         )}
       </div>
-      <div className="panel__footer">
-        <Button type="submit" variant="primary" busy={busy}>
-          Simpan masukan
-        </Button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { EvidenceRules } from '../../../shared/types';
-import { Button } from '../../components/button';
+import { FormPanel } from '../../components/form-panel';
 import { FormAlert, TextField } from '../../components/field';
 import { formLevelMessage, useFormSubmit } from '../../components/form-dialog';
 import { ErrorState, Loading } from '../../components/states';
@@ -44,26 +44,19 @@ function EvidenceRulesForm({ rules, onSaved }: { rules: EvidenceRules; onSaved: 
     });
 
   return (
-    <form
-      className="panel panel--padded"
-      aria-labelledby="evidence-rules-title"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <FormPanel
+      titleId="evidence-rules-title"
+      title="Aturan bukti"
+      subtitle={
+        <>
+          Batas usia dokumen (dalam bulan) per jenis bukti dukung. Dokumen yang lebih tua ditandai <strong>kedaluwarsa</strong> dan masuk daftar kesenjangan. Kosongkan bila
+          tidak ada batas: belum ada ketentuan resmi, jadi Patuh tidak memakai nilai bawaan. Dokumen di luar rentang tanggal tahun penilaian selalu ditandai kedaluwarsa.
+        </>
+      }
+      saveLabel="Simpan aturan bukti"
+      busy={busy}
+      onSave={() => void save()}
     >
-      <div className="panel__head">
-        <div>
-          <h2 className="panel__title" id="evidence-rules-title">
-            Aturan bukti
-          </h2>
-          <p className="panel__subtitle">
-            Batas usia dokumen (dalam bulan) per jenis bukti dukung. Dokumen yang lebih tua ditandai <strong>kedaluwarsa</strong> dan masuk daftar kesenjangan. Kosongkan bila
-            tidak ada batas: belum ada ketentuan resmi, jadi Patuh tidak memakai nilai bawaan. Dokumen di luar rentang tanggal tahun penilaian selalu ditandai kedaluwarsa.
-          </p>
-        </div>
-      </div>
       <FormAlert message={formError} />
       <div className="form-grid">
         {KINDS.map(({ kind, label, hint }) => (
@@ -82,12 +75,7 @@ function EvidenceRulesForm({ rules, onSaved }: { rules: EvidenceRules; onSaved: 
           />
         ))}
       </div>
-      <div className="panel__footer">
-        <Button type="submit" variant="primary" busy={busy}>
-          Simpan aturan bukti
-        </Button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }
 

@@ -16,6 +16,7 @@ import {
   type SignedDocument,
 } from '../../../shared/documents-types';
 import { Button } from '../../components/button';
+import { FormPanel } from '../../components/form-panel';
 import { formLevelMessage, useFormSubmit } from '../../components/form-dialog';
 import { FormAlert, SelectField, TextField } from '../../components/field';
 import { Icon } from '../../components/icons';
@@ -121,23 +122,7 @@ export function LetterheadForm({ initial }: { initial: LetterheadSettings }) {
     });
 
   return (
-    <form
-      className="panel panel--padded"
-      aria-labelledby="letterhead-title"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <div className="panel__head">
-        <div>
-          <h2 className="panel__title" id="letterhead-title">
-            Kop surat &amp; penandatangan
-          </h2>
-          <p className="panel__subtitle">Dipakai semua ekspor Excel, Nota Dinas, Berita Acara dan Laporan.</p>
-        </div>
-      </div>
+    <FormPanel titleId="letterhead-title" title="Kop surat & penandatangan" subtitle="Dipakai semua ekspor Excel, Nota Dinas, Berita Acara dan Laporan." saveLabel="Simpan kop & penandatangan" busy={busy} onSave={() => void save()}>
       {settings.missing.length > 0 ? (
         <div className="alert alert--info alert--spaced" role="status">
           Belum lengkap untuk dokumen yang siap ditandatangani: {settings.missing.join('; ')}.
@@ -181,11 +166,6 @@ export function LetterheadForm({ initial }: { initial: LetterheadSettings }) {
           ))}
         </div>
       </fieldset>
-      <div className="panel__footer">
-        <Button type="submit" variant="primary" busy={busy}>
-          Simpan kop &amp; penandatangan
-        </Button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }

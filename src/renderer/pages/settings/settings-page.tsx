@@ -1,7 +1,7 @@
 /** Pengaturan: who uses the app for which local government, and what is installed. */
 import { useState } from 'react';
 import type { Settings } from '../../../shared/types';
-import { Button } from '../../components/button';
+import { FormPanel } from '../../components/form-panel';
 import { FormAlert, SelectField, TextField } from '../../components/field';
 import { PageHeader } from '../../components/page-header';
 import { ErrorState, Loading } from '../../components/states';
@@ -32,23 +32,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     });
 
   return (
-    <form
-      className="panel panel--padded"
-      aria-labelledby="settings-title"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <div className="panel__head">
-        <div>
-          <h2 className="panel__title" id="settings-title">
-            Identitas
-          </h2>
-          <p className="panel__subtitle">Tampil di sidebar, laporan dan berkas ekspor.</p>
-        </div>
-      </div>
+    <FormPanel titleId="settings-title" title="Identitas" subtitle="Tampil di sidebar, laporan dan berkas ekspor." saveLabel="Simpan pengaturan" busy={busy} onSave={() => void save()}>
       <FormAlert message={formError} />
       <div className="form-grid">
         <TextField
@@ -70,12 +54,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </SelectField>
         <TextField label="Nama operator" value={operatorName} onChange={setOperatorName} error={errors['operatorName']} placeholder="mis. Rina Kurniasih, S.AP." hint="Petugas Bagian Organisasi yang mengelola data." />
       </div>
-      <div className="panel__footer">
-        <Button type="submit" variant="primary" busy={busy}>
-          Simpan pengaturan
-        </Button>
-      </div>
-    </form>
+    </FormPanel>
   );
 }
 
