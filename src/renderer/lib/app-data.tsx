@@ -4,8 +4,9 @@
  * in localStorage by its year number, which stays meaningful across restarts.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Period, Settings } from '../../shared/types';
+import type { Period, PeriodDetail, Settings } from '../../shared/types';
 import { api } from './api';
+import { useQuery, type Query } from './use-query';
 
 const STORAGE_KEY = 'patuh.tahunAktif';
 
@@ -91,6 +92,15 @@ export function useAppData(): AppData {
   const context = useContext(AppDataContext);
   if (!context) throw new Error('useAppData dipakai di luar AppDataProvider');
   return context;
+}
+
+/**
+ * The active year's full detail (scope, instruments, units), fetched again when the
+ * active year changes; `key` names the screen's own cache entry. Null without an active year.
+ */
+export function useActivePeriodDetail(key: string): Query<PeriodDetail | null> {
+  const { activePeriod } = useAppData();
+  return useQuery(`${key}-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
 }
 
 export const KIND_LABELS: Record<Settings['localGovernmentKind'], string> = {

@@ -10,7 +10,7 @@ import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
-import { useAppData } from '../../lib/app-data';
+import { useActivePeriodDetail, useAppData } from '../../lib/app-data';
 import { href, idParam, segments, usePath } from '../../lib/router';
 import { lastUnit, rememberUnit } from '../../lib/last-unit';
 import { useQuery } from '../../lib/use-query';
@@ -211,7 +211,7 @@ export function AssessmentPage({ unitId: unitIdProp }: { unitId?: number | null 
   const path = usePath();
   const routeUnitId = unitIdProp !== undefined ? unitIdProp : idParam(segments(path)[1]);
   const { activePeriod } = useAppData();
-  const period = useQuery(`assessment-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const period = useActivePeriodDetail('assessment-period');
   // No unit in the address: the year's last unit (lib/last-unit.ts) instead of the chooser.
   const remembered = lastUnit(activePeriod?.year);
   const unitId = routeUnitId ?? (period.data?.units.some((unit) => unit.unitId === remembered) ? remembered : null);

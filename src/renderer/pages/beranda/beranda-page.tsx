@@ -6,7 +6,7 @@ import { Icon } from '../../components/icons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
-import { useAppData } from '../../lib/app-data';
+import { useActivePeriodDetail, useAppData } from '../../lib/app-data';
 import { formatCount } from '../../lib/format';
 import { href, navigate } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
@@ -145,7 +145,7 @@ function YearDashboard({ period, activeUnitCount }: { period: PeriodDetail; acti
 export function BerandaPage() {
   const { settings, periods, activePeriod } = useAppData();
   const units = useQuery('beranda-units', () => api['units:list']());
-  const detail = useQuery(`beranda-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const detail = useActivePeriodDetail('beranda-period');
 
   const government = settings?.localGovernmentName.trim() ?? '';
   const onboarding = {

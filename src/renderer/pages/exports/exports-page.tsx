@@ -9,11 +9,10 @@ import type { PeriodDetail } from '../../../shared/types';
 import { Badge } from '../../components/badge';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { api, isPreview } from '../../lib/api';
-import { useAppData } from '../../lib/app-data';
+import { isPreview } from '../../lib/api';
+import { useActivePeriodDetail, useAppData } from '../../lib/app-data';
 import { compareText, formatCount } from '../../lib/format';
 import { href } from '../../lib/router';
-import { useQuery } from '../../lib/use-query';
 import { FormsCard } from './forms-card';
 import { ImportSection } from './import-section';
 import { PackageCard } from './package-card';
@@ -70,7 +69,7 @@ function Sections({ period }: { period: PeriodDetail }) {
 
 export function ExportsPage() {
   const { activePeriod } = useAppData();
-  const detail = useQuery(`ekspor-periode-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const detail = useActivePeriodDetail('ekspor-periode');
   const period = detail.data && detail.data.id === activePeriod?.id ? detail.data : null;
 
   return (

@@ -8,12 +8,10 @@ import { useEffect, useState } from 'react';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
-import { api } from '../../lib/api';
-import { useAppData } from '../../lib/app-data';
+import { useActivePeriodDetail, useAppData } from '../../lib/app-data';
 import { compareText } from '../../lib/format';
 import { href, idParam, navigate, segments, usePath } from '../../lib/router';
 import { lastUnit, rememberUnit } from '../../lib/last-unit';
-import { useQuery } from '../../lib/use-query';
 import { UnitSwitcher } from '../assessment/unit-switcher';
 import { PeriodGapsView } from './period-gaps';
 import { UnitGapsView, type Basis } from './unit-gaps';
@@ -35,7 +33,7 @@ export function GapsPage({ unitId: unitIdProp }: { unitId?: number | null } = {}
   const { activePeriod } = useAppData();
   const [basis, setBasis] = useState<Basis>('terkini');
   const [printLimit, setPrintLimit] = useState<number>(0);
-  const period = useQuery(`gaps-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const period = useActivePeriodDetail('gaps-period');
   const detail = period.data ?? null;
   const remembered = lastUnit(activePeriod?.year);
   // No unit in the address: the year's last unit, unless the cross-unit view was asked for.

@@ -15,7 +15,7 @@ import { JobProgress, useJob } from '../../components/job-progress';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api, errorMessage, isPreview } from '../../lib/api';
-import { useAppData } from '../../lib/app-data';
+import { useActivePeriodDetail, useAppData } from '../../lib/app-data';
 import { compareText, formatCount } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useToast } from '../../lib/toast';
@@ -174,7 +174,7 @@ function Workspace({ period }: { period: PeriodDetail }) {
 
 export function IntakePage() {
   const { activePeriod } = useAppData();
-  const detail = useQuery(`kiriman-periode-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const detail = useActivePeriodDetail('kiriman-periode');
   const period = detail.data && detail.data.id === activePeriod?.id ? detail.data : null;
   return (
     <div className="page intake-page">

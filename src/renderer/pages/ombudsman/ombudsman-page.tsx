@@ -10,7 +10,7 @@ import { Badge } from '../../components/badge';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../components/states';
 import { api } from '../../lib/api';
-import { useAppData } from '../../lib/app-data';
+import { useActivePeriodDetail, useAppData } from '../../lib/app-data';
 import { formatCount } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
@@ -85,7 +85,7 @@ function UnitView({ period, unitId }: { period: PeriodDetail; unitId: number }) 
 
 export function OmbudsmanPage({ unitId }: { unitId: number | null }) {
   const { activePeriod } = useAppData();
-  const period = useQuery(`stm-period-${activePeriod?.id ?? 0}`, () => (activePeriod ? api['periods:get']({ id: activePeriod.id }) : Promise.resolve(null)));
+  const period = useActivePeriodDetail('stm-period');
   const unitName = period.data?.units.find((unit) => unit.unitId === unitId)?.unitName;
   const hasOmbudsman = period.data?.instruments.some((item) => item.family === 'ombudsman') ?? false;
   return (
