@@ -27,7 +27,32 @@ interface Props {
   onRefreshKit?: () => void;
 }
 
-function Block({ title, count, tone = 'neutral', children }: { title: string; count: number; tone?: 'neutral' | 'amber' | 'red' | 'green'; children: ReactNode }) {
+interface BlockProps {
+  title: string;
+  count: number;
+  tone?: 'neutral' | 'amber' | 'red' | 'green';
+  children: ReactNode;
+}
+
+type Header = string | { num: string };
+
+/** A block whose content is one table: the header cells, then the rows given as children. */
+function TableBlock({ headers, children, ...block }: BlockProps & { headers: Header[] }) {
+  return (
+    <Block {...block}>
+      <table className="static-table intake-table">
+        <thead>
+          <tr>
+            {headers.map((header) => (typeof header === 'string' ? <th key={header}>{header}</th> : <th key={header.num} className="num">{header.num}</th>))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </Block>
+  );
+}
+
+function Block({ title, count, tone = 'neutral', children }: BlockProps) {
   if (count === 0) return null;
   return (
     <section className="intake-block">
@@ -85,127 +110,68 @@ export function UnitDetail({ unit, requirements, placements, onPlace, onRefreshK
         </p>
       ) : null}
 
-      <Block title="Berkas baru" count={unit.newFiles.length} tone="green">
-        <table className="static-table intake-table">
-          <thead>
-            <tr>
-              <th>Persyaratan</th>
-              <th>Berkas</th>
-              <th className="num">Ukuran</th>
-              <th>Catatan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.newFiles.map((file) => (
-              <tr key={file.path}>
-                <td className="intake-req">{file.requirement}</td>
-                <td>{file.name}</td>
-                <td className="num">{formatSize(file.size)}</td>
-                <td>{file.conflict ? <Badge tone="amber">{file.conflict}</Badge> : file.alsoInUnit ? <Badge tone="neutral">{`Juga ada di ${file.alsoInUnit}`}</Badge> : null}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Block>
+      <TableBlock title="Berkas baru" count={unit.newFiles.length} tone="green" headers={['Persyaratan', 'Berkas', { num: 'Ukuran' }, 'Catatan']}>
+        {unit.newFiles.map((file) => (
+          <tr key={file.path}>
+            <td className="intake-req">{file.requirement}</td>
+            <td>{file.name}</td>
+            <td className="num">{formatSize(file.size)}</td>
+            <td>{file.conflict ? <Badge tone="amber">{file.conflict}</Badge> : file.alsoInUnit ? <Badge tone="neutral">{`Juga ada di ${file.alsoInUnit}`}</Badge> : null}</td>
+          </tr>
+        ))}
+      </TableBlock>
 
-      <Block title="Perubahan isian buku kerja" count={unit.changes.length} tone="green">
-        <table className="static-table intake-table">
-          <thead>
-            <tr>
-              <th>Persyaratan</th>
-              <th>Kolom</th>
-              <th>Sebelum → Sesudah</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.changes.map((change, index) => (
-              <tr key={`${change.row}-${change.field}-${index}`}>
-                <td className="intake-req">{change.requirement}</td>
-                <td>{change.fieldLabel}</td>
-                <td>
-                  <span className="intake-before">{change.before || '—'}</span> → <strong>{change.after || '—'}</strong>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Block>
+      <TableBlock title="Perubahan isian buku kerja" count={unit.changes.length} tone="green" headers={['Persyaratan', 'Kolom', 'Sebelum → Sesudah']}>
+        {unit.changes.map((change, index) => (
+          <tr key={`${change.row}-${change.field}-${index}`}>
+            <td className="intake-req">{change.requirement}</td>
+            <td>{change.fieldLabel}</td>
+            <td>
+              <span className="intake-before">{change.before || '—'}</span> → <strong>{change.after || '—'}</strong>
+            </td>
+          </tr>
+        ))}
+      </TableBlock>
 
-      <Block title="Penilaian mandiri (F-01)" count={unit.levels.length} tone={unit.levels.some((level) => level.conflict) ? 'amber' : 'green'}>
-        <table className="static-table intake-table">
-          <thead>
-            <tr>
-              <th>Indikator</th>
-              <th>Nilai mandiri</th>
-              <th>Penjelasan unit</th>
-              <th>Catatan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.levels.map((level) => (
-              <tr key={level.indicatorCode}>
-                <td className="intake-req">
-                  {level.number}. {level.name}
-                </td>
-                <td className="intake-nowrap">
-                  {levelText(level.from)} → <strong>{levelText(level.to)}</strong>
-                  {level.suggested !== null && level.suggested !== level.to ? <div className="intake-hint">Saran unsur: tingkat {level.suggested}</div> : null}
-                </td>
-                <td>{[level.justification, level.overrideReason ? `Alasan: ${level.overrideReason}` : ''].filter(Boolean).join(' · ') || '—'}</td>
-                <td>{level.conflict ? <Badge tone="amber">{level.conflict}</Badge> : <Badge tone="blue">masuk sebagai nilai mandiri</Badge>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Block>
+      <TableBlock title="Penilaian mandiri (F-01)" count={unit.levels.length} tone={unit.levels.some((level) => level.conflict) ? 'amber' : 'green'} headers={['Indikator', 'Nilai mandiri', 'Penjelasan unit', 'Catatan']}>
+        {unit.levels.map((level) => (
+          <tr key={level.indicatorCode}>
+            <td className="intake-req">
+              {level.number}. {level.name}
+            </td>
+            <td className="intake-nowrap">
+              {levelText(level.from)} → <strong>{levelText(level.to)}</strong>
+              {level.suggested !== null && level.suggested !== level.to ? <div className="intake-hint">Saran unsur: tingkat {level.suggested}</div> : null}
+            </td>
+            <td>{[level.justification, level.overrideReason ? `Alasan: ${level.overrideReason}` : ''].filter(Boolean).join(' · ') || '—'}</td>
+            <td>{level.conflict ? <Badge tone="amber">{level.conflict}</Badge> : <Badge tone="blue">masuk sebagai nilai mandiri</Badge>}</td>
+          </tr>
+        ))}
+      </TableBlock>
 
-      <Block title="Konflik dengan data kantor" count={unit.conflicts.length} tone="amber">
-        <table className="static-table intake-table">
-          <thead>
-            <tr>
-              <th>Persyaratan</th>
-              <th>Kolom</th>
-              <th>Di Patuh → dari unit</th>
-              <th>Sebab</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.conflicts.map((conflict, index) => (
-              <tr key={`${conflict.row}-${conflict.field}-${index}`}>
-                <td className="intake-req">{conflict.requirement}</td>
-                <td>{conflict.fieldLabel}</td>
-                <td>
-                  {conflict.before || '—'} → <strong>{conflict.after || '—'}</strong>
-                </td>
-                <td>{conflict.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Block>
+      <TableBlock title="Konflik dengan data kantor" count={unit.conflicts.length} tone="amber" headers={['Persyaratan', 'Kolom', 'Di Patuh → dari unit', 'Sebab']}>
+        {unit.conflicts.map((conflict, index) => (
+          <tr key={`${conflict.row}-${conflict.field}-${index}`}>
+            <td className="intake-req">{conflict.requirement}</td>
+            <td>{conflict.fieldLabel}</td>
+            <td>
+              {conflict.before || '—'} → <strong>{conflict.after || '—'}</strong>
+            </td>
+            <td>{conflict.reason}</td>
+          </tr>
+        ))}
+      </TableBlock>
 
-      <Block title="Kesalahan isian (harus diperbaiki unit)" count={unit.errors.length} tone="red">
-        <table className="static-table intake-table">
-          <thead>
-            <tr>
-              <th className="num">Baris</th>
-              <th>Kolom</th>
-              <th>Masalah</th>
-              <th>Yang perlu dilakukan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.errors.map((error, index) => (
-              <tr key={`${error.cell}-${index}`}>
-                <td className="num">{error.row}</td>
-                <td className="intake-nowrap">{error.column}</td>
-                <td>{error.message}</td>
-                <td>{error.action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Block>
+      <TableBlock title="Kesalahan isian (harus diperbaiki unit)" count={unit.errors.length} tone="red" headers={[{ num: 'Baris' }, 'Kolom', 'Masalah', 'Yang perlu dilakukan']}>
+        {unit.errors.map((error, index) => (
+          <tr key={`${error.cell}-${index}`}>
+            <td className="num">{error.row}</td>
+            <td className="intake-nowrap">{error.column}</td>
+            <td>{error.message}</td>
+            <td>{error.action}</td>
+          </tr>
+        ))}
+      </TableBlock>
 
       <Block title="Berkas di tempat yang salah" count={unit.misplaced.length} tone="amber">
         <p className="intake-hint">Pilih persyaratannya; berkas tanpa pilihan tetap menunggu dan tidak diterapkan.</p>
