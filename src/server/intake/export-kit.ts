@@ -19,6 +19,7 @@ import { hashFileSync, removeQuiet } from '../backup/files';
 import { GUIDE_FILE, KIT_FORMAT, MANIFEST_FILE, readManifestFile, signManifest, verifyManifest, type KitManifest } from './kit-manifest';
 import { guideLines, kitDirName, planFolders, workbookName } from './kit-plan';
 import { intakeRepo, type KitRow } from './intake-repository';
+import { zipBuffer } from '../excel/zip-buffer';
 
 export interface ExportKitsInput {
   periodId: number;
@@ -92,13 +93,7 @@ function zipKit(files: Array<{ name: string; data: Buffer }>, folders: string[],
   const zip = new yazl.ZipFile();
   for (const folder of folders) zip.addEmptyDirectory(`${root}/${folder}`);
   for (const file of files) zip.addBuffer(file.data, `${root}/${file.name}`, { compress: true });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return zipBuffer(zip);
 }
 
 async function workbookBytes(ctx: ServerContext, periodId: number, unitId: number, job: JobControl): Promise<{ data: Buffer; keyMac: string }> {

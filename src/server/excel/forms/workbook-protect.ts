@@ -5,6 +5,7 @@
  */
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { zipBuffer } from '../zip-buffer';
 
 const WORKBOOK_PART = 'xl/workbook.xml';
 const PROTECTION = '<workbookProtection lockStructure="1"/>';
@@ -34,13 +35,7 @@ export function addStructureProtection(xml: string): string {
 function writeEntries(entries: Array<{ name: string; data: Buffer }>): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const entry of entries) zip.addBuffer(entry.data, entry.name, { compress: true });
-  zip.end();
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return zipBuffer(zip);
 }
 
 export async function protectWorkbookStructure(buffer: Buffer): Promise<Buffer> {
