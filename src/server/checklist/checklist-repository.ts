@@ -55,9 +55,6 @@ export function checklistRepository(db: Db) {
        verified_at = @verifiedAt, updated_at = @now WHERE id = @id`,
     ),
     setNote: db.prepare('UPDATE checklist_items SET note = @note, updated_at = @now WHERE id = @id'),
-    statusesOfPeriod: db.prepare<[number], { unit_id: number; instrument_id: number; requirement_code: string; status: EvidenceStatus }>(
-      'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ?',
-    ),
     linksOfUnit: db.prepare<[number, number], LinkRow>(
       `SELECT l.item_id, ${EVIDENCE_COLUMNS}
        FROM checklist_evidence l JOIN checklist_items i ON i.id = l.item_id JOIN evidence e ON e.id = l.evidence_id

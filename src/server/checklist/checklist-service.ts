@@ -24,6 +24,7 @@ import { getUnit, listUnits } from '../units/units-service';
 import { checklistRepository, type EvidenceRow, type ItemRow, type LinkRow } from './checklist-repository';
 import { evidenceFlags, flagEvidence, type EvidenceFlags } from './evidence-flags';
 import { effectiveRequirements, findRequirement, type EffectiveRequirement } from './requirements';
+import { yearFigures } from '../scoring/year-figures';
 
 export const checklistRepo = (ctx: ServerContext) => memoFor(ctx.db, checklistRepository);
 
@@ -185,25 +186,16 @@ export function getChecklistsOfPeriod(ctx: ServerContext, periodId: number): Map
   );
 }
 
-/** Progress of every unit in scope, computed from one query over the year's items. */
+/** Progress of every unit in scope: the same count the Beranda and the recap show (year-figures.ts). */
 export function periodProgress(ctx: ServerContext, input: ParsedInput<'checklist:progress'>): UnitProgress[] {
-  const period = getPeriod(ctx, { id: input.periodId });
-  const statuses = new Map<string, EvidenceStatus>();
-  for (const row of checklistRepo(ctx).statusesOfPeriod.all(period.id)) {
-    statuses.set(`${row.unit_id}:${row.instrument_id}:${row.requirement_code}`, row.status);
-  }
-  const requirementSets = period.instruments.map((instrument) => ({
-    id: instrument.id,
-    codes: [...effectiveRequirements(ctx, period.id, instrument.id, getInstrument(ctx, { id: instrument.id }).definition).byIndicator.values()]
-      .flat()
-      .map((requirement) => requirement.code),
+  const figures = yearFigures(ctx, input.periodId);
+  return figures.inputs.period.units.map((unit) => ({
+    unitId: unit.unitId,
+    unitName: unit.unitName,
+    groupName: unit.groupName,
+    ombudsmanSample: unit.ombudsmanSample,
+    progress: figures.figuresOf(unit.unitId).progress,
   }));
-  return period.units.map((unit) => {
-    const unitStatuses = requirementSets.flatMap((set) =>
-      set.codes.map((code) => statuses.get(`${unit.unitId}:${set.id}:${code}`) ?? 'belum_ada'),
-    );
-    return { unitId: unit.unitId, unitName: unit.unitName, groupName: unit.groupName, ombudsmanSample: unit.ombudsmanSample, progress: progressOf(unitStatuses) };
-  });
 }
 
 /** The item row for a requirement, created on first change (absent rows mean "belum ada"). */

@@ -3,9 +3,8 @@
  * stored levels and statuses — the screens, the CLI and the Excel exports render these
  * same reports, never a second computation.
  */
-import { progressOf, sumProgress } from '../../core/checklist/progress';
-import type { Progress } from '../../core/checklist/types';
-import { pekpppIndex, scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
+import { sumProgress } from '../../core/checklist/progress';
+import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
 import { currentLevels } from '../../core/scoring/views';
 import type { OmbudsmanReport, PekpppReport, PekpppView, UnitReportEntry } from '../../core/scoring/types';
 import type { ParsedInput } from '../../shared/contract';
@@ -16,6 +15,7 @@ import { localIsoDay } from '../excel/exports/format';
 import { listPeriods } from '../periods/periods-service';
 import { requireScope } from '../checklist/checklist-service';
 import { loadYearInputs, scoringRepo, type LoadOptions, type YearInputs } from './scoring-inputs';
+import { yearFigures, type UnitFigures, type YearFigures } from './year-figures';
 
 export interface YearScores {
   inputs: YearInputs;
@@ -128,115 +128,32 @@ function previousIndexes(ctx: ServerContext, year: number): { year: number | nul
   const inputs = loadYearInputs(ctx, previous.id, { statuses: 'none' });
   const pekppp = inputs.pekppp;
   if (!pekppp) return { year: previous.year, byUnit: new Map(inputs.period.units.map((unit) => [unit.unitId, null])) };
-  const levelsOf = inputs.period.units.map((unit) => ({ unitId: unit.unitId, self: inputs.levels(unit.unitId, false), verified: inputs.levels(unit.unitId, true) }));
-  // What the index depends on: the weights, the scale and bands, and the levels.
+  // What the index depends on: the weights, the scale and bands, and the stored levels as read.
   const weights = pekppp.definition.aspects.map((aspect) => [aspect.code, aspect.weight, aspect.indicators.map((indicator) => [indicator.code, indicator.weight])]);
-  const key = JSON.stringify([previous.id, pekppp.id, weights, pekppp.definition.scoring, levelsOf]);
+  const key = JSON.stringify([previous.id, pekppp.id, weights, pekppp.definition.scoring, inputs.period.units.map((unit) => [unit.unitId, inputs.sourceOf(unit.unitId)])]);
   const cached = previousCache.get(ctx.db);
   if (cached?.key === key) return { year: previous.year, byUnit: cached.byUnit };
   const byUnit = new Map<number, number | null>();
-  for (const unit of levelsOf) {
-    const levels = currentLevels(pekppp.definition, unit.self, unit.verified);
+  for (const { unitId } of inputs.period.units) {
+    const levels = currentLevels(pekppp.definition, inputs.levels(unitId, false), inputs.levels(unitId, true));
     const report = scorePekppp(pekppp.definition, levels.levels, { view: 'current', sources: levels.sources });
     // A unit never assessed that year has no comparison (null), not an index of 0.
-    byUnit.set(unit.unitId, report.state === 'belum_dinilai' ? null : report.index);
+    byUnit.set(unitId, report.state === 'belum_dinilai' ? null : report.index);
   }
   previousCache.set(ctx.db, { key, byUnit });
   return { year: previous.year, byUnit };
 }
 
-const NO_PROGRESS = { items: 0, notApplicable: 0, supplied: 0, verified: 0 };
-
-/**
- * Progress per unit over the year's effective requirements of every instrument (a
- * requirement without a row counts as *belum ada*): PEKPPP counted in SQL, the Ombudsman
- * from the statuses already loaded for its scores, both classified as progressOf does.
- */
-function progressByUnit(ctx: ServerContext, inputs: YearInputs): (unitId: number) => Progress {
-  const { pekppp, ombudsman } = inputs;
-  const pekpppCounts = new Map<number, typeof NO_PROGRESS>();
-  if (pekppp) {
-    const codes = JSON.stringify(pekppp.requirements.map((requirement) => requirement.code));
-    for (const row of scoringRepo(ctx).statusCountsOfInstrument.all(inputs.period.id, pekppp.id, codes)) {
-      pekpppCounts.set(row.unit_id, { items: row.items, notApplicable: row.not_applicable, supplied: row.supplied, verified: row.verified });
-    }
-  }
-  return (unitId) => {
-    const parts: Progress[] = [];
-    if (pekppp) {
-      const sum = pekpppCounts.get(unitId) ?? NO_PROGRESS;
-      parts.push({ applicable: pekppp.requirements.length - sum.notApplicable, notApplicable: sum.notApplicable, supplied: sum.supplied, verified: sum.verified, percentSupplied: 0, percentVerified: 0 });
-    }
-    if (ombudsman) {
-      const statuses = inputs.statusesOf(unitId, ombudsman.id);
-      parts.push(progressOf(ombudsman.requirements.map((requirement) => statuses.get(requirement.code) ?? 'belum_ada')));
-    }
-    // sumProgress derives the percentages exactly as progressOf does.
-    return sumProgress(parts);
-  };
-}
-
-/** What one dashboard row needs: the *terkini* report, and only the indexes of the other two views. */
-interface DashboardScored {
-  unitId: number;
-  unitName: string;
-  groupName: string;
-  sample: boolean;
-  selfIndex: number | null;
-  verifiedIndex: number | null;
-  current: PekpppReport | null;
-  /** The report the pemda mean lists the unit with (terkini, or the empty mandiri one); null without PEKPPP. */
-  pemda: PekpppReport | null;
-  ombudsman: OmbudsmanReport | null;
-}
-
-const fromYear = (unit: YearUnitScores): DashboardScored => ({
-  unitId: unit.unitId,
-  unitName: unit.unitName,
-  groupName: unit.groupName,
-  sample: unit.sample,
-  selfIndex: unit.self?.index ?? null,
-  verifiedIndex: unit.verified?.index ?? null,
-  current: unit.current,
-  pemda: unit.self === null ? null : (unit.current ?? unit.self),
-  ombudsman: unit.ombudsman,
-});
-
-/** Score one unit for the dashboard: mandiri and verifikasi as indexes only (pekpppIndex, same arithmetic). */
-function scoreForDashboard(inputs: YearInputs, unit: YearInputs['period']['units'][number]): DashboardScored {
-  const { pekppp, ombudsman } = inputs;
-  const self = pekppp ? inputs.levels(unit.unitId, false) : {};
-  const verified = pekppp ? inputs.levels(unit.unitId, true) : {};
-  let current: PekpppReport | null = null;
-  if (pekppp) {
-    const levels = currentLevels(pekppp.definition, self, verified);
-    const report = scorePekppp(pekppp.definition, levels.levels, { view: 'current', sources: levels.sources });
-    current = report.state === 'belum_dinilai' ? null : report;
-  }
+function dashboardUnit(unit: YearInputs['period']['units'][number], figures: UnitFigures, previousIndex: number | null): DashboardUnit {
+  const { current, ombudsman } = figures;
   return {
     unitId: unit.unitId,
     unitName: unit.unitName,
     groupName: unit.groupName,
-    sample: unit.ombudsmanSample,
-    selfIndex: pekppp ? pekpppIndex(pekppp.definition, self) : null,
-    verifiedIndex: pekppp ? pekpppIndex(pekppp.definition, verified) : null,
-    current,
-    // Nothing assessed in either view: listed as not yet assessed, from its (empty) mandiri report.
-    pemda: pekppp ? (current ?? scorePekppp(pekppp.definition, self, { view: 'self' })) : null,
-    ombudsman: ombudsman ? scoreOmbudsman(ombudsman.definition, inputs.requirementStatuses(unit.unitId), inputs.ombudsmanInputs(unit.unitId)) : null,
-  };
-}
-
-function dashboardUnit(unit: DashboardScored, progress: Progress, previousIndex: number | null): DashboardUnit {
-  const current = unit.current;
-  return {
-    unitId: unit.unitId,
-    unitName: unit.unitName,
-    groupName: unit.groupName,
-    ombudsmanSample: unit.sample,
-    progress,
-    selfIndex: unit.selfIndex,
-    verifiedIndex: unit.verifiedIndex,
+    ombudsmanSample: unit.ombudsmanSample,
+    progress: figures.progress,
+    selfIndex: figures.selfIndex,
+    verifiedIndex: figures.verifiedIndex,
     current: current ? { index: current.index!, state: current.state, basis: current.basis, total: current.completeness.total } : null,
     category: current?.band ? { code: current.band.code, label: current.band.label, tone: current.band.tone, provisional: current.band.provisional } : null,
     aspectIndexes: current
@@ -244,45 +161,33 @@ function dashboardUnit(unit: DashboardScored, progress: Progress, previousIndex:
           .filter((aspect) => aspect.scored)
           .map((aspect) => ({ code: aspect.code, name: aspect.name, index: aspect.assessedCount > 0 ? aspect.index : null, assessed: aspect.assessedCount, total: aspect.totalCount }))
       : [],
-    ombudsman: unit.ombudsman
-      ? { total: unit.ombudsman.total, grade: unit.ombudsman.band?.code ?? null, zone: unit.ombudsman.zone, tone: unit.ombudsman.band?.tone ?? null }
-      : null,
+    ombudsman: ombudsman ? { total: ombudsman.total, grade: ombudsman.band?.code ?? null, zone: ombudsman.zone, tone: ombudsman.band?.tone ?? null } : null,
     previousIndex,
   };
 }
 
 export function dashboard(ctx: ServerContext, input: ParsedInput<'scores:dashboard'>): Dashboard {
-  const inputs = loadYearInputs(ctx, input.periodId, { statuses: 'ombudsman' });
-  // Unit by unit, keeping only the reports the year's figures need; mandiri and
-  // verifikasi are shown as numbers only, so only their indexes are computed.
-  return assembleDashboard(ctx, inputs, (function* scored() {
-    for (const unit of inputs.period.units) yield scoreForDashboard(inputs, unit);
-  })());
+  return dashboardOf(ctx, yearFigures(ctx, input.periodId));
 }
 
 export interface DashboardOptions {
-  /** Progress per unit when the caller has already counted it (the recap counts per aspect too). */
-  progressOf?: (unitId: number) => Progress;
   /** False skips reading the previous year (previousIndex stays null) for callers that never show it. */
   previousYear?: boolean;
 }
 
-/** The dashboard of an already computed year: the recap builds on the same numbers without scoring twice. */
-export function dashboardOf(ctx: ServerContext, year: YearScores, options: DashboardOptions = {}): Dashboard {
-  return assembleDashboard(ctx, year.inputs, year.units.map(fromYear), options);
-}
-
-function assembleDashboard(ctx: ServerContext, inputs: YearInputs, scoredUnits: Iterable<DashboardScored>, options: DashboardOptions = {}): Dashboard {
+/** The dashboard of a year's figures: the recap builds on the same numbers without scoring twice. */
+export function dashboardOf(ctx: ServerContext, figures: YearFigures, options: DashboardOptions = {}): Dashboard {
+  const { inputs } = figures;
   const { period } = inputs;
   const previous = options.previousYear === false ? { year: null, byUnit: new Map<number, number | null>() } : previousIndexes(ctx, period.year);
-  const progressOfUnit = options.progressOf ?? progressByUnit(ctx, inputs);
   const units: DashboardUnit[] = [];
   const pekpppEntries: UnitReportEntry<PekpppReport>[] = [];
   const allOmbudsman: Array<UnitReportEntry<OmbudsmanReport> & { sample: boolean }> = [];
-  for (const unit of scoredUnits) {
-    units.push(dashboardUnit(unit, progressOfUnit(unit.unitId), previous.byUnit.get(unit.unitId) ?? null));
-    if (unit.pemda !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.pemda });
-    if (unit.ombudsman) allOmbudsman.push({ unitId: unit.unitId, unitName: unit.unitName, report: unit.ombudsman, sample: unit.sample });
+  for (const unit of period.units) {
+    const own = figures.figuresOf(unit.unitId);
+    units.push(dashboardUnit(unit, own, previous.byUnit.get(unit.unitId) ?? null));
+    if (own.pemda !== null) pekpppEntries.push({ unitId: unit.unitId, unitName: unit.unitName, report: own.pemda });
+    if (own.ombudsman) allOmbudsman.push({ unitId: unit.unitId, unitName: unit.unitName, report: own.ombudsman, sample: unit.ombudsmanSample });
   }
   // The Ombudsman scores its sample; with no sample marked yet, every unit stands in.
   const sampled = allOmbudsman.filter((entry) => entry.sample);

@@ -27,30 +27,25 @@ export interface AssessmentRow {
 
 function scoringRepository(db: Db) {
   return {
-    assessmentsOfPeriod: db.prepare<[number], AssessmentRow>(
-      `SELECT unit_id, instrument_id, indicator_code, self_level, verified_level, elements, override_reason,
-              justification, verified_note FROM assessments WHERE period_id = ?`,
-    ),
     assessmentsOfUnit: db.prepare<[number, number], AssessmentRow>(
       `SELECT unit_id, instrument_id, indicator_code, self_level, verified_level, elements, override_reason,
               justification, verified_note FROM assessments WHERE period_id = ? AND unit_id = ?`,
     ),
-    /** Arrays instead of objects: ~50,000 rows a year at 300 units, read on every recompute. */
-    statusesRaw: db
-      .prepare<[number], [number, number, string, EvidenceStatus]>(
-        'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ?',
-      )
-      .raw(true),
-    /** Levels only (no notes or ticked elements), as arrays: what scoring a whole year needs. */
-    levelsOfPeriodRaw: db
-      .prepare<[number], [number, number, string, number | null, number | null]>(
-        'SELECT unit_id, instrument_id, indicator_code, self_level, verified_level FROM assessments WHERE period_id = ?',
+    /**
+     * One instrument's levels, one row per unit: "indicator US self US verified RS …" (an
+     * empty level is ""). What scoring a whole year needs, and the exact text the figures
+     * of a unit are remembered by (year-figures.ts).
+     */
+    levelsOfInstrumentPacked: db
+      .prepare<[number, number], [number, string]>(
+        `SELECT unit_id, group_concat(indicator_code || char(31) || coalesce(self_level, '') || char(31) || coalesce(verified_level, ''), char(30))
+           FROM assessments WHERE period_id = ? AND instrument_id = ? GROUP BY unit_id`,
       )
       .raw(true),
     /**
      * One instrument's statuses, one row per unit: "code US status RS code US status…".
      * Read through the covering index of migration 010, and ~300 rows instead of ~25,000
-     * (SQLite joins the strings in C; JS splits them), which halves a dashboard's reading.
+     * (SQLite joins the strings in C; JS splits them only where a unit is scored anew).
      */
     statusesOfInstrumentPacked: db
       .prepare<[number, number], [number, string]>(
@@ -63,18 +58,6 @@ function scoringRepository(db: Db) {
         'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND unit_id = ?',
       )
       .raw(true),
-    /**
-     * Status counts per unit over the given requirement codes of one instrument: what a
-     * dashboard's progress needs, counted by SQLite instead of 50,000 rows in JS.
-     */
-    statusCountsOfInstrument: db.prepare<[number, number, string], { unit_id: number; items: number; not_applicable: number; supplied: number; verified: number }>(
-      `SELECT unit_id, count(*) AS items, sum(status = 'tidak_berlaku') AS not_applicable,
-              sum(status IN ('menunggu_verifikasi', 'terverifikasi', 'perlu_perbaikan')) AS supplied,
-              sum(status = 'terverifikasi') AS verified
-         FROM checklist_items
-        WHERE period_id = ? AND instrument_id = ? AND requirement_code IN (SELECT value FROM json_each(?))
-        GROUP BY unit_id`,
-    ),
     inputsOfPeriod: db.prepare<[number], { unit_id: number; instrument_id: number; trust: number | null; followed_up: number }>(
       'SELECT unit_id, instrument_id, trust, followed_up FROM ombudsman_inputs WHERE period_id = ?',
     ),
@@ -103,6 +86,11 @@ export interface YearInputs {
   requirementStatuses: (unitId: number) => OmbudsmanRequirementInput[];
   statusesOf: (unitId: number, instrumentId: number) => Map<string, EvidenceStatus>;
   ombudsmanInputs: (unitId: number) => { trust: number | null; followedUp: boolean };
+  /**
+   * The exact stored text one unit's figures derive from: its PEKPPP levels, the statuses
+   * read and its Ombudsman inputs. Equal text, equal figures (see year-figures.ts).
+   */
+  sourceOf: (unitId: number) => string;
 }
 
 function instrumentInputs(ctx: ServerContext, period: PeriodDetail, family: 'pekppp' | 'ombudsman'): InstrumentInputs | null {
@@ -113,42 +101,38 @@ function instrumentInputs(ctx: ServerContext, period: PeriodDetail, family: 'pek
   return { id: summary.id, definition, requirements };
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row)) ?? [];
-    list.push(row);
-    map.set(key(row), list);
-  }
-  return map;
-}
+const RECORD = '\u001e';
+const FIELD = '\u001f';
 
-/** unit, instrument, indicator, self level, verified level. */
-type LevelRow = [number, number, string, number | null, number | null];
-
-const levelRowOf = (row: AssessmentRow): LevelRow => [row.unit_id, row.instrument_id, row.indicator_code, row.self_level, row.verified_level];
-
-/** The level-only row callers of a whole year get (no notes or ticked elements were read). */
-const assessmentRowOf = ([unit_id, instrument_id, indicator_code, self_level, verified_level]: LevelRow): AssessmentRow => ({
-  unit_id,
-  instrument_id,
-  indicator_code,
-  self_level,
-  verified_level,
-  elements: '[]',
-  override_reason: '',
-  justification: '',
-  verified_note: '',
-});
-
-function unpackStatuses(packed: string): Map<string, EvidenceStatus> {
+/** "code US status RS …" (statusesOfInstrumentPacked) as code → status. */
+function unpackStatuses(packed: string | undefined): Map<string, EvidenceStatus> {
   const map = new Map<string, EvidenceStatus>();
-  for (const pair of packed.split('\u001e')) {
-    const split = pair.indexOf('\u001f');
+  if (!packed) return map;
+  for (const pair of packed.split(RECORD)) {
+    const split = pair.indexOf(FIELD);
     map.set(pair.slice(0, split), pair.slice(split + 1) as EvidenceStatus);
   }
   return map;
 }
+
+const levelOf = (text: string): number | null => (text === '' ? null : Number(text));
+
+/** "indicator US self US verified RS …" (levelsOfInstrumentPacked) as the two views' levels. */
+function unpackLevels(packed: string | undefined): { self: PekpppLevels; verified: PekpppLevels } {
+  const self: PekpppLevels = {};
+  const verified: PekpppLevels = {};
+  if (!packed) return { self, verified };
+  for (const record of packed.split(RECORD)) {
+    const [code, own, checked] = record.split(FIELD) as [string, string, string];
+    self[code] = levelOf(own);
+    verified[code] = levelOf(checked);
+  }
+  return { self, verified };
+}
+
+const packLevels = (rows: AssessmentRow[]): string =>
+  rows.map((row) => [row.indicator_code, row.self_level ?? '', row.verified_level ?? ''].join(FIELD)).join(RECORD);
+const packStatuses = (statuses: Map<string, EvidenceStatus>): string => [...statuses].map((pair) => pair.join(FIELD)).join(RECORD);
 
 /**
  * Everything needed to score a year, or — with `unitId` — just one unit of it (what a
@@ -165,51 +149,99 @@ export interface LoadOptions {
   statuses?: 'all' | 'ombudsman' | 'none';
 }
 
+/** Where one unit's stored levels and statuses come from: a whole year's packed rows, or one unit's own rows. */
+interface Source {
+  /** The PEKPPP levels of a unit, packed as the year query packs them ("" for none). */
+  levels: (unitId: number) => string;
+  /** One instrument's statuses of a unit, packed likewise ("" for none or not read). */
+  statuses: (unitId: number, instrumentId: number) => string;
+  /** Full assessment rows (one unit), or level-only rows built from the packed levels (whole year). */
+  assessments: (unitId: number) => AssessmentRow[];
+}
+
+function yearSource(ctx: ServerContext, period: PeriodDetail, pekppp: InstrumentInputs | null, instrumentIds: number[]): Source {
+  const repo = scoringRepo(ctx);
+  const levels = new Map(pekppp ? repo.levelsOfInstrumentPacked.all(period.id, pekppp.id) : []);
+  const statuses = new Map(instrumentIds.map((id) => [id, new Map(repo.statusesOfInstrumentPacked.all(period.id, id))]));
+  return {
+    levels: (unitId) => levels.get(unitId) ?? '',
+    statuses: (unitId, instrumentId) => statuses.get(instrumentId)?.get(unitId) ?? '',
+    assessments(unitId) {
+      if (!pekppp) return [];
+      const { self, verified } = unpackLevels(levels.get(unitId));
+      return Object.keys(self).map((code) => ({
+        unit_id: unitId,
+        instrument_id: pekppp.id,
+        indicator_code: code,
+        self_level: self[code] ?? null,
+        verified_level: verified[code] ?? null,
+        elements: '[]',
+        override_reason: '',
+        justification: '',
+        verified_note: '',
+      }));
+    },
+  };
+}
+
+function unitSource(ctx: ServerContext, periodId: number, unitId: number, pekppp: InstrumentInputs | null, withStatuses: boolean): Source {
+  const repo = scoringRepo(ctx);
+  const rows = repo.assessmentsOfUnit.all(periodId, unitId);
+  const byInstrument = new Map<number, Map<string, EvidenceStatus>>();
+  if (withStatuses) {
+    for (const [, instrumentId, code, status] of repo.statusesOfUnitRaw.all(periodId, unitId) as unknown as Array<[number, number, string, EvidenceStatus]>) {
+      let map = byInstrument.get(instrumentId);
+      if (!map) byInstrument.set(instrumentId, (map = new Map()));
+      map.set(code, status);
+    }
+  }
+  const levels = packLevels(rows.filter((row) => row.instrument_id === pekppp?.id));
+  return {
+    levels: (id) => (id === unitId ? levels : ''),
+    statuses: (id, instrumentId) => (id === unitId ? packStatuses(byInstrument.get(instrumentId) ?? new Map()) : ''),
+    assessments: (id) => (id === unitId ? rows : []),
+  };
+}
+
+/** Parsed once per unit and instrument on first use; a unit never asked for is never split. */
+function lazily<K, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+}
+
 export function loadYearInputs(ctx: ServerContext, periodId: number, options: LoadOptions = {}): YearInputs {
   const period = getPeriod(ctx, { id: periodId });
   const pekppp = instrumentInputs(ctx, period, 'pekppp');
   const ombudsman = options.statuses === 'none' ? null : instrumentInputs(ctx, period, 'ombudsman');
-  const repo = scoringRepo(ctx);
   const unitId = options.unitId;
-  // A whole year reads levels only, as arrays; one unit reads its full rows.
-  const fullRows = unitId === undefined ? null : groupBy(repo.assessmentsOfUnit.all(periodId, unitId), (row) => row.unit_id);
-  const levelRows = fullRows
-    ? new Map([...fullRows].map(([unit, rows]) => [unit, rows.map(levelRowOf)]))
-    : groupBy(repo.levelsOfPeriodRaw.all(periodId) as unknown as LevelRow[], (row) => row[0]);
-  const onlyOmbudsman = options.statuses === 'ombudsman' && unitId === undefined;
-  // Indexed once: unit → instrument → requirement code → status.
-  const statuses = new Map<number, Map<number, Map<string, EvidenceStatus>>>();
-  if (onlyOmbudsman && ombudsman) {
-    for (const [unit, packed] of repo.statusesOfInstrumentPacked.all(periodId, ombudsman.id)) statuses.set(unit, new Map([[ombudsman.id, unpackStatuses(packed)]]));
-  } else if (options.statuses !== 'none' && !onlyOmbudsman) {
-    const rawRows = unitId === undefined ? repo.statusesRaw.all(periodId) : repo.statusesOfUnitRaw.all(periodId, unitId);
-    for (const [unit, instrumentId, code, status] of rawRows as unknown as Array<[number, number, string, EvidenceStatus]>) {
-      let byInstrument = statuses.get(unit);
-      if (!byInstrument) statuses.set(unit, (byInstrument = new Map()));
-      let byCode = byInstrument.get(instrumentId);
-      if (!byCode) byInstrument.set(instrumentId, (byCode = new Map()));
-      byCode.set(code, status);
-    }
-  }
-  const empty = new Map<string, EvidenceStatus>();
+  const read =
+    options.statuses === 'none' ? [] : options.statuses === 'ombudsman' && unitId === undefined ? (ombudsman ? [ombudsman.id] : []) : period.instruments.map((item) => item.id);
+  const source = unitId === undefined ? yearSource(ctx, period, pekppp, read) : unitSource(ctx, periodId, unitId, pekppp, read.length > 0);
+  const levelsOf = lazily((unit: number) => unpackLevels(source.levels(unit)));
+  const statusesOfKey = lazily((key: string) => {
+    const [unit, instrumentId] = key.split(':').map(Number) as [number, number];
+    return unpackStatuses(source.statuses(unit, instrumentId));
+  });
+  const statusesOf = (unit: number, instrumentId: number) => statusesOfKey(`${unit}:${instrumentId}`);
   const inputs = new Map(scoringRepo(ctx).inputsOfPeriod.all(periodId).map((row) => [`${row.unit_id}:${row.instrument_id}`, row]));
-  const statusesOf = (unitId: number, instrumentId: number) => statuses.get(unitId)?.get(instrumentId) ?? empty;
+  const ombudsmanInputs = (unit: number) => {
+    const row = ombudsman ? inputs.get(`${unit}:${ombudsman.id}`) : undefined;
+    return { trust: row?.trust ?? null, followedUp: row?.followed_up === 1 };
+  };
   return {
     period,
     pekppp,
     ombudsman,
-    assessments: (unitId) => fullRows?.get(unitId) ?? (levelRows.get(unitId) ?? []).map(assessmentRowOf),
-    levels(unitId, verified) {
-      const levels: PekpppLevels = {};
-      for (const [, instrumentId, code, self, checked] of levelRows.get(unitId) ?? []) {
-        if (pekppp && instrumentId === pekppp.id) levels[code] = verified ? checked : self;
-      }
-      return levels;
-    },
+    assessments: source.assessments,
+    levels: (unit, verified) => (verified ? levelsOf(unit).verified : levelsOf(unit).self),
     statusesOf,
-    requirementStatuses(unitId) {
+    requirementStatuses(unit) {
       if (!ombudsman) return [];
-      const map = statusesOf(unitId, ombudsman.id);
+      const map = statusesOf(unit, ombudsman.id);
       return ombudsman.requirements.map((requirement) => ({
         indicatorCode: requirement.indicatorCode,
         code: requirement.code,
@@ -217,9 +249,10 @@ export function loadYearInputs(ctx: ServerContext, periodId: number, options: Lo
         status: map.get(requirement.code) ?? 'belum_ada',
       }));
     },
-    ombudsmanInputs(unitId) {
-      const row = ombudsman ? inputs.get(`${unitId}:${ombudsman.id}`) : undefined;
-      return { trust: row?.trust ?? null, followedUp: row?.followed_up === 1 };
+    ombudsmanInputs,
+    sourceOf(unit) {
+      const own = ombudsmanInputs(unit);
+      return [source.levels(unit), ...read.map((id) => source.statuses(unit, id)), own.trust ?? '', own.followedUp].join('\u001d');
     },
   };
 }

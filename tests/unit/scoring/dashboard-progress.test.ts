@@ -1,6 +1,6 @@
 /**
- * The dashboard counts progress in SQL; it must equal the checklist's own count
- * (progressOf over each unit's statuses), including requirements with no row yet,
+ * The dashboard's progress (the year's figures, also behind the recap and checklist:progress)
+ * must equal the checklist's own count by hand, including requirements with no row yet,
  * not-applicable ones and a status left behind on a requirement the office hid.
  */
 import { describe, expect, it } from 'vitest';

@@ -16,7 +16,7 @@ import { loadRecapData, type RecapData } from './recap-data';
 import { addRecapMainSheet } from './recap-sheet-main';
 import { streamWorkbookFile } from './stream-workbook';
 
-export type { InstrumentProgress, RecapData } from './recap-data';
+export type { RecapData } from './recap-data';
 
 export interface RecapParams {
   periodId: number;
