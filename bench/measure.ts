@@ -21,9 +21,17 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
-/** Run `fn` `runs` times (after one warm-up unless disabled), sampling RSS while it runs. */
-export async function measure(operation: string, runs: number, fn: () => unknown, options: { warmup?: boolean } = {}): Promise<Measurement> {
-  if (options.warmup !== false) await fn();
+/**
+ * Run `fn` `runs` times (after one warm-up, or `warmup` of them; none with false),
+ * sampling RSS while it runs; `before` runs untimed ahead of each (a change the operation
+ * must then take in).
+ */
+export async function measure(operation: string, runs: number, fn: () => unknown, options: { warmup?: boolean | number; before?: () => unknown } = {}): Promise<Measurement> {
+  const warmups = options.warmup === false ? 0 : options.warmup === true || options.warmup === undefined ? 1 : options.warmup;
+  for (let i = 0; i < warmups; i += 1) {
+    await options.before?.();
+    await fn();
+  }
   const times: number[] = [];
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
@@ -31,6 +39,7 @@ export async function measure(operation: string, runs: number, fn: () => unknown
   }, 5);
   try {
     for (let i = 0; i < runs; i += 1) {
+      await options.before?.();
       const start = performance.now();
       await fn();
       times.push(performance.now() - start);

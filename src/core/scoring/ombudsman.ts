@@ -259,7 +259,7 @@ export function scoreOmbudsmanLocalGovernment(
     band,
     zone: band?.zone ?? null,
     dimensionsMean: dimensionsMean === null ? null : roundHalfUp(dimensionsMean, d),
-    aspects: aspectMeans(entries.map((entry) => entry.report.aspects.map((aspect) => ({ ...aspect, value: aspect.score })))),
+    aspects: aspectMeans(entries.map((entry) => entry.report.aspects.map((aspect) => ({ code: aspect.code, name: aspect.name, weight: aspect.weight, value: aspect.score })))),
     distribution: scale ? distributionOf(scale, units) : [],
     missingTotalUnits: missing,
     units,

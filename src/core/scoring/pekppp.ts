@@ -216,7 +216,7 @@ export function scoreLocalGovernment(
     band: entry.report.band,
     state: entry.report.state,
   }));
-  const aspects = aspectMeans(reports.map((report) => report.aspects.map((aspect) => ({ ...aspect, value: aspect.index }))));
+  const aspects = aspectMeans(reports.map((report) => report.aspects.map((aspect) => ({ code: aspect.code, name: aspect.name, weight: aspect.weight, value: aspect.index }))));
   const derivation =
     exact === null
       ? ['Belum ada unit yang dinilai.']

@@ -1,5 +1,20 @@
-/** A finished yazl archive collected in memory (small archives: a re-protected workbook, a kit zip). */
-import type yazl from 'yazl';
+/**
+ * Small zip archives in memory: a kit zip, and every in-memory workbook (unit package,
+ * gap report, forms, SKM report).
+ *
+ * exceljs deflates a workbook's parts in JavaScript (JSZip), which is most of the time of
+ * writing a small workbook. `xlsxBuffer` has exceljs write the parts stored (no deflate),
+ * then yazl deflates each part with Node's native zlib on the thread pool: the same parts
+ * and bytes, in the same order, written about twice as fast.
+ */
+import type ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
 
 export function zipBuffer(zip: yazl.ZipFile): Promise<Buffer> {
   zip.end();
@@ -9,4 +24,37 @@ export function zipBuffer(zip: yazl.ZipFile): Promise<Buffer> {
     zip.outputStream.on('error', reject);
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
   });
+}
+
+/** The files of an archive we wrote ourselves, in order (never used on a user's file: see zip-guard.ts for those). */
+export async function readZipEntries(buffer: Buffer): Promise<ZipEntry[]> {
+  const zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true });
+  const entries: ZipEntry[] = [];
+  // A buffer-backed archive holds no file handle, so there is nothing to close.
+  for await (const entry of zip.eachEntry()) {
+    if (entry.fileName.endsWith('/')) continue;
+    const stream = await zip.openReadStreamPromise(entry);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+  }
+  return entries;
+}
+
+/** The entries deflated (native zlib) into one archive. */
+export function deflatedZip(entries: ZipEntry[]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const entry of entries) zip.addBuffer(entry.data, entry.name, { compress: true });
+  return zipBuffer(zip);
+}
+
+/**
+ * An exceljs workbook as .xlsx bytes, deflated natively; `change` may edit the parts
+ * first (what exceljs cannot write, such as workbook-structure protection).
+ */
+export async function xlsxBuffer(workbook: ExcelJS.Workbook, change?: (entries: ZipEntry[]) => void): Promise<Buffer> {
+  const stored = Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>));
+  const entries = await readZipEntries(stored);
+  change?.(entries);
+  return deflatedZip(entries);
 }

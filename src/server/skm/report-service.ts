@@ -13,6 +13,7 @@ import { silentJob } from '../jobs/job';
 import type { Platform } from '../platform';
 import type { ServerContext } from '../context';
 import { getUnit } from '../units/units-service';
+import { xlsxBuffer } from '../excel/zip-buffer';
 import { chartPng } from './chart';
 import { skmDocumentFrame } from './report-header';
 import { buildReportModel, type SkmReportModel } from './report-model';
@@ -39,7 +40,7 @@ export async function buildSkmReport(ctx: ServerContext, input: PeriodInput): Pr
   const serviceCharts = view.report.services.length > 1 ? view.report.services.map((service) => ({ label: service.label, png: chartPng(service, `NRR per unsur — ${service.label}`) })) : [];
   const docx = await renderReportDocx(model, chart, serviceCharts);
   const workbook = await renderReportWorkbook(model, chart);
-  const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
+  const xlsx = await xlsxBuffer(workbook);
   return { model, complete: view.report.unit.complete, baseName: exportFileName(`Laporan SKM ${view.unitName} ${view.periodLabel}`), docx, xlsx };
 }
 

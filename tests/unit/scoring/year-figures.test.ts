@@ -58,7 +58,7 @@ describe('year figures', () => {
   it('are never stale, whatever changed', async () => {
     const setup = await year();
     const { api, period, units, pekppp, ombudsman, app } = setup;
-    const [dinsos, dishub] = units as [{ id: number }, { id: number }];
+    const [dinsos, dishub] = [units[0]!, units[1]!];
     await expectFresh(setup);
     const checklist = await api['checklist:get']({ periodId: period.id, unitId: dinsos.id });
     const requirementsOf = (instrumentId: number) =>
@@ -96,7 +96,7 @@ describe('year figures', () => {
   it('scores again only the units that changed, and nothing when nothing was written', async () => {
     const setup = await year();
     const { api, app, period, units } = setup;
-    const [dinsos, dishub, camat] = units as [{ id: number }, { id: number }, { id: number }];
+    const [dinsos, dishub, camat] = [units[0]!, units[1]!, units[2]!];
     const read = () => app.ctx.db.transaction(() => yearFigures(app.ctx, period.id))();
     const first = read();
     const figures = (year: ReturnType<typeof read>) => [dinsos, dishub, camat].map((unit) => year.figuresOf(unit.id));

@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/result';
 import { fsyncDirSync, fsyncFileSync, randomId, TEMP_PREFIX } from '../../backup/files';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { removeTemp } from './package-sink';
+import { xlsxBuffer } from '../zip-buffer';
 
 export function tempPathIn(dir: string): string {
   return path.join(dir, `${TEMP_PREFIX}${randomId()}`);
@@ -79,7 +80,7 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, outFile: str
   requireDirectory(path.dirname(target));
   const temp = tempPathIn(path.dirname(target));
   try {
-    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const buffer = await xlsxBuffer(workbook);
     throwIfCancelled(job);
     await fs.promises.writeFile(temp, buffer, { flag: 'wx' });
     return publishTemp(temp, target, job);

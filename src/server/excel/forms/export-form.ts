@@ -24,7 +24,8 @@ import { writeSelfAssessment } from './self-assessment-sheet';
 import { SHEET_F01 } from './self-assessment-layout';
 import { getAssessment } from '../../assessment/assessment-service';
 import type { Assessment } from '../../../shared/types';
-import { protectWorkbookStructure } from './workbook-protect';
+import { protectStructure } from './workbook-protect';
+import { xlsxBuffer } from '../zip-buffer';
 
 export interface ExportFormInput {
   periodId: number;
@@ -231,7 +232,7 @@ export async function exportForm(ctx: ServerContext, input: ExportFormInput, job
   for (const sheet of workbook.worksheets) if (sheet.state === 'visible') showTextAsTyped(sheet);
   throwIfCancelled(job);
   job.progress(0.7, 'Menyimpan buku kerja…');
-  const written = await protectWorkbookStructure(Buffer.from(await workbook.xlsx.writeBuffer()));
+  const written = await xlsxBuffer(workbook, protectStructure);
   throwIfCancelled(job);
   fs.mkdirSync(path.dirname(input.outFile), { recursive: true });
   writeAtomically(input.outFile, written);
