@@ -2,10 +2,11 @@
  * Small zip archives in memory: a kit zip, and every in-memory workbook (unit package,
  * gap report, forms, SKM report).
  *
- * exceljs deflates a workbook's parts in JavaScript (JSZip), which is most of the time of
- * writing a small workbook. `xlsxBuffer` has exceljs write the parts stored (no deflate),
- * then yazl deflates each part with Node's native zlib on the thread pool: the same parts
- * and bytes, in the same order, written about twice as fast.
+ * `xlsxBuffer` has exceljs write a workbook's parts stored (no deflate), then yazl
+ * deflates each part with Node's native zlib on the thread pool, at zlib's default level:
+ * as fast as exceljs's own JavaScript deflate at level 1 for a unit package workbook, and
+ * ±13 % smaller. A workbook whose parts must be edited after exceljs (the form's structure
+ * protection) is deflated once, where it used to be deflated, unpacked and deflated again.
  */
 import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
