@@ -3,7 +3,7 @@
  * is, the three PEKPPP views side by side, the Ombudsman estimate, the first steps of its
  * gap list, what changed last, and one click to every screen or document for this unit.
  */
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import type { UnitProfile } from '../../../shared/types';
 import { Badge, EstimateTag } from '../../components/badge';
 import { Icon } from '../../components/icons';
@@ -128,7 +128,9 @@ export function UnitProfilePage({ unitId }: { unitId: number }) {
   const periodId = activePeriod?.id ?? 0;
   const profile = useQuery(`unit-profile-${periodId}-${unitId}`, () => (periodId ? api['units:profile']({ periodId, unitId }) : Promise.resolve(null)));
   useEffect(() => rememberUnit(unitId, activePeriod?.year), [unitId, activePeriod?.year]);
-  useEffect(() => {
+  // Before paint, not after: the moment a unit's profile shows, Alt+← / Alt+→ must know its
+  // neighbours (a listener attached after paint briefly kept the loading state's null).
+  useLayoutEffect(() => {
     // Alt+← / Alt+→ page through units, like a document viewer.
     const onKey = (event: KeyboardEvent) => {
       const target = event.altKey && profile.data ? (event.key === 'ArrowLeft' ? profile.data.neighbours.previous : event.key === 'ArrowRight' ? profile.data.neighbours.next : null) : null;
