@@ -68,3 +68,13 @@ export function readJson<T>(file: string): T {
 }
 
 export const RESOURCES = repoResourcesDir();
+
+/** A 2026 year with both built-in instruments (PEKPPP 2022-A, Ombudsman 2025) and the named units in scope. */
+export async function yearWithBothInstruments(api: TestApi, names: string[]) {
+  const instruments = await api['instruments:list'](undefined);
+  const pekppp = instruments.find((item) => item.code === 'pekppp-2022-a')!;
+  const ombudsman = instruments.find((item) => item.code === 'ombudsman-2025')!;
+  const { created } = await api['units:bulk-create']({ names });
+  const period = await api['periods:create']({ year: 2026, instrumentIds: [pekppp.id, ombudsman.id], deadline: null, unitIds: created.map((unit) => unit.id) });
+  return { pekppp, ombudsman, units: created, period };
+}

@@ -4,18 +4,14 @@
  * not-applicable ones and a status left behind on a requirement the office hid.
  */
 import { describe, expect, it } from 'vitest';
-import { testApp, testHandlers } from '../helpers';
+import { testApp, testHandlers, yearWithBothInstruments } from '../helpers';
 
 describe('dashboard progress', () => {
   it('equals the checklist progress of every unit, by hand for one', async () => {
     const app = testApp();
     const api = testHandlers(app);
-    const instruments = await api['instruments:list'](undefined);
-    const pekppp = instruments.find((item) => item.code === 'pekppp-2022-a')!;
-    const ombudsman = instruments.find((item) => item.code === 'ombudsman-2025')!;
-    const { created } = await api['units:bulk-create']({ names: ['Dinas Sosial', 'Dinas Perhubungan', 'Dinas Kesehatan'] });
+    const { units: created, period } = await yearWithBothInstruments(api, ['Dinas Sosial', 'Dinas Perhubungan', 'Dinas Kesehatan']);
     const [dinsos, dishub] = created;
-    const period = await api['periods:create']({ year: 2026, instrumentIds: [pekppp.id, ombudsman.id], deadline: null, unitIds: created.map((u) => u.id) });
     const checklist = await api['checklist:get']({ periodId: period.id, unitId: dinsos!.id });
     const requirements = checklist.instruments.flatMap((instrument) =>
       instrument.aspects.flatMap((aspect) => aspect.indicators.flatMap((indicator) => indicator.requirements.map((requirement) => ({ instrumentId: instrument.instrumentId, code: requirement.code })))),

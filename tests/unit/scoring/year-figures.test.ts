@@ -10,17 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { progressOf } from '../../../src/core/checklist/progress';
 import type { EvidenceStatus } from '../../../src/core/checklist/types';
 import { yearFigures } from '../../../src/server/scoring/year-figures';
-import { testApp, testHandlers } from '../helpers';
+import { testApp, testHandlers, yearWithBothInstruments } from '../helpers';
 
 async function year() {
   const app = testApp();
   const api = testHandlers(app);
-  const instruments = await api['instruments:list'](undefined);
-  const pekppp = instruments.find((item) => item.code === 'pekppp-2022-a')!;
-  const ombudsman = instruments.find((item) => item.code === 'ombudsman-2025')!;
-  const { created } = await api['units:bulk-create']({ names: ['Dinas Sosial', 'Dinas Perhubungan', 'Dinas Kesehatan'] });
-  const period = await api['periods:create']({ year: 2026, instrumentIds: [pekppp.id, ombudsman.id], deadline: null, unitIds: created.map((unit) => unit.id) });
-  return { app, api, period, units: created, pekppp, ombudsman };
+  return { app, api, ...(await yearWithBothInstruments(api, ['Dinas Sosial', 'Dinas Perhubungan', 'Dinas Kesehatan'])) };
 }
 
 type Year = Awaited<ReturnType<typeof year>>;
