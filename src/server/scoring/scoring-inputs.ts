@@ -53,13 +53,29 @@ function scoringRepository(db: Db) {
           WHERE period_id = ? AND instrument_id = ? GROUP BY unit_id`,
       )
       .raw(true),
+    /** The same packed texts for one unit (the year's units written since the last read: year-figures.ts). */
+    levelsOfUnitPacked: db
+      .prepare<[number, number, number], string | null>(
+        `SELECT group_concat(indicator_code || char(31) || coalesce(self_level, '') || char(31) || coalesce(verified_level, ''), char(30))
+           FROM assessments WHERE period_id = ? AND instrument_id = ? AND unit_id = ?`,
+      )
+      .pluck(),
+    statusesOfUnitPacked: db
+      .prepare<[number, number, number], string | null>(
+        `SELECT group_concat(requirement_code || char(31) || status, char(30)) FROM checklist_items
+          WHERE period_id = ? AND instrument_id = ? AND unit_id = ?`,
+      )
+      .pluck(),
     statusesOfUnitRaw: db
       .prepare<[number, number], [number, number, string, EvidenceStatus]>(
         'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND unit_id = ?',
       )
       .raw(true),
-    inputsOfPeriod: db.prepare<[number], { unit_id: number; instrument_id: number; trust: number | null; followed_up: number }>(
-      'SELECT unit_id, instrument_id, trust, followed_up FROM ombudsman_inputs WHERE period_id = ?',
+    inputsOfInstrument: db.prepare<[number, number], OmbudsmanInputRow & { unit_id: number }>(
+      'SELECT unit_id, trust, followed_up FROM ombudsman_inputs WHERE period_id = ? AND instrument_id = ?',
+    ),
+    inputsOfUnit: db.prepare<[number, number, number], OmbudsmanInputRow>(
+      'SELECT trust, followed_up FROM ombudsman_inputs WHERE period_id = ? AND instrument_id = ? AND unit_id = ?',
     ),
     upsertInputs: db.prepare(
       `INSERT INTO ombudsman_inputs (period_id, unit_id, instrument_id, trust, followed_up, updated_at)
@@ -67,6 +83,11 @@ function scoringRepository(db: Db) {
        ON CONFLICT DO UPDATE SET trust = excluded.trust, followed_up = excluded.followed_up, updated_at = excluded.updated_at`,
     ),
   };
+}
+
+interface OmbudsmanInputRow {
+  trust: number | null;
+  followed_up: number;
 }
 
 export const scoringRepo = (ctx: ServerContext) => memoFor(ctx.db, scoringRepository);
@@ -91,6 +112,8 @@ export interface YearInputs {
    * read and its Ombudsman inputs. Equal text, equal figures (see year-figures.ts).
    */
   sourceOf: (unitId: number) => string;
+  /** The whole year's stored text as read, for a later read to reuse (null when one unit was read). */
+  packed: PackedYear | null;
 }
 
 function instrumentInputs(ctx: ServerContext, period: PeriodDetail, family: 'pekppp' | 'ombudsman'): InstrumentInputs | null {
@@ -135,6 +158,20 @@ const packLevels = (rows: AssessmentRow[]): string =>
 const packStatuses = (statuses: Map<string, EvidenceStatus>): string => [...statuses].map((pair) => pair.join(FIELD)).join(RECORD);
 
 /**
+ * A whole year's stored text as read, per unit: what a later read reuses for every unit
+ * not written since (`LoadOptions.since`, year-figures.ts).
+ */
+export interface PackedYear {
+  /** The instruments and statuses it was read for: reusable only for the same. */
+  scope: string;
+  levels: Map<number, string>;
+  /** Per instrument id, per unit. */
+  statuses: Map<number, Map<number, string>>;
+  /** The Ombudsman instrument's inputs per unit. */
+  inputs: Map<number, OmbudsmanInputRow>;
+}
+
+/**
  * Everything needed to score a year, or — with `unitId` — just one unit of it (what a
  * single screen or export needs: reading the whole year there would be wasted work).
  */
@@ -147,6 +184,12 @@ export interface LoadOptions {
    * Ombudsman instrument is then not loaded at all (`ombudsman` is null).
    */
   statuses?: 'all' | 'ombudsman' | 'none';
+  /**
+   * A previous whole-year read of the same period and the units written since: only
+   * those are read again, the rest is taken from it (when it was read for the same
+   * instruments and statuses; otherwise the whole year is read).
+   */
+  since?: { packed: PackedYear; changed: ReadonlySet<number> };
 }
 
 /** Where one unit's stored levels and statuses come from: a whole year's packed rows, or one unit's own rows. */
@@ -157,21 +200,70 @@ interface Source {
   statuses: (unitId: number, instrumentId: number) => string;
   /** Full assessment rows (one unit), or level-only rows built from the packed levels (whole year). */
   assessments: (unitId: number) => AssessmentRow[];
+  /** The Ombudsman instrument's inputs of a unit, if stored. */
+  inputs: (unitId: number) => OmbudsmanInputRow | undefined;
+  /** The whole year's text, for a later read to reuse (null for one unit's). */
+  packed: PackedYear | null;
 }
 
-function yearSource(ctx: ServerContext, period: PeriodDetail, pekppp: InstrumentInputs | null, instrumentIds: number[]): Source {
+interface Scope {
+  periodId: number;
+  pekpppId: number | null;
+  ombudsmanId: number | null;
+  /** The instruments whose statuses are read. */
+  read: number[];
+  key: string;
+}
+
+function readYear(ctx: ServerContext, scope: Scope): PackedYear {
   const repo = scoringRepo(ctx);
-  const levels = new Map(pekppp ? repo.levelsOfInstrumentPacked.all(period.id, pekppp.id) : []);
-  const statuses = new Map(instrumentIds.map((id) => [id, new Map(repo.statusesOfInstrumentPacked.all(period.id, id))]));
+  const { periodId, pekpppId, ombudsmanId } = scope;
   return {
+    scope: scope.key,
+    levels: new Map(pekpppId === null ? [] : repo.levelsOfInstrumentPacked.all(periodId, pekpppId)),
+    statuses: new Map(scope.read.map((id) => [id, new Map(repo.statusesOfInstrumentPacked.all(periodId, id))])),
+    inputs: new Map(ombudsmanId === null ? [] : repo.inputsOfInstrument.all(periodId, ombudsmanId).map(({ unit_id, ...row }) => [unit_id, row])),
+  };
+}
+
+function put<V>(map: Map<number, V>, unitId: number, value: V | null | undefined): void {
+  if (value === null || value === undefined) map.delete(unitId);
+  else map.set(unitId, value);
+}
+
+/** A previous read with the changed units read again (copies: the previous read may still be in use). */
+function rereadUnits(ctx: ServerContext, scope: Scope, previous: PackedYear, changed: ReadonlySet<number>): PackedYear {
+  const repo = scoringRepo(ctx);
+  const { periodId, pekpppId, ombudsmanId } = scope;
+  const next: PackedYear = {
+    scope: scope.key,
+    levels: new Map(previous.levels),
+    statuses: new Map(scope.read.map((id) => [id, new Map(previous.statuses.get(id))])),
+    inputs: new Map(previous.inputs),
+  };
+  for (const unitId of changed) {
+    if (pekpppId !== null) put(next.levels, unitId, repo.levelsOfUnitPacked.get(periodId, pekpppId, unitId));
+    for (const id of scope.read) put(next.statuses.get(id)!, unitId, repo.statusesOfUnitPacked.get(periodId, id, unitId));
+    if (ombudsmanId !== null) put(next.inputs, unitId, repo.inputsOfUnit.get(periodId, ombudsmanId, unitId));
+  }
+  return next;
+}
+
+function yearSource(ctx: ServerContext, scope: Scope, since: LoadOptions['since']): Source {
+  const packed = since?.packed.scope === scope.key ? rereadUnits(ctx, scope, since.packed, since.changed) : readYear(ctx, scope);
+  const { levels, statuses, inputs } = packed;
+  const { pekpppId } = scope;
+  return {
+    packed,
     levels: (unitId) => levels.get(unitId) ?? '',
     statuses: (unitId, instrumentId) => statuses.get(instrumentId)?.get(unitId) ?? '',
+    inputs: (unitId) => inputs.get(unitId),
     assessments(unitId) {
-      if (!pekppp) return [];
+      if (pekpppId === null) return [];
       const { self, verified } = unpackLevels(levels.get(unitId));
       return Object.keys(self).map((code) => ({
         unit_id: unitId,
-        instrument_id: pekppp.id,
+        instrument_id: pekpppId,
         indicator_code: code,
         self_level: self[code] ?? null,
         verified_level: verified[code] ?? null,
@@ -184,22 +276,26 @@ function yearSource(ctx: ServerContext, period: PeriodDetail, pekppp: Instrument
   };
 }
 
-function unitSource(ctx: ServerContext, periodId: number, unitId: number, pekppp: InstrumentInputs | null, withStatuses: boolean): Source {
+function unitSource(ctx: ServerContext, scope: Scope, unitId: number): Source {
   const repo = scoringRepo(ctx);
+  const { periodId, pekpppId, ombudsmanId } = scope;
   const rows = repo.assessmentsOfUnit.all(periodId, unitId);
   const byInstrument = new Map<number, Map<string, EvidenceStatus>>();
-  if (withStatuses) {
+  if (scope.read.length > 0) {
     for (const [, instrumentId, code, status] of repo.statusesOfUnitRaw.all(periodId, unitId) as unknown as Array<[number, number, string, EvidenceStatus]>) {
       let map = byInstrument.get(instrumentId);
       if (!map) byInstrument.set(instrumentId, (map = new Map()));
       map.set(code, status);
     }
   }
-  const levels = packLevels(rows.filter((row) => row.instrument_id === pekppp?.id));
+  const levels = packLevels(rows.filter((row) => row.instrument_id === pekpppId));
+  const inputs = ombudsmanId === null ? undefined : repo.inputsOfUnit.get(periodId, ombudsmanId, unitId);
   return {
+    packed: null,
     levels: (id) => (id === unitId ? levels : ''),
     statuses: (id, instrumentId) => (id === unitId ? packStatuses(byInstrument.get(instrumentId) ?? new Map()) : ''),
     assessments: (id) => (id === unitId ? rows : []),
+    inputs: (id) => (id === unitId ? inputs : undefined),
   };
 }
 
@@ -220,22 +316,23 @@ export function loadYearInputs(ctx: ServerContext, periodId: number, options: Lo
   const unitId = options.unitId;
   const read =
     options.statuses === 'none' ? [] : options.statuses === 'ombudsman' && unitId === undefined ? (ombudsman ? [ombudsman.id] : []) : period.instruments.map((item) => item.id);
-  const source = unitId === undefined ? yearSource(ctx, period, pekppp, read) : unitSource(ctx, periodId, unitId, pekppp, read.length > 0);
+  const scope: Scope = { periodId, pekpppId: pekppp?.id ?? null, ombudsmanId: ombudsman?.id ?? null, read, key: JSON.stringify([periodId, pekppp?.id, ombudsman?.id, read]) };
+  const source = unitId === undefined ? yearSource(ctx, scope, options.since) : unitSource(ctx, scope, unitId);
   const levelsOf = lazily((unit: number) => unpackLevels(source.levels(unit)));
   const statusesOfKey = lazily((key: string) => {
     const [unit, instrumentId] = key.split(':').map(Number) as [number, number];
     return unpackStatuses(source.statuses(unit, instrumentId));
   });
   const statusesOf = (unit: number, instrumentId: number) => statusesOfKey(`${unit}:${instrumentId}`);
-  const inputs = new Map(scoringRepo(ctx).inputsOfPeriod.all(periodId).map((row) => [`${row.unit_id}:${row.instrument_id}`, row]));
   const ombudsmanInputs = (unit: number) => {
-    const row = ombudsman ? inputs.get(`${unit}:${ombudsman.id}`) : undefined;
+    const row = source.inputs(unit);
     return { trust: row?.trust ?? null, followedUp: row?.followed_up === 1 };
   };
   return {
     period,
     pekppp,
     ombudsman,
+    packed: source.packed,
     assessments: source.assessments,
     levels: (unit, verified) => (verified ? levelsOf(unit).verified : levelsOf(unit).self),
     statusesOf,

@@ -8,14 +8,14 @@
  * levels, statuses and Ombudsman inputs, `YearInputs.sourceOf`) together with the
  * instruments and the year's effective requirements. Equal text gives equal figures, so
  * a remembered figure is never stale: any change to a unit's levels or statuses, to the
- * requirements or to an instrument makes a new key and the unit is scored anew. Only
- * the units that changed since the last Beranda or recap are scored again; the rest is
- * one read of the year (three packed queries, ~300 rows each).
+ * requirements or to an instrument makes a new key and the unit is scored anew.
  *
- * And when nothing at all was written since (the connection's change count and SQLite's
- * data_version, which moves on any other connection's commit, are both unchanged) the
- * year's figures are given again without reading: opening the Beranda and then exporting
- * the recap scores the year once.
+ * The stored text itself is read whole once, then only for the units this connection
+ * wrote since (changed-units.ts, which answers "unknown" after anything it cannot vouch
+ * for — another connection's commit, a rolled-back read — and the whole year is read
+ * again). And when nothing at all was written since (the connection's change count and
+ * SQLite's data_version are both unchanged) the year's figures are given again without
+ * reading: opening the Beranda and then exporting the recap scores the year once.
  */
 import { progressOf, sumProgress } from '../../core/checklist/progress';
 import type { EvidenceStatus, Progress } from '../../core/checklist/types';
@@ -26,6 +26,7 @@ import { currentLevels } from '../../core/scoring/views';
 import type { ServerContext } from '../context';
 import type { Db } from '../db/connection';
 import { memoFor } from '../db/memo';
+import { changedUnitsSince, markHolds, type ReadMark } from './changed-units';
 import type { InstrumentInputs, YearInputs } from './scoring-inputs';
 import { loadYearInputs } from './scoring-inputs';
 
@@ -66,8 +67,10 @@ interface YearContext {
 interface Remembered {
   context: YearContext;
   units: Map<number, { source: string; figures: UnitFigures }>;
-  /** The year as last given, with the write stamp it was read at. */
-  last: { stamp: string; year: YearFigures } | null;
+  /** The year as last given: the change-tracking mark and the write stamp it was read at. */
+  mark: ReadMark;
+  stamp: string;
+  year: YearFigures;
 }
 
 /** Per connection (a restore opens a new one), per period; the last few years only. */
@@ -86,18 +89,6 @@ function contextOf(inputs: YearInputs): YearContext {
 
 const sameContext = (a: YearContext, b: YearContext): boolean =>
   a.pekppp === b.pekppp && a.ombudsman === b.ombudsman && a.requirements === b.requirements;
-
-function rememberedFor(ctx: ServerContext, periodId: number, context: YearContext): Remembered {
-  let years = memory.get(ctx.db);
-  if (!years) memory.set(ctx.db, (years = new Map()));
-  const known = years.get(periodId);
-  if (known && sameContext(known.context, context)) return known;
-  const fresh: Remembered = { context, units: new Map(), last: null };
-  years.delete(periodId);
-  years.set(periodId, fresh);
-  while (years.size > YEARS_KEPT) years.delete(years.keys().next().value!);
-  return fresh;
-}
 
 /** Progress per aspect of one instrument, every effective requirement counted once by the core's progressOf. */
 function instrumentProgress(instrument: InstrumentInputs, aspectOfIndicator: Map<string, string>, statuses: Map<string, EvidenceStatus>): InstrumentProgress {
@@ -160,25 +151,41 @@ function writeStamp(db: Db): string {
   return `${statements.changes.get()}:${statements.dataVersion.get()}`;
 }
 
-/** Call inside one read transaction, so every unit's figures describe the same moment. */
-export function yearFigures(ctx: ServerContext, periodId: number): YearFigures {
-  const stamp = writeStamp(ctx.db);
-  const last = memory.get(ctx.db)?.get(periodId)?.last;
-  if (last?.stamp === stamp) return last.year;
-  const inputs = loadYearInputs(ctx, periodId, { statuses: 'all' });
-  const remembered = rememberedFor(ctx, periodId, contextOf(inputs));
+function yearsOf(db: Db): Map<number, Remembered> {
+  let years = memory.get(db);
+  if (!years) memory.set(db, (years = new Map()));
+  return years;
+}
+
+function readYearFigures(ctx: ServerContext, periodId: number): YearFigures {
+  const years = yearsOf(ctx.db);
+  const known = years.get(periodId);
+  if (known && known.stamp === writeStamp(ctx.db) && markHolds(ctx.db, periodId, known.mark)) return known.year;
+  const { changed, mark } = changedUnitsSince(ctx.db, periodId, known?.mark ?? null);
+  const previous = known?.year.inputs.packed;
+  const inputs = loadYearInputs(ctx, periodId, { statuses: 'all', since: changed && previous ? { packed: previous, changed } : undefined });
+  const context = contextOf(inputs);
+  const units = known && sameContext(known.context, context) ? known.units : new Map<number, { source: string; figures: UnitFigures }>();
   const pekpppAspects = aspectsOfIndicators(inputs.pekppp);
   const year: YearFigures = {
     inputs,
     figuresOf(unitId) {
       const source = inputs.sourceOf(unitId);
-      const known = remembered.units.get(unitId);
-      if (known?.source === source) return known.figures;
+      const remembered = units.get(unitId);
+      if (remembered?.source === source) return remembered.figures;
       const figures = computeFigures(inputs, unitId, pekpppAspects);
-      remembered.units.set(unitId, { source, figures });
+      units.set(unitId, { source, figures });
       return figures;
     },
   };
-  remembered.last = { stamp, year };
+  years.delete(periodId);
+  // The stamp after this read's own notes (changedUnitsSince writes a TEMP table).
+  years.set(periodId, { context, units, mark, stamp: writeStamp(ctx.db), year });
+  while (years.size > YEARS_KEPT) years.delete(years.keys().next().value!);
   return year;
+}
+
+/** Every unit's figures describe one moment: the year is read in one transaction (a savepoint inside the caller's). */
+export function yearFigures(ctx: ServerContext, periodId: number): YearFigures {
+  return ctx.db.transaction(() => readYearFigures(ctx, periodId))();
 }

@@ -6,9 +6,10 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { progressOf } from '../../../src/core/checklist/progress';
 import type { EvidenceStatus } from '../../../src/core/checklist/types';
+import { scoringRepo } from '../../../src/server/scoring/scoring-inputs';
 import { yearFigures } from '../../../src/server/scoring/year-figures';
 import { testApp, testHandlers, yearWithBothInstruments } from '../helpers';
 
@@ -86,6 +87,17 @@ describe('year figures', () => {
     const after = await api['scores:dashboard']({ periodId: period.id });
     expect(after.units.find((unit) => unit.unitId === dinsos.id)!.progress.notApplicable).toBe(before.units.find((unit) => unit.unitId === dinsos.id)!.progress.notApplicable - 1);
     await expectFresh(setup);
+
+    // Read inside a write that then rolls back: what was read there is of data that never
+    // stood, and must not be shown afterwards.
+    expect(() =>
+      app.ctx.db.transaction(() => {
+        expect(app.ctx.db.prepare('UPDATE ombudsman_inputs SET trust = 5 WHERE period_id = ? AND unit_id = ?').run(period.id, dishub.id).changes).toBe(1);
+        expect(yearFigures(app.ctx, period.id).figuresOf(dishub.id).ombudsman!.total).not.toBe(before.units.find((unit) => unit.unitId === dishub.id)!.ombudsman!.total);
+        throw new Error('batal');
+      })(),
+    ).toThrow('batal');
+    await expectFresh(setup);
   });
 
   it('scores again only the units that changed, and nothing when nothing was written', async () => {
@@ -106,5 +118,27 @@ describe('year figures', () => {
     expect(after[0]!.selfIndex).not.toBe(before[0]!.selfIndex);
     expect(after[1]).toBe(before[1]);
     expect(after[2]).toBe(before[2]);
+  });
+
+  it('reads again only the units written since, not the whole year', async () => {
+    const setup = await year();
+    const { api, app, period, units } = setup;
+    const repo = scoringRepo(app.ctx);
+    const read = () => yearFigures(app.ctx, period.id);
+    read();
+    const wholeYear = [vi.spyOn(repo.levelsOfInstrumentPacked, 'all'), vi.spyOn(repo.statusesOfInstrumentPacked, 'all'), vi.spyOn(repo.inputsOfInstrument, 'all')];
+    const oneUnit = vi.spyOn(repo.levelsOfUnitPacked, 'get');
+    await api['ombudsman:set-inputs']({ periodId: period.id, unitId: units[1]!.id, trust: 55, followedUp: false });
+    expect(read().figuresOf(units[1]!.id).ombudsman!.total).toBe((await api['scores:unit']({ periodId: period.id, unitId: units[1]!.id })).ombudsman!.report.total);
+    for (const spy of wholeYear) expect(spy).not.toHaveBeenCalled();
+    expect(oneUnit.mock.calls.map((call) => call[2])).toEqual([units[1]!.id]);
+    await expectFresh(setup);
+    // Another connection's commit cannot be traced: the whole year is read.
+    const other = new Database(path.join(app.dataDir, 'patuh.sqlite'));
+    other.prepare('UPDATE ombudsman_inputs SET trust = 20 WHERE unit_id = ?').run(units[1]!.id);
+    other.close();
+    read();
+    for (const spy of wholeYear) expect(spy).toHaveBeenCalled();
+    await expectFresh(setup);
   });
 });
