@@ -21,35 +21,68 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
+/** One operation to time: `before` runs untimed ahead of each run (a change the operation must then take in). */
+export interface Timed {
+  operation: string;
+  fn: () => unknown;
+  before?: () => unknown;
+}
+
+/**
+ * Runs the operations in turn, each `runs` times after `warmups` warm-ups (all warmed up
+ * before any is timed, in the given order), sampling RSS while each runs.
+ */
+async function timeInTurn(operations: Timed[], runs: number, warmups: number): Promise<Measurement[]> {
+  for (const operation of operations) {
+    for (let i = 0; i < warmups; i += 1) {
+      await operation.before?.();
+      await operation.fn();
+    }
+  }
+  const times = operations.map((): number[] => []);
+  const peaks = operations.map(() => 0);
+  let current = 0;
+  const sampler = setInterval(() => {
+    peaks[current] = Math.max(peaks[current]!, process.memoryUsage.rss());
+  }, 5);
+  try {
+    for (let i = 0; i < runs; i += 1) {
+      for (const [index, operation] of operations.entries()) {
+        await operation.before?.();
+        current = index;
+        peaks[index] = Math.max(peaks[index]!, process.memoryUsage.rss());
+        const start = performance.now();
+        await operation.fn();
+        times[index]!.push(performance.now() - start);
+        peaks[index] = Math.max(peaks[index]!, process.memoryUsage.rss());
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  return operations.map((operation, index) => summarize(operation.operation, times[index]!, peaks[index]! / 1024 / 1024));
+}
+
+const warmupsOf = (warmup: boolean | number | undefined): number => (warmup === false ? 0 : warmup === true || warmup === undefined ? 1 : warmup);
+
 /**
  * Run `fn` `runs` times (after one warm-up, or `warmup` of them; none with false),
  * sampling RSS while it runs; `before` runs untimed ahead of each (a change the operation
  * must then take in).
  */
 export async function measure(operation: string, runs: number, fn: () => unknown, options: { warmup?: boolean | number; before?: () => unknown } = {}): Promise<Measurement> {
-  const warmups = options.warmup === false ? 0 : options.warmup === true || options.warmup === undefined ? 1 : options.warmup;
-  for (let i = 0; i < warmups; i += 1) {
-    await options.before?.();
-    await fn();
-  }
-  const times: number[] = [];
-  let peak = process.memoryUsage.rss();
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, 5);
-  try {
-    for (let i = 0; i < runs; i += 1) {
-      await options.before?.();
-      const start = performance.now();
-      await fn();
-      times.push(performance.now() - start);
-      peak = Math.max(peak, process.memoryUsage.rss());
-    }
-  } finally {
-    clearInterval(sampler);
-  }
-  times.sort((a, b) => a - b);
-  return { operation, runs, medianMs: percentile(times, 50), p95Ms: percentile(times, 95), peakRssMb: peak / 1024 / 1024 };
+  const [measured] = await timeInTurn([{ operation, fn, before: options.before }], runs, warmupsOf(options.warmup));
+  return measured!;
+}
+
+/**
+ * A baseline and our operation timed alternately (baseline, ours, baseline, ours …), so
+ * both meet the same machine: a disk still writing back earlier work, a busy core or a
+ * cold cache weighs on both alike, not on whichever happens to run second.
+ */
+export async function measureAlternately(baseline: Timed, ours: Timed, runs: number, options: { warmup?: boolean | number } = {}): Promise<[Measurement, Measurement]> {
+  const [first, second] = await timeInTurn([baseline, ours], runs, warmupsOf(options.warmup));
+  return [first!, second!];
 }
 
 /** The ratio to a baseline of the same run; the target (bench/targets.ts) judges it. */

@@ -16,7 +16,7 @@ import { applyFormImport, exportForm, previewFormImport } from '../../src/server
 import { silentJob } from '../../src/server/jobs/job';
 import { repoResourcesDir } from '../../src/server/paths';
 import type { BenchContext } from '../main';
-import { measure, summarize, withRatio, type Measurement } from '../measure';
+import { measure, measureAlternately, summarize, withRatio, type Measurement } from '../measure';
 import { judged } from '../targets';
 import { freshStart, oneChange } from './one-change';
 
@@ -103,12 +103,17 @@ export async function recapRows(bench: BenchContext): Promise<Measurement[]> {
   const out = () => path.join(bench.workDir, `rekap-${(counter += 1)}.xlsx`);
   const exportIt = () => exportRecap(bench.app.ctx, { periodId: latestPeriodId, outFile: out() }, silentJob());
   // The cells the baseline writes, from a first export; both writers are then warmed up
-  // alike (two runs each) before any is timed, so neither is measured while still being compiled.
+  // alike (two runs each) before any is timed, so neither is measured while still being
+  // compiled, and timed in turn.
   await exportIt();
   const sheets = await sameCells(path.join(bench.workDir, 'rekap-1.xlsx'));
-  const raw = await measure('Baku: exceljs menulis sel yang sama (nilai, gaya, gabungan sel, format bersyarat, logo, cetak)', 5, () => writeCells(sheets, out()), { warmup: 2 });
-  // As an office exports it: after working on the year (the changed unit scored anew, the rest remembered).
-  const recap = await measure('Ekspor rekap pemda (semua unit), setelah satu perubahan', 5, exportIt, { before: oneChange(bench), warmup: 2 });
+  const [raw, recap] = await measureAlternately(
+    { operation: 'Baku: exceljs menulis sel yang sama (nilai, gaya, gabungan sel, format bersyarat, logo, cetak)', fn: () => writeCells(sheets, out()) },
+    // As an office exports it: after working on the year (the changed unit scored anew, the rest remembered).
+    { operation: 'Ekspor rekap pemda (semua unit), setelah satu perubahan', fn: exportIt, before: oneChange(bench) },
+    7,
+    { warmup: 2 },
+  );
   // Right after the app opens, nothing remembered: every unit of the year is scored first.
   const firstOpen = await measure('Ekspor rekap pemda, pertama setelah aplikasi dibuka (semua unit dihitung)', 3, exportIt, { before: freshStart(bench) });
   // The recap's own writing, data already loaded: what the export adds on top of scoring the year.
@@ -153,24 +158,36 @@ async function packageFor(bench: BenchContext, unitId: number, label: string, he
     return (await exportUnitPackage(bench.app.ctx, { periodId: bench.dataset.latestPeriodId, unitId, outDir: dir }, silentJob())).path;
   };
   // A first package gives the baseline its cells; each side is then warmed up alike (two
-  // runs) before it is timed, the baseline first.
+  // runs) before any is timed, and the two are timed in turn. Before every run the disk
+  // is flushed (untimed): each side then starts from the same quiet disk, instead of the
+  // package's own fsyncs waiting behind the writeback of the baseline's copies before it
+  // (the baseline never flushes what it wrote; the package does, and that stays timed).
   const first = await exportIt();
+  const flushed = () => void spawnSync('sync');
   if (heavy) {
     // A heavy unit is all copying: measured against copying the same files.
-    const raw = await measure(`Baku: salin ${size} ke folder`, 3, () => copyAll(bench, files, path.join(bench.workDir, `salin-${unitId}-${(counter += 1)}`)));
-    const pack = await measure(`Ekspor paket ${label} (${size})`, 3, exportIt);
+    const [raw, pack] = await measureAlternately(
+      { operation: `Baku: salin ${size} ke folder`, fn: () => copyAll(bench, files, path.join(bench.workDir, `salin-${unitId}-${(counter += 1)}`)), before: flushed },
+      { operation: `Ekspor paket ${label} (${size})`, fn: exportIt, before: flushed },
+      3,
+    );
     return [raw, judged(withRatio(pack, raw, 'throughput'), 'packageHeavy')];
   }
   // An ordinary unit is mostly the workbook: its floor is the copy plus exceljs writing
   // the same package sheets (values and styles).
   const workbook = fs.readdirSync(first).find((name) => name.endsWith('.xlsx'))!;
   const sheets = await sameCells(path.join(first, workbook));
-  const raw = await measure(`Baku: salin ${size} + exceljs menulis lembar paket yang sama`, 7, async () => {
+  const copyAndWrite = async () => {
     const dir = path.join(bench.workDir, `salin-${unitId}-${(counter += 1)}`);
     await copyAll(bench, files, dir);
     await writeCells(sheets, path.join(dir, workbook));
-  }, { warmup: 2 });
-  const pack = await measure(`Ekspor paket ${label} (${size})`, 7, exportIt, { warmup: 2 });
+  };
+  const [raw, pack] = await measureAlternately(
+    { operation: `Baku: salin ${size} + exceljs menulis lembar paket yang sama`, fn: copyAndWrite, before: flushed },
+    { operation: `Ekspor paket ${label} (${size})`, fn: exportIt, before: flushed },
+    9,
+    { warmup: 2 },
+  );
   return [raw, judged(withRatio(pack, raw, 'time'), 'packageOrdinary')];
 }
 

@@ -167,14 +167,18 @@ function readYearFigures(ctx: ServerContext, periodId: number): YearFigures {
   const context = contextOf(inputs);
   const units = known && sameContext(known.context, context) ? known.units : new Map<number, { source: string; figures: UnitFigures }>();
   const pekpppAspects = aspectsOfIndicators(inputs.pekppp);
+  // Within one read a unit's figures cannot change: its source is compared once.
+  const given = new Map<number, UnitFigures>();
   const year: YearFigures = {
     inputs,
     figuresOf(unitId) {
+      let figures = given.get(unitId);
+      if (figures) return figures;
       const source = inputs.sourceOf(unitId);
       const remembered = units.get(unitId);
-      if (remembered?.source === source) return remembered.figures;
-      const figures = computeFigures(inputs, unitId, pekpppAspects);
-      units.set(unitId, { source, figures });
+      if (remembered?.source === source) figures = remembered.figures;
+      else units.set(unitId, { source, figures: (figures = computeFigures(inputs, unitId, pekpppAspects)) });
+      given.set(unitId, figures);
       return figures;
     },
   };

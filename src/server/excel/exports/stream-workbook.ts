@@ -1,6 +1,8 @@
 /**
- * A streaming .xlsx writer (exceljs's WorkbookWriter) for the big exports: rows go to
- * the file as they are committed, so memory stays flat however many units there are.
+ * A streaming .xlsx writer (exceljs's WorkbookWriter) for the big exports: rows become
+ * XML text as they are committed, never a workbook model, so memory stays close to the
+ * size of the finished sheets however many units there are; each part is deflated the
+ * moment it is complete (stream-workbook-zip.ts) and the file is written at the end.
  *
  * exceljs 4.4's streaming writer writes cells, styles, merges, conditional formats,
  * frozen panes, page setup, header/footer and print titles, but three things the
@@ -10,7 +12,7 @@
  * - `printOptions` (horizontal centring on the page) is never written;
  * - sheet views and page setup are written when the sheet is opened, so they are
  *   passed to addWorksheet (see `printOptions` in sheet-style.ts) instead of set later.
- * Everything else uses exceljs's public streaming API.
+ * Everything else uses exceljs's public streaming API, except its zip (see PartsZip).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +21,7 @@ import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { asExportError, publishTemp, requireDirectory, tempPathIn, withXlsxExtension } from './output';
 import { removeTemp } from './package-sink';
 import type { SheetPrintOptions } from './sheet-style';
+import { PartsZip } from './stream-workbook-zip';
 import { StyleInterner } from './style-interner';
 
 const EMU_PER_PX = 9525;
@@ -28,7 +31,11 @@ const DRAWING_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.draw
 
 /** The parts of exceljs's WorkbookWriter/WorksheetWriter this file hooks into (not in its typings). */
 interface WriterInternals {
-  zip: { append: (data: string | Buffer, options: { name: string }) => void };
+  zip: { append: (data: string | Buffer, options: { name: string }) => void; abort: () => void };
+  stream: NodeJS.WritableStream;
+  promise: Promise<unknown>;
+  addThemes: () => Promise<void>;
+  addOfficeRels: () => Promise<void>;
   media: Array<{ name: string; extension: string }>;
   addContentTypes: () => Promise<void>;
 }
@@ -84,13 +91,20 @@ export class StreamWorkbook {
   constructor(stream: fs.WriteStream, created: Date, title: string) {
     // Shared strings, as Excel itself writes text (inline strings were not measurably faster
     // at 300 units, and exceljs writes those as formula-result cells, t="str").
-    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+    // Made without a stream: the archiver it makes for itself writes into a buffer of its
+    // own and is dropped for PartsZip, which writes the file (stream-workbook-zip.ts).
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
+    const internals = this.writer as unknown as WriterInternals;
+    internals.zip.abort();
+    internals.zip = new PartsZip(stream);
+    internals.stream = stream;
+    // The parts the constructor already gave the dropped archiver.
+    internals.promise = Promise.all([internals.addThemes(), internals.addOfficeRels()]);
     this.writer.creator = 'Patuh';
     this.writer.lastModifiedBy = 'Patuh';
     this.writer.created = created;
     this.writer.modified = created;
     this.writer.title = title;
-    const internals = this.writer as unknown as WriterInternals;
     const addContentTypes = internals.addContentTypes.bind(this.writer);
     // The drawing parts need their content type; exceljs lists only what it wrote itself.
     internals.addContentTypes = async () => {
