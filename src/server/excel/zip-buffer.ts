@@ -1,12 +1,13 @@
 /**
- * Small zip archives in memory: a kit zip, and every in-memory workbook (unit package,
- * gap report, forms, SKM report).
+ * Small zip archives in memory: a kit zip, and every in-memory workbook (gap report, gap
+ * list, forms, SKM report; the unit package and the recap are streamed instead, see
+ * exports/stream-workbook.ts).
  *
  * `xlsxBuffer` has exceljs write a workbook's parts stored (no deflate), then yazl
  * deflates each part with Node's native zlib on the thread pool, at zlib's default level:
- * as fast as exceljs's own JavaScript deflate at level 1 for a unit package workbook, and
- * ±13 % smaller. A workbook whose parts must be edited after exceljs (the form's structure
- * protection) is deflated once, where it used to be deflated, unpacked and deflated again.
+ * as fast as exceljs's own JavaScript deflate at level 1, and ±13 % smaller. A workbook
+ * whose parts must be edited after exceljs (the form's structure protection) is deflated
+ * once, where it used to be deflated, unpacked and deflated again.
  */
 import type ExcelJS from 'exceljs';
 import yauzl from 'yauzl';

@@ -106,7 +106,7 @@ export function writeSignatures(sheet: ExcelJS.Worksheet, row: number, lastColum
 /** Set the family on every cell that has content or style, so no cell falls back to another font. */
 export function applyFont(workbook: ExcelJS.Workbook): void {
   // The same pass shares identical styles: exceljs then writes each style's XML once,
-  // not once per cell (the unit package's workbook is mostly this cost).
+  // not once per cell (for the in-memory workbooks, most of their writing time).
   const interner = new StyleInterner();
   for (const sheet of workbook.worksheets) {
     sheet.eachRow({ includeEmpty: true }, (row) => {

@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { asExportError, publishTemp, requireDirectory, tempPathIn, withXlsxExtension } from './output';
@@ -88,7 +89,7 @@ export class StreamWorkbook {
   private readonly drawings: string[] = [];
   private readonly images = new Map<unknown, number>();
 
-  constructor(stream: fs.WriteStream, created: Date, title: string) {
+  constructor(stream: NodeJS.WritableStream, created: Date, title: string) {
     // Shared strings, as Excel itself writes text (inline strings were not measurably faster
     // at 300 units, and exceljs writes those as formula-result cells, t="str").
     // Made without a stream: the archiver it makes for itself writes into a buffer of its
@@ -209,6 +210,24 @@ export async function streamWorkbookFile(outFile: string, job: JobControl, creat
   }
 }
 
+/**
+ * The same workbook as bytes in memory, for a workbook that goes into a package (the
+ * package sink writes, hashes and flushes it with the evidence files).
+ */
+export async function streamWorkbookBuffer(created: Date, title: string, build: (workbook: StreamWorkbook) => void): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const memory = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const workbook = new StreamWorkbook(memory, created, title);
+  build(workbook);
+  await workbook.writer.commit();
+  return Buffer.concat(chunks);
+}
+
 const interners = new WeakMap<object, StyleInterner>();
 
 /**
@@ -228,4 +247,10 @@ export function commitRows(sheet: ExcelJS.Worksheet): void {
     last = row;
   });
   last?.commit();
+}
+
+/** Write the sheet's remaining rows and close it: its part is then complete and deflated while the next sheet is built. */
+export function commitSheet(sheet: ExcelJS.Worksheet): void {
+  commitRows(sheet);
+  (sheet as unknown as { commit: () => void }).commit();
 }

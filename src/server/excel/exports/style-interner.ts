@@ -1,6 +1,6 @@
 /**
- * Shared style objects for exceljs, used by the streamed recap (per committed row) and by
- * every in-memory workbook (unit package, gap report, gap list) once it is built.
+ * Shared style objects for exceljs, used by the streamed workbooks (recap, unit package:
+ * per committed row) and by every in-memory workbook (gap report, gap list) once it is built.
  */
 import type ExcelJS from 'exceljs';
 import { FONT } from './sheet-style';

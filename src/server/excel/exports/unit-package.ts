@@ -18,7 +18,7 @@ import { planFiles, type FilePlan } from './file-plan';
 import { asExportError, publishUnique, requireDirectory, tempPathIn } from './output';
 import { folderSink, zipSink, type PackageSink } from './package-sink';
 import { loadUnitPackageData, type UnitPackageData } from './unit-data';
-import { buildUnitWorkbook, workbookBuffer } from './unit-workbook';
+import { unitWorkbookBuffer } from './unit-workbook';
 
 export interface UnitPackageParams {
   periodId: number;
@@ -118,7 +118,7 @@ async function writeContent(sink: PackageSink, data: UnitPackageData, plan: File
   const workbookName = `${packageBaseName(data)}.xlsx`;
   let workbook: Buffer;
   try {
-    workbook = await workbookBuffer(buildUnitWorkbook(data, plan));
+    workbook = await unitWorkbookBuffer(data, plan);
   } catch (error) {
     // Nothing may still write into the temp when the caller removes it.
     await copying.catch(() => undefined);

@@ -10,8 +10,9 @@ import type { PekpppAspectResult, PekpppIndicatorResult, PekpppReport } from '..
 import type { ChecklistAspect } from '../../../shared/types';
 import type { FilePlan } from './file-plan';
 import { requirementRows, writeIndicatorBlock, type IndicatorBlock, type TableLayout } from './requirement-table';
-import { addTitle, exportSheetName, printSetup, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
+import { addTitle, exportSheetName, printOptions, sectionRow, setColumnWidths, writeHeader } from './sheet-style';
 import { KOP_ROWS, writeKop } from './kop';
+import { commitSheet, type StreamWorkbook } from './stream-workbook';
 import { checklistOf, type UnitPackageData } from './unit-data';
 
 export const ASPECT_HEADERS = [
@@ -86,14 +87,15 @@ function titles(sheet: ExcelJS.Worksheet, data: UnitPackageData, aspect: PekpppA
 }
 
 /** Adds the aspect sheets; returns their names in order. */
-export function addAspectSheets(workbook: ExcelJS.Workbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): string[] {
+export function addAspectSheets(workbook: StreamWorkbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): string[] {
   const report = data.verified;
   const instrument = checklistOf(data, 'pekppp');
   if (!report || !instrument) return [];
   return report.aspects
     .filter((aspect) => aspect.scored)
     .map((aspect) => {
-      const sheet = workbook.addWorksheet(exportSheetName(data.aspectShort(aspect.code, aspect.name), taken));
+      const print = printOptions(ASPECT_HEADER_ROW, 'landscape', true, data.print(`${data.unit.name} — ${aspect.name} ${data.period.year}`));
+      const sheet = workbook.addWorksheet(exportSheetName(data.aspectShort(aspect.code, aspect.name), taken), print);
       setColumnWidths(sheet, WIDTHS);
       writeKop(workbook, sheet, data.docs.header, LAYOUT.lastColumn);
       titles(sheet, data, aspect, report);
@@ -106,7 +108,7 @@ export function addAspectSheets(workbook: ExcelJS.Workbook, data: UnitPackageDat
         sectionRow(sheet, row + 1, 'Penjelasan', LAYOUT.lastColumn);
         notes.forEach((note, index) => sectionRow(sheet, row + 2 + index, note, LAYOUT.lastColumn, false));
       }
-      printSetup(sheet, ASPECT_HEADER_ROW, 'landscape', true, data.print(`${data.unit.name} — ${aspect.name} ${data.period.year}`));
+      commitSheet(sheet);
       return sheet.name;
     });
 }

@@ -6,8 +6,9 @@
 import type ExcelJS from 'exceljs';
 import type { FilePlan, SupportRef } from './file-plan';
 import { formatDateId, packageHref } from './format';
-import { addTitle, bodyCell, linkValue, ensureMergedHeight, exportSheetName, NUM_INTEGER, printSetup, setColumnWidths, writeHeader } from './sheet-style';
+import { addTitle, bodyCell, linkValue, ensureMergedHeight, exportSheetName, NUM_INTEGER, printOptions, setColumnWidths, writeHeader } from './sheet-style';
 import { KOP_ROWS, writeKop } from './kop';
+import { commitSheet, type StreamWorkbook } from './stream-workbook';
 import type { UnitPackageData } from './unit-data';
 
 export const FILES_SHEET = 'Daftar Berkas';
@@ -78,8 +79,8 @@ function writeRow(sheet: ExcelJS.Worksheet, row: number, number: number, spec: F
   ensureMergedHeight(sheet, row, row, spec.sha256, WIDTHS[4]! * 0.8);
 }
 
-export function addFilesSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(FILES_SHEET, taken));
+export function addFilesSheet(workbook: StreamWorkbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(FILES_SHEET, taken), printOptions(FILES_HEADER_ROW, 'landscape', true, data.print(`Daftar berkas ${data.unit.name} ${data.period.year}`)));
   setColumnWidths(sheet, WIDTHS);
   writeKop(workbook, sheet, data.docs.header, FILES_HEADERS.length);
   addTitle(sheet, KOP_ROWS + 1, `Daftar Berkas — ${data.unit.name} — Tahun ${data.period.year}`, FILES_HEADERS.length, 14);
@@ -97,5 +98,5 @@ export function addFilesSheet(workbook: ExcelJS.Workbook, data: UnitPackageData,
     writeRow(sheet, row++, number++, spec);
   }
   sheet.autoFilter = { from: { row: FILES_HEADER_ROW, column: 1 }, to: { row: Math.max(FILES_HEADER_ROW, row - 1), column: FILES_HEADERS.length } };
-  printSetup(sheet, FILES_HEADER_ROW, 'landscape', true, data.print(`Daftar berkas ${data.unit.name} ${data.period.year}`));
+  commitSheet(sheet);
 }

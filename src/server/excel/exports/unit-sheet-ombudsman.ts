@@ -11,8 +11,9 @@ import type { ChecklistAspect } from '../../../shared/types';
 import type { FilePlan } from './file-plan';
 import { ZONE_TONE, zoneLabel } from './format';
 import { requirementRows, writeIndicatorBlock, type IndicatorBlock, type TableLayout } from './requirement-table';
-import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, fitRowHeight, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
+import { addTitle, bodyCell, ensureMergedHeight, exportSheetName, fitRowHeight, NUM_INDEX, printOptions, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
 import { KOP_ROWS, writeKop } from './kop';
+import { commitSheet, type StreamWorkbook } from './stream-workbook';
 import { checklistOf, type UnitPackageData } from './unit-data';
 
 export const OMBUDSMAN_SHEET = 'Ombudsman';
@@ -77,10 +78,10 @@ function writeTotals(sheet: ExcelJS.Worksheet, start: number, report: OmbudsmanR
   for (const note of report.notes) summaryRow(sheet, row++, 'Catatan', note);
 }
 
-export function addOmbudsmanSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): string | null {
+export function addOmbudsmanSheet(workbook: StreamWorkbook, data: UnitPackageData, plan: FilePlan, taken: Set<string>): string | null {
   const report = data.ombudsman;
   if (!report) return null;
-  const sheet = workbook.addWorksheet(exportSheetName(OMBUDSMAN_SHEET, taken));
+  const sheet = workbook.addWorksheet(exportSheetName(OMBUDSMAN_SHEET, taken), printOptions(OMBUDSMAN_HEADER_ROW, 'landscape', true, data.print(`${data.unit.name} — Ombudsman ${data.period.year}`)));
   setColumnWidths(sheet, WIDTHS);
   writeKop(workbook, sheet, data.docs.header, LAYOUT.lastColumn);
   addTitle(sheet, KOP_ROWS + 1, `Penilaian Ombudsman RI — ${report.instrument.shortName}: ${report.estimateLabel}`, LAYOUT.lastColumn, 14);
@@ -88,6 +89,6 @@ export function addOmbudsmanSheet(workbook: ExcelJS.Workbook, data: UnitPackageD
   addTitle(sheet, KOP_ROWS + 3, 'Nilai di lembar ini adalah estimasi kesiapan dari bukti dukung yang sudah terverifikasi, bukan hasil penilaian Ombudsman RI.', LAYOUT.lastColumn, 11);
   writeHeader(sheet, OMBUDSMAN_HEADER_ROW, OMBUDSMAN_HEADERS);
   writeTotals(sheet, writeDimensions(sheet, data, report, plan), report);
-  printSetup(sheet, OMBUDSMAN_HEADER_ROW, 'landscape', true, data.print(`${data.unit.name} — Ombudsman ${data.period.year}`));
+  commitSheet(sheet);
   return sheet.name;
 }

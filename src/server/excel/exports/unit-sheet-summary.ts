@@ -10,8 +10,9 @@ import { formatPercent } from '../../../core/scoring/rounding';
 import { basisText } from '../../../core/scoring/view-text';
 import type { PekpppReport, ViewBand } from '../../../core/scoring/types';
 import { formatDateId, formatDateTimeId, ZONE_TONE, zoneLabel } from './format';
-import { addTitle, bodyCell, exportSheetName, labelRow, NUM_INDEX, printSetup, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
+import { addTitle, bodyCell, exportSheetName, labelRow, NUM_INDEX, printOptions, sectionRow, setColumnWidths, toneCell, writeHeader } from './sheet-style';
 import { KOP_ROWS, writeKop, writeSignatures } from './kop';
+import { commitSheet, type StreamWorkbook } from './stream-workbook';
 import type { UnitPackageData } from './unit-data';
 
 export const IDENTITY_SHEET = 'Identitas';
@@ -29,8 +30,8 @@ export const RECAP_LABELS = {
   ombudsmanZone: 'Zona',
 } as const;
 
-export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(IDENTITY_SHEET, taken));
+export function addIdentitySheet(workbook: StreamWorkbook, data: UnitPackageData, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(IDENTITY_SHEET, taken), printOptions(null, 'portrait', true, data.print(`Paket bukti dukung ${data.unit.name} ${data.period.year}`)));
   setColumnWidths(sheet, [30, 80]);
   writeKop(workbook, sheet, data.docs.header, 2);
   addTitle(sheet, KOP_ROWS + 1, `Paket Bukti Dukung — ${data.unit.name} — Tahun ${data.period.year}`, 2, 14);
@@ -51,7 +52,7 @@ export function addIdentitySheet(workbook: ExcelJS.Workbook, data: UnitPackageDa
     ['Isi paket', 'Lembar per aspek (format lembar evaluasi), Ombudsman, Rekap dan Daftar Berkas; folder Berkas berisi salinan bukti dukung; manifest.json berisi ukuran dan SHA-256 setiap berkas.'],
   ];
   rows.forEach(([label, value], index) => labelRow(sheet, KOP_ROWS + 3 + index, label, value, typeof value === 'number' ? '0' : undefined));
-  printSetup(sheet, null, 'portrait', true, data.print(`Paket bukti dukung ${data.unit.name} ${data.period.year}`));
+  commitSheet(sheet);
 }
 
 const NOT_ASSESSED = 'belum dinilai';
@@ -130,8 +131,8 @@ function writeLines(sheet: ExcelJS.Worksheet, start: number, title: string, line
   return start + 1 + lines.length;
 }
 
-export function addRecapSheet(workbook: ExcelJS.Workbook, data: UnitPackageData, taken: Set<string>): void {
-  const sheet = workbook.addWorksheet(exportSheetName(RECAP_SHEET, taken));
+export function addRecapSheet(workbook: StreamWorkbook, data: UnitPackageData, taken: Set<string>): void {
+  const sheet = workbook.addWorksheet(exportSheetName(RECAP_SHEET, taken), printOptions(RECAP_HEADER_ROW, 'portrait', true, data.print(`Rekap nilai ${data.unit.name} ${data.period.year}`)));
   setColumnWidths(sheet, [40, 8, 21, 21, 21]);
   writeKop(workbook, sheet, data.docs.header, LAST_COLUMN);
   addTitle(sheet, KOP_ROWS + 1, `Rekap Nilai — ${data.unit.name} — Tahun ${data.period.year}`, LAST_COLUMN, 14);
@@ -144,5 +145,5 @@ export function addRecapSheet(workbook: ExcelJS.Workbook, data: UnitPackageData,
   row = writeLines(sheet, row + 1, 'Cara menghitung — nilai verifikasi', [...(data.verified?.derivation ?? []), ...(data.verified?.notes ?? [])]);
   row = writeLines(sheet, row + 1, `Cara menghitung — Ombudsman (${data.ombudsman?.estimateLabel ?? ''})`, [...(data.ombudsman?.derivation ?? []), ...(data.ombudsman?.notes ?? [])]);
   writeSignatures(sheet, row + 2, LAST_COLUMN, data.docs.signature('unit-package', { dated: true }), data.docs.unitHead(data.unit, 'Mengetahui,'));
-  printSetup(sheet, RECAP_HEADER_ROW, 'portrait', true, data.print(`Rekap nilai ${data.unit.name} ${data.period.year}`));
+  commitSheet(sheet);
 }
