@@ -5,6 +5,9 @@
  * Rows are bulk-inserted (the generator is not what is measured); files go through ingest.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { StartedApp } from '../src/server/app';
 import { findInstrument } from '../src/server/instruments/instruments-service';
 import { effectiveRequirements } from '../src/server/checklist/requirements';
@@ -129,4 +132,53 @@ async function generateEvidence(app: StartedApp, periodId: number, unitIds: numb
     if ((n + 1) % 500 === 0) log(`  ${n + 1} berkas bukti disimpan`);
   }
   return bytes;
+}
+
+/** Consecutive calm copies (two seconds apart) before the disk counts as quiet. */
+const CALM_ROUNDS = 8;
+
+/**
+ * Waits until the disk is quiet after the dataset was written. Even after `sync`, copying
+ * files on a freshly filled disk swings from a few ms to 20× that for half a minute or
+ * more (measured here: 10 MB in 6.5–154 ms for ~40 s), and a baseline timed in that
+ * window is not the office's disk. So ~10 MB of the dataset's own files is copied every
+ * two seconds until eight copies in a row (16 s) take within 1.5× of the fastest one
+ * seen, or 180 s have passed (then it says so, and measuring goes on).
+ */
+export async function waitForQuietDisk(dataDir: string, workDir: string, log: (line: string) => void): Promise<void> {
+  const files: string[] = [];
+  let bytes = 0;
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (bytes >= 10 * 1024 * 1024) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        files.push(full);
+        bytes += fs.statSync(full).size;
+      }
+    }
+  };
+  walk(path.join(dataDir, 'evidence'));
+  const started = performance.now();
+  let fastest = Infinity;
+  let calm = 0;
+  for (let round = 0; calm < CALM_ROUNDS; round += 1) {
+    if (performance.now() - started > 180_000) {
+      log('  Disk belum tenang setelah 180 s; pengukuran tetap dilanjutkan.');
+      return;
+    }
+    const dir = path.join(workDir, `tenang-${round}`);
+    fs.mkdirSync(dir);
+    const start = performance.now();
+    for (const [index, file] of files.entries()) await fs.promises.copyFile(file, path.join(dir, String(index)));
+    const ms = performance.now() - start;
+    fs.rmSync(dir, { recursive: true, force: true });
+    // A copy much faster than any before starts the count again: the disk was not yet calm.
+    if (ms < fastest / 1.5) [fastest, calm] = [ms, 1];
+    else if (ms <= fastest * 1.5) [fastest, calm] = [Math.min(fastest, ms), calm + 1];
+    else calm = 0;
+    if (calm < CALM_ROUNDS) await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+  log(`  Disk tenang setelah ${((performance.now() - started) / 1000).toFixed(0)} s (salin ${(bytes / 1024 / 1024).toFixed(0)} MB: ${fastest.toFixed(1)} ms).`);
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startApp, type StartedApp } from '../src/server/app';
 import { repoResourcesDir } from '../src/server/paths';
-import { FULL, QUICK, generateDataset, type Dataset } from './dataset';
+import { FULL, QUICK, generateDataset, waitForQuietDisk, type Dataset } from './dataset';
 import { renderTable, type Measurement } from './measure';
 import { coreOperations } from './operations/core';
 import { cliOperations } from './operations/cli';
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
   // The dataset's hundreds of MB are still being written back by the OS; flushed first, so
   // the first rows measured do not wait on that writeback in their own fsyncs.
   spawnSync('sync');
+  await waitForQuietDisk(dataDir, workDir, log);
   const context: BenchContext = {
     get app() {
       return app;
