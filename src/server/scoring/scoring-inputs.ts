@@ -66,11 +66,6 @@ function scoringRepository(db: Db) {
           WHERE period_id = ? AND instrument_id = ? AND unit_id = ?`,
       )
       .pluck(),
-    statusesOfUnitRaw: db
-      .prepare<[number, number], [number, number, string, EvidenceStatus]>(
-        'SELECT unit_id, instrument_id, requirement_code, status FROM checklist_items WHERE period_id = ? AND unit_id = ?',
-      )
-      .raw(true),
     inputsOfInstrument: db.prepare<[number, number], OmbudsmanInputRow & { unit_id: number }>(
       'SELECT unit_id, trust, followed_up FROM ombudsman_inputs WHERE period_id = ? AND instrument_id = ?',
     ),
@@ -155,7 +150,6 @@ function unpackLevels(packed: string | undefined): { self: PekpppLevels; verifie
 
 const packLevels = (rows: AssessmentRow[]): string =>
   rows.map((row) => [row.indicator_code, row.self_level ?? '', row.verified_level ?? ''].join(FIELD)).join(RECORD);
-const packStatuses = (statuses: Map<string, EvidenceStatus>): string => [...statuses].map((pair) => pair.join(FIELD)).join(RECORD);
 
 /**
  * A whole year's stored text as read, per unit: what a later read reuses for every unit
@@ -280,20 +274,15 @@ function unitSource(ctx: ServerContext, scope: Scope, unitId: number): Source {
   const repo = scoringRepo(ctx);
   const { periodId, pekpppId, ombudsmanId } = scope;
   const rows = repo.assessmentsOfUnit.all(periodId, unitId);
-  const byInstrument = new Map<number, Map<string, EvidenceStatus>>();
-  if (scope.read.length > 0) {
-    for (const [, instrumentId, code, status] of repo.statusesOfUnitRaw.all(periodId, unitId) as unknown as Array<[number, number, string, EvidenceStatus]>) {
-      let map = byInstrument.get(instrumentId);
-      if (!map) byInstrument.set(instrumentId, (map = new Map()));
-      map.set(code, status);
-    }
-  }
+  // Per instrument, through the covering index's (period, instrument, unit) prefix: by
+  // period and unit alone, SQLite picks that index and walks the whole year's statuses.
+  const statuses = new Map(scope.read.map((id) => [id, repo.statusesOfUnitPacked.get(periodId, id, unitId) ?? '']));
   const levels = packLevels(rows.filter((row) => row.instrument_id === pekpppId));
   const inputs = ombudsmanId === null ? undefined : repo.inputsOfUnit.get(periodId, ombudsmanId, unitId);
   return {
     packed: null,
     levels: (id) => (id === unitId ? levels : ''),
-    statuses: (id, instrumentId) => (id === unitId ? packStatuses(byInstrument.get(instrumentId) ?? new Map()) : ''),
+    statuses: (id, instrumentId) => (id === unitId ? (statuses.get(instrumentId) ?? '') : ''),
     assessments: (id) => (id === unitId ? rows : []),
     inputs: (id) => (id === unitId ? inputs : undefined),
   };
