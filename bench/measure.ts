@@ -76,13 +76,13 @@ export async function measure(operation: string, runs: number, fn: () => unknown
 }
 
 /**
- * A baseline and our operation timed alternately (baseline, ours, baseline, ours …), so
- * both meet the same machine: a disk still writing back earlier work, a busy core or a
- * cold cache weighs on both alike, not on whichever happens to run second.
+ * Baselines and our operation timed in turn (baseline, ours, baseline, ours …), so all
+ * meet the same machine: a disk still writing back earlier work, a busy core or a cold
+ * cache weighs on each alike, not on whichever happens to run last. One measurement per
+ * operation, in the order given.
  */
-export async function measureAlternately(baseline: Timed, ours: Timed, runs: number, options: { warmup?: boolean | number } = {}): Promise<[Measurement, Measurement]> {
-  const [first, second] = await timeInTurn([baseline, ours], runs, warmupsOf(options.warmup));
-  return [first!, second!];
+export async function measureInTurn<T extends Timed[]>(operations: [...T], runs: number, options: { warmup?: boolean | number } = {}): Promise<{ [K in keyof T]: Measurement }> {
+  return (await timeInTurn(operations, runs, warmupsOf(options.warmup))) as { [K in keyof T]: Measurement };
 }
 
 /** The ratio to a baseline of the same run; the target (bench/targets.ts) judges it. */
