@@ -6,6 +6,7 @@ import { sweepLeftovers } from './backup/leftovers';
 import { checkAtStart } from './backup/startup';
 import type { ServerContext } from './context';
 import { openDatabase, openDatabaseReadOnly, type Db, type OpenOptions } from './db/connection';
+import { trackChanges } from './scoring/changed-units';
 import { assertSpaceToStart } from './db/disk-space';
 import { storageError } from './db/errors';
 import { schemaVersion } from './db/migrations';
@@ -129,6 +130,7 @@ function startWritable(options: StartOptions, now: () => Date, access: Access): 
       createBackupSync(current, options.dataDir, { reason: 'sebelum-migrasi', now: now(), ...sqlite });
     },
   });
+  trackChanges(db);
   const ctx = contextFor(options, db, now, false);
   try {
     loadDefaultInstruments(ctx);
@@ -148,6 +150,7 @@ function startReadOnly(options: StartOptions, now: () => Date, access: Access): 
     ownsFolder: access.lock !== null,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  trackChanges(db);
   const ctx = contextFor(options, db, now, true);
   const status: StartStatus = { status: 'ok', quarantineDir: null, problems: [], newestBackup: null };
   return assemble(ctx, options, status, false, access);

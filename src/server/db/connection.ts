@@ -18,13 +18,18 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-/** Pragmas every connection gets: crash-safe WAL, full fsync, enforced foreign keys. */
+/**
+ * Pragmas every connection gets: crash-safe WAL, full fsync, enforced foreign keys, and
+ * TEMP tables and sorts in memory (they are small here; on a full disk a temp file could
+ * not be created, and the year's change notes live in TEMP tables: changed-units.ts).
+ */
 export function applyPragmas(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('trusted_schema = OFF');
+  db.pragma('temp_store = MEMORY');
 }
 
 export function databasePath(dataDir: string): string {
@@ -84,6 +89,7 @@ export function openDatabaseReadOnly(dataDir: string, options: { nativeBinding?:
     }
   }
   db.pragma('trusted_schema = OFF');
+  db.pragma('temp_store = MEMORY');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > LATEST_SCHEMA_VERSION || version < 0) {
     // The same refusal migrate() gives on a writable start (it throws before writing anything).

@@ -75,29 +75,64 @@ const installed = (db: Db): boolean => memoFor(db, probeStatements).installed.ge
 let lastEpoch = 0;
 
 /**
+ * Should SQLite refuse the tracking (its TEMP objects cannot be made or read on some
+ * connection), every answer is "unknown": the caller then reads the whole year, as it
+ * always could, and nothing the user asked for fails. Only SQLite's own refusals are
+ * taken so; anything else is a bug and is thrown.
+ */
+function unlessRefused<T>(run: () => T, refused: T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'SqliteError') return refused;
+    throw error;
+  }
+}
+
+/**
+ * Sets the tracking up on a connection just opened, before its statements are prepared:
+ * made later (on the first read of a year), the TEMP objects are a schema change that has
+ * SQLite prepare again every statement the connection already has. Idempotent; a refusal
+ * leaves it to the reads (see unlessRefused).
+ */
+export function trackChanges(db: Db): void {
+  unlessRefused(() => {
+    if (!installed(db)) db.exec(SETUP);
+  }, undefined);
+}
+
+/**
  * True when nothing this connection noted since `held` was handed out can be missing:
  * tracking is in place, the epoch stands and no other connection committed. (Whether the
  * connection itself wrote is the caller's other question: see year-figures' write stamp.)
  */
-export function markHolds(db: Db, periodId: number, held: ReadMark): boolean {
-  if (!installed(db)) return false;
-  return memoFor(db, probeStatements).dataVersion.get() === held.dataVersion && memoFor(db, noteStatements).epochOf.get(periodId) === held.epoch;
+export function markHolds(db: Db, periodId: number, held: ReadMark | null): boolean {
+  if (held === null) return false;
+  return unlessRefused(
+    () => installed(db) && memoFor(db, probeStatements).dataVersion.get() === held.dataVersion && memoFor(db, noteStatements).epochOf.get(periodId) === held.epoch,
+    false,
+  );
 }
 
 /**
  * The units of the period written by this connection since the read that was handed
- * `held`, or null when that cannot be known; and the mark of this read. Call inside the
- * transaction that then reads those units.
+ * `held`, or null when that cannot be known; and the mark of this read (null where
+ * tracking is impossible). Call inside the transaction that then reads those units.
  */
-export function changedUnitsSince(db: Db, periodId: number, held: ReadMark | null): { changed: ReadonlySet<number> | null; mark: ReadMark } {
-  const ready = installed(db);
-  if (!ready) db.exec(SETUP);
-  const notes = memoFor(db, noteStatements);
-  const dataVersion = memoFor(db, probeStatements).dataVersion.get()!;
-  const known = ready && held !== null && held.dataVersion === dataVersion && notes.epochOf.get(periodId) === held.epoch;
-  const changed = known ? new Set(notes.changedOf.all(periodId)) : null;
-  notes.clear.run(periodId);
-  lastEpoch += 1;
-  notes.setEpoch.run(periodId, lastEpoch);
-  return { changed, mark: { epoch: lastEpoch, dataVersion } };
+export function changedUnitsSince(db: Db, periodId: number, held: ReadMark | null): { changed: ReadonlySet<number> | null; mark: ReadMark | null } {
+  return unlessRefused<{ changed: ReadonlySet<number> | null; mark: ReadMark | null }>(
+    () => {
+      const ready = installed(db);
+      if (!ready) db.exec(SETUP);
+      const notes = memoFor(db, noteStatements);
+      const dataVersion = memoFor(db, probeStatements).dataVersion.get()!;
+      const known = ready && held !== null && held.dataVersion === dataVersion && notes.epochOf.get(periodId) === held.epoch;
+      const changed = known ? new Set(notes.changedOf.all(periodId)) : null;
+      notes.clear.run(periodId);
+      lastEpoch += 1;
+      notes.setEpoch.run(periodId, lastEpoch);
+      return { changed, mark: { epoch: lastEpoch, dataVersion } };
+    },
+    { changed: null, mark: null },
+  );
 }

@@ -68,7 +68,8 @@ interface Remembered {
   context: YearContext;
   units: Map<number, { source: string; figures: UnitFigures }>;
   /** The year as last given: the change-tracking mark and the write stamp it was read at. */
-  mark: ReadMark;
+  /** Null where change tracking is impossible: every read then reads the whole year. */
+  mark: ReadMark | null;
   stamp: string;
   year: YearFigures;
 }

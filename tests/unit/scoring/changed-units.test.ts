@@ -100,7 +100,9 @@ describe('changed units', () => {
   });
 
   it('answers unknown when the tracking was set up in a transaction that rolled back', async () => {
-    const { db, period } = await year();
+    const { app, period } = await year();
+    // A connection without the tracking yet (the app's own gets it when it opens).
+    const db = new Database(path.join(app.dataDir, 'patuh.sqlite'));
     let mark: ReadMark | null = null;
     expect(() =>
       db.transaction(() => {
@@ -111,5 +113,6 @@ describe('changed units', () => {
     // The TEMP triggers went with the rollback: nothing was noted since, so nothing can be vouched for.
     expect(markHolds(db, period.id, mark!)).toBe(false);
     expect(db.transaction(() => changedUnitsSince(db, period.id, mark).changed)()).toBeNull();
+    db.close();
   });
 });

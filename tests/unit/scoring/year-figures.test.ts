@@ -5,11 +5,14 @@
  * computation shows, and only the units that changed are scored again.
  */
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { progressOf } from '../../../src/core/checklist/progress';
 import type { EvidenceStatus } from '../../../src/core/checklist/types';
+import { openDatabaseReadOnly } from '../../../src/server/db/connection';
 import { scoringRepo } from '../../../src/server/scoring/scoring-inputs';
+import { dashboardOf } from '../../../src/server/scoring/scores-service';
 import { yearFigures } from '../../../src/server/scoring/year-figures';
 import { testApp, testHandlers, yearWithBothInstruments } from '../helpers';
 
@@ -118,6 +121,37 @@ describe('year figures', () => {
     expect(after[0]!.selfIndex).not.toBe(before[0]!.selfIndex);
     expect(after[1]).toBe(before[1]);
     expect(after[2]).toBe(before[2]);
+  });
+
+  it('are right on a read-only connection, on the in-memory copy a full disk falls back to, and where SQLite refuses the tracking', async () => {
+    const setup = await year();
+    const { api, app, period, units } = setup;
+    await api['ombudsman:set-inputs']({ periodId: period.id, unitId: units[0]!.id, trust: 64, followedUp: true });
+    const expected = (await api['scores:dashboard']({ periodId: period.id })).units.map((unit) => [unit.unitId, unit.ombudsman?.total, unit.progress]);
+    app.close();
+    const file = path.join(app.dataDir, 'patuh.sqlite');
+    const bytes = fs.readFileSync(file);
+    // As openDatabaseReadOnly's fallback: the WAL flag cleared in the copy.
+    bytes[18] = bytes[19] = 1;
+    for (const db of [openDatabaseReadOnly(app.dataDir), new Database(bytes, { readonly: true })]) {
+      const ctx = { ...app.ctx, db, readOnly: true };
+      for (let read = 0; read < 2; read += 1) {
+        const board = db.transaction(() => dashboardOf(ctx, yearFigures(ctx, period.id)))();
+        expect(board.units.map((unit) => [unit.unitId, unit.ombudsman?.total, unit.progress])).toEqual(expected);
+      }
+      db.close();
+    }
+    // A connection that refuses the TEMP objects: every read is a whole-year read, and right.
+    const refusing = openDatabaseReadOnly(app.dataDir);
+    vi.spyOn(refusing, 'exec').mockImplementation(() => {
+      throw Object.assign(new Error('unable to open database file'), { name: 'SqliteError', code: 'SQLITE_CANTOPEN' });
+    });
+    const ctx = { ...app.ctx, db: refusing, readOnly: true };
+    for (let read = 0; read < 2; read += 1) {
+      const board = refusing.transaction(() => dashboardOf(ctx, yearFigures(ctx, period.id)))();
+      expect(board.units.map((unit) => [unit.unitId, unit.ombudsman?.total, unit.progress])).toEqual(expected);
+    }
+    refusing.close();
   });
 
   it('reads again only the units written since, not the whole year', async () => {
