@@ -112,7 +112,7 @@ export async function recapRows(bench: BenchContext): Promise<Measurement[]> {
     { operation: 'Baku: exceljs menulis sel yang sama (nilai, gaya, gabungan sel, format bersyarat, logo, cetak)', fn: () => writeCells(sheets, out()) },
     // As an office exports it: after working on the year (the changed unit scored anew, the rest remembered).
     { operation: 'Ekspor rekap pemda (semua unit), setelah satu perubahan', fn: exportIt, before: oneChange(bench) },
-  ], 7, { warmup: 2 });
+  ], 11, { warmup: 2 });
   // Right after the app opens, nothing remembered: every unit of the year is scored first.
   const firstOpen = await measure('Ekspor rekap pemda, pertama setelah aplikasi dibuka (semua unit dihitung)', 3, exportIt, { before: freshStart(bench) });
   // The recap's own writing, data already loaded: what the export adds on top of scoring the year.
@@ -200,7 +200,7 @@ async function packageFor(bench: BenchContext, unitId: number, label: string, he
     { operation: `Baku: salin ${size} + exceljs menulis lembar paket yang sama`, fn: copyAndWrite, before: flushed },
     { operation: `Ekspor paket ${label} (${size})`, fn: exportIt, before: flushed },
     { operation: `Baku: salin + exceljs, lalu SHA-256 dibaca ulang dan fsync tiap berkas (seperti paket; informasi)`, fn: verifiedDurable, before: flushed },
-  ], 9, { warmup: 2 });
+  ], 11, { warmup: 2 });
   return [raw, judged(withRatio(pack, raw, 'time'), 'packageOrdinary'), durable, { ...withRatio(pack, durable, 'time'), operation: `Ekspor paket ${label}, dibanding baku yang juga memeriksa dan menyimpan aman (informasi)` }];
 }
 
