@@ -28,8 +28,11 @@ export interface WalkResult {
 export const MAX_KIT_ENTRIES = 25_000;
 const MAX_DEPTH = 8;
 
-/** Folders read this many at a time: a kit has ~150 folders, and readdir waits overlap well. */
-const READ_CONCURRENCY = 16;
+/**
+ * Folders read this many at a time: a kit has ~150 folders, and readdir waits overlap well
+ * (a rescan of 300 kits with nothing new: 1.06–1.16 s at 16, 0.79 s at 64).
+ */
+const READ_CONCURRENCY = 64;
 
 export async function walkKit(root: string, signal?: AbortSignal, maxEntries = MAX_KIT_ENTRIES): Promise<WalkResult> {
   const result: WalkResult = { files: [], links: [], truncated: false };
