@@ -96,9 +96,14 @@ function unlessRefused<T>(run: () => T, refused: T): T {
  * leaves it to the reads (see unlessRefused).
  */
 export function trackChanges(db: Db): void {
-  unlessRefused(() => {
-    if (!installed(db)) db.exec(SETUP);
-  }, undefined);
+  unlessRefused(() => setUp(db), false);
+}
+
+/** Makes the TEMP objects where they are missing; true when they were all there already. */
+function setUp(db: Db): boolean {
+  if (installed(db)) return true;
+  db.exec(SETUP);
+  return false;
 }
 
 /**
@@ -122,8 +127,7 @@ export function markHolds(db: Db, periodId: number, held: ReadMark | null): bool
 export function changedUnitsSince(db: Db, periodId: number, held: ReadMark | null): { changed: ReadonlySet<number> | null; mark: ReadMark | null } {
   return unlessRefused<{ changed: ReadonlySet<number> | null; mark: ReadMark | null }>(
     () => {
-      const ready = installed(db);
-      if (!ready) db.exec(SETUP);
+      const ready = setUp(db);
       const notes = memoFor(db, noteStatements);
       const dataVersion = memoFor(db, probeStatements).dataVersion.get()!;
       const known = ready && held !== null && held.dataVersion === dataVersion && notes.epochOf.get(periodId) === held.epoch;

@@ -9,6 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { changedUnitsSince, markHolds, type ReadMark } from '../../../src/server/scoring/changed-units';
 import { testApp, testHandlers, yearWithBothInstruments } from '../helpers';
 
+/** Runs `work` in a transaction that then rolls back (its error is checked); gives what `work` returned. */
+function rolledBack<T>(db: Database.Database, work: () => T): T {
+  let value: T | undefined;
+  expect(() =>
+    db.transaction(() => {
+      value = work();
+      throw new Error('batal');
+    })(),
+  ).toThrow('batal');
+  return value!;
+}
+
+/** A mark nothing can be vouched for: it does not hold, and the next read is a whole-year one. */
+function expectUnknown(db: Database.Database, periodId: number, mark: ReadMark | null): void {
+  expect(markHolds(db, periodId, mark)).toBe(false);
+  expect(db.transaction(() => changedUnitsSince(db, periodId, mark).changed)()).toBeNull();
+}
+
 async function year() {
   const app = testApp();
   const api = testHandlers(app);
@@ -54,12 +72,7 @@ describe('changed units', () => {
     expect(take()).toEqual([dinsos.id]);
 
     // A write that rolled back leaves no note: nothing changed.
-    expect(() =>
-      db.transaction(() => {
-        db.prepare('UPDATE checklist_items SET status = ? WHERE period_id = ? AND unit_id = ?').run('terverifikasi', period.id, dishub.id);
-        throw new Error('batal');
-      })(),
-    ).toThrow('batal');
+    rolledBack(db, () => db.prepare('UPDATE checklist_items SET status = ? WHERE period_id = ? AND unit_id = ?').run('terverifikasi', period.id, dishub.id));
     expect(take()).toEqual([]);
   });
 
@@ -79,40 +92,22 @@ describe('changed units', () => {
     // remembered cannot be vouched for (the notes it cleared are back, too).
     const held = mark();
     expect(markHolds(db, period.id, held)).toBe(true);
-    expect(() =>
-      db.transaction(() => {
-        db.prepare('UPDATE checklist_items SET note = note WHERE period_id = ? AND unit_id = ?').run(period.id, units[2]!.id);
-        changedUnitsSince(db, period.id, held);
-        throw new Error('batal');
-      })(),
-    ).toThrow('batal');
+    rolledBack(db, () => {
+      db.prepare('UPDATE checklist_items SET note = note WHERE period_id = ? AND unit_id = ?').run(period.id, units[2]!.id);
+      changedUnitsSince(db, period.id, held);
+    });
     expect(markHolds(db, period.id, held)).toBe(true);
     // The reader that kept the rolled-back read's mark is not vouched for.
-    let rolledBack: ReadMark | null = null;
-    expect(() =>
-      db.transaction(() => {
-        rolledBack = changedUnitsSince(db, period.id, held).mark;
-        throw new Error('batal');
-      })(),
-    ).toThrow('batal');
-    expect(markHolds(db, period.id, rolledBack!)).toBe(false);
-    expect(db.transaction(() => changedUnitsSince(db, period.id, rolledBack).changed)()).toBeNull();
+    expectUnknown(db, period.id, rolledBack(db, () => changedUnitsSince(db, period.id, held).mark));
   });
 
   it('answers unknown when the tracking was set up in a transaction that rolled back', async () => {
     const { app, period } = await year();
     // A connection without the tracking yet (the app's own gets it when it opens).
     const db = new Database(path.join(app.dataDir, 'patuh.sqlite'));
-    let mark: ReadMark | null = null;
-    expect(() =>
-      db.transaction(() => {
-        mark = changedUnitsSince(db, period.id, null).mark;
-        throw new Error('batal');
-      })(),
-    ).toThrow('batal');
+    const mark = rolledBack(db, () => changedUnitsSince(db, period.id, null).mark);
     // The TEMP triggers went with the rollback: nothing was noted since, so nothing can be vouched for.
-    expect(markHolds(db, period.id, mark!)).toBe(false);
-    expect(db.transaction(() => changedUnitsSince(db, period.id, mark).changed)()).toBeNull();
+    expectUnknown(db, period.id, mark);
     db.close();
   });
 });
