@@ -70,8 +70,12 @@ function exclusionReason(indicator: Indicator, requirements: OmbudsmanRequiremen
 }
 
 function scoreIndicator(indicator: Indicator, requirements: OmbudsmanRequirementResult[]): OmbudsmanIndicatorResult {
-  const applicableCount = requirements.filter((item) => item.applicable).length;
-  const verifiedCount = requirements.filter((item) => item.verified).length;
+  let applicableCount = 0;
+  let verifiedCount = 0;
+  for (const item of requirements) {
+    if (item.applicable) applicableCount += 1;
+    if (item.verified) verifiedCount += 1;
+  }
   const reason = exclusionReason(indicator, requirements, applicableCount);
   const share = applicableCount > 0 ? verifiedCount / applicableCount : null;
   return {
@@ -181,9 +185,8 @@ function totalLines(report: Omit<OmbudsmanReport, 'derivation'>): string[] {
 
 /** Counts of the requirements that were actually scored (unknown indicators left out). */
 function countStatuses(aspects: readonly OmbudsmanAspectResult[]): Record<EvidenceStatus, number> {
-  const requirements = aspects.flatMap((aspect) => aspect.indicators.flatMap((indicator) => indicator.requirements));
   const counts = Object.fromEntries(EVIDENCE_STATUSES.map((status) => [status, 0])) as Record<EvidenceStatus, number>;
-  for (const requirement of requirements) counts[requirement.status] += 1;
+  for (const aspect of aspects) for (const indicator of aspect.indicators) for (const requirement of indicator.requirements) counts[requirement.status] += 1;
   return counts;
 }
 

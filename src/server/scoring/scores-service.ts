@@ -4,7 +4,7 @@
  * same reports, never a second computation.
  */
 import { sumProgress } from '../../core/checklist/progress';
-import { scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekppp, scorePekpppViews, viewOf } from '../../core/scoring';
+import { pekpppIndex, scoreLocalGovernment, scoreOmbudsman, scoreOmbudsmanLocalGovernment, scorePekpppViews, viewOf } from '../../core/scoring';
 import { currentLevels } from '../../core/scoring/views';
 import type { OmbudsmanReport, PekpppReport, PekpppView, UnitReportEntry } from '../../core/scoring/types';
 import type { ParsedInput } from '../../shared/contract';
@@ -119,8 +119,9 @@ const previousCache = new WeakMap<ServerContext['db'], { key: string; byUnit: Ma
 
 /**
  * The previous year's *nilai terkini* per unit, so the comparison uses the same view.
- * Only that view's index is needed: its levels alone are read (no statuses) and only the
- * *terkini* report is scored — the same core call scorePekpppViews makes for it.
+ * Only that view's index is needed: its levels alone are read (no statuses), merged as
+ * scorePekpppViews merges them, and only the index is computed (no report: 300 reports
+ * built and dropped were a sixth of the first Beranda after the app opens).
  */
 function previousIndexes(ctx: ServerContext, year: number): { year: number | null; byUnit: Map<number, number | null> } {
   const previous = listPeriods(ctx).find((period) => period.year === year - 1);
@@ -136,9 +137,9 @@ function previousIndexes(ctx: ServerContext, year: number): { year: number | nul
   const byUnit = new Map<number, number | null>();
   for (const { unitId } of inputs.period.units) {
     const levels = currentLevels(pekppp.definition, inputs.levels(unitId, false), inputs.levels(unitId, true));
-    const report = scorePekppp(pekppp.definition, levels.levels, { view: 'current', sources: levels.sources });
-    // A unit never assessed that year has no comparison (null), not an index of 0.
-    byUnit.set(unitId, report.state === 'belum_dinilai' ? null : report.index);
+    // The *terkini* index alone (pekpppIndex: scorePekppp's arithmetic, no report built);
+    // a unit never assessed that year has no comparison (null), not an index of 0.
+    byUnit.set(unitId, pekpppIndex(pekppp.definition, levels.levels));
   }
   previousCache.set(ctx.db, { key, byUnit });
   return { year: previous.year, byUnit };

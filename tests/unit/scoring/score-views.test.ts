@@ -67,6 +67,22 @@ describe('nilai terkini across the services', () => {
     expect(row(idle.id).previousIndex).toBeNull();
   });
 
+  it('dashboard: last year\'s index is that year\'s own nilai terkini, verified levels taking precedence', async () => {
+    const { api, period, last, dinsos } = await halfDoneYear();
+    const set = (code: string, level: number, verified: boolean) =>
+      api['assessment:set']({ periodId: last.id, unitId: dinsos.id, indicatorCode: code, level, ...(verified ? { verified: true } : {}) });
+    // 2025: own levels of 5 everywhere, the office verified the first 8 at 1.
+    for (const code of INDICATORS) await set(code, 5, false);
+    for (const code of INDICATORS.slice(0, 8)) await set(code, 1, true);
+    const lastYear = (await api['scores:dashboard']({ periodId: last.id })).units.find((unit) => unit.unitId === dinsos.id)!;
+    const board = await api['scores:dashboard']({ periodId: period.id });
+    const previous = board.units.find((unit) => unit.unitId === dinsos.id)!.previousIndex;
+    expect(previous).toBe(lastYear.current!.index);
+    // Neither view alone: the merge of both, as that year's Beranda showed it.
+    expect(previous).not.toBe(lastYear.selfIndex);
+    expect(previous).not.toBe(lastYear.verifiedIndex);
+  });
+
   it('gaps: the unit that has not started is its own group, not the top of the ranking', async () => {
     const { api, period } = await halfDoneYear();
     const gaps = await api['gaps:period']({ periodId: period.id, target: 'A' });
