@@ -45,7 +45,7 @@ describe('unit package (folder)', () => {
     }
     expect(result.fileCount).toBe(files.length);
     expect(result.bytes).toBe(files.reduce((sum, file) => sum + fs.statSync(path.join(result.path, file)).size, 0));
-    expect(progress.filter(([, message]) => /^Menyalin berkas \d+ dari 4$/.test(message))).toHaveLength(4);
+    expect(progress.filter(([, message]) => /^Menyalin berkas bukti \d+ dari 4$/.test(message))).toHaveLength(4);
     expect(progress.map(([fraction]) => fraction)).toEqual([...progress.map(([fraction]) => fraction)].sort((a, b) => a - b));
     expect(progress.at(-1)![0]).toBe(1);
   });
@@ -147,13 +147,13 @@ describe('unit package (folder)', () => {
       signal: controller.signal,
       progress: (_fraction, message) => {
         seen.push(message);
-        // The first file is already in the temp; cancel while the second is being copied.
-        if (message.startsWith('Menyalin berkas 2')) controller.abort();
+        // The first file is already in the temp; cancel while the others are being copied.
+        if (message.startsWith('Menyalin berkas bukti 1 ')) controller.abort();
       },
     };
     const params = { periodId: seeded.period.id, unitId: seeded.unit.id, outDir, zip };
     await expect(exportUnitPackage(seeded.app.ctx, params, job)).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(seen).toContain('Menyalin berkas 1 dari 4');
+    expect(seen).toContain('Menyalin berkas bukti 1 dari 4');
     expect(fs.readdirSync(outDir)).toEqual([]);
   });
 

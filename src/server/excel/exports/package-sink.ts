@@ -9,8 +9,11 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import yazl from 'yazl';
 import { fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
+import { cancelFlag, copyInWorker } from './copy-worker';
 
 export interface PackageSink {
+  /** How many addFile calls may run at once. */
+  parallel: number;
   addFile(source: string, relativePath: string): Promise<FileDigest>;
   addBuffer(data: Buffer, relativePath: string): Promise<FileDigest>;
   /** Flush everything to disk; the temp is then complete and may be renamed. */
@@ -81,8 +84,6 @@ function backgroundFsync(): { add(handle: fs.promises.FileHandle): void; settle(
   };
 }
 
-const COPY_CHUNK = 1024 * 1024;
-
 /**
  * Makes the new entries of every package folder durable, four directories at a time.
  * Best effort like fsyncDirSync: Windows cannot open directories, NTFS journals them.
@@ -108,52 +109,13 @@ async function writeAll(handle: fs.promises.FileHandle, chunk: Buffer, position:
   }
 }
 
-/**
- * Copy `source` to a new `target`, reading every byte once: each chunk is written while
- * the same bytes are hashed (two buffers, so the next read and the write overlap the
- * hashing). The digest therefore describes exactly the bytes written into the package.
- * Returns the target's still-open handle for the background fsync.
- */
-async function copyHashed(source: string, target: string, signal: AbortSignal): Promise<{ digest: FileDigest; handle: fs.promises.FileHandle }> {
-  const input = await fs.promises.open(source, 'r');
-  let output: fs.promises.FileHandle | undefined;
-  let reading: Promise<{ bytesRead: number }> | undefined;
-  let writing: Promise<void> = Promise.resolve();
-  try {
-    output = await fs.promises.open(target, 'wx');
-    const hash = crypto.createHash('sha256');
-    const buffers = [Buffer.allocUnsafe(COPY_CHUNK), Buffer.allocUnsafe(COPY_CHUNK)];
-    let size = 0;
-    let turn = 0;
-    reading = input.read(buffers[0]!, 0, COPY_CHUNK, 0);
-    for (;;) {
-      const { bytesRead }: { bytesRead: number } = await reading;
-      if (bytesRead === 0) break;
-      if (signal.aborted) throw Object.assign(new Error('Ekspor dibatalkan.'), { name: 'AbortError' });
-      const chunk = buffers[turn]!.subarray(0, bytesRead);
-      // The previous write must finish before its buffer is read into again.
-      await writing;
-      turn = 1 - turn;
-      reading = input.read(buffers[turn]!, 0, COPY_CHUNK, size + bytesRead);
-      writing = writeAll(output, chunk, size);
-      hash.update(chunk);
-      size += bytesRead;
-    }
-    await writing;
-    const handle = output;
-    output = undefined;
-    return { digest: { sha256: hash.digest('hex'), size }, handle };
-  } finally {
-    // After a failure the other operation may still be in flight: settle it before closing.
-    await Promise.allSettled([reading, writing]);
-    await input.close().catch(() => undefined);
-    await output?.close().catch(() => undefined);
-  }
-}
-
 export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
   const dirs = new Set<string>([tempDir]);
   const fsyncs = backgroundFsync();
+  // Raised on a cancel and on discard: the worker stops at its next chunk, and copies
+  // still queued there are refused before they write anything.
+  const cancel = cancelFlag(signal);
+  const flushes: Array<Promise<void>> = [];
   // A file supporting several requirements is hashed once; later copies are kernel copies
   // of the verified first copy.
   // Kept as promises so two copies of one source running at once still hash it once.
@@ -165,6 +127,9 @@ export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
     return file;
   };
   return {
+    // The worker queues the copies itself: all are handed over at once, so it never waits
+    // for the main thread (busy with the workbook) to hand over the next.
+    parallel: Number.POSITIVE_INFINITY,
     async addFile(source, relativePath) {
       const file = target(relativePath);
       const earlier = firstCopy.get(source);
@@ -175,13 +140,11 @@ export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
         fsyncs.add(await fs.promises.open(file, 'r+'));
         return first.digest;
       }
-      // One read of the source feeds both the copy and the hash; the caller compares the
-      // digest with the recorded hash.
-      const copied = (async () => {
-        const { digest, handle } = await copyHashed(source, file, signal);
-        fsyncs.add(handle);
-        return { file, digest };
-      })();
+      // One read of the source feeds both the copy and the hash (in the worker); the
+      // caller compares the digest with the recorded hash.
+      const job = copyInWorker(source, file, cancel);
+      flushes.push(job.flushed);
+      const copied = job.digest.then((digest) => ({ file, digest }));
       firstCopy.set(source, copied);
       return (await copied).digest;
     },
@@ -199,11 +162,14 @@ export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
     },
     async finish() {
       // Everything reaches the disk before the caller renames the temp to its final name.
+      await Promise.all(flushes);
       await fsyncs.settle();
       await fsyncDirs([...dirs]);
     },
     async discard() {
-      // Open fsync handles first: Windows refuses to delete a file that is open.
+      Atomics.store(cancel, 0, 1);
+      // Nothing may still write into the temp, and no handle stay open (Windows refuses to delete an open file).
+      await Promise.allSettled(flushes);
       await fsyncs.drain();
       await removeTemp(tempDir);
     },
@@ -252,6 +218,8 @@ export function zipSink(tempFile: string, rootName: string, signal: AbortSignal)
   zip.outputStream.pipe(out);
   const entryName = (relativePath: string) => `${rootName}/${relativePath}`;
   return {
+    // One entry streams at a time; two in flight keep the next file's read ready.
+    parallel: 2,
     addFile(source, relativePath) {
       const { stream, digest } = hashedReadStream(source, signal);
       zip.addReadStream(stream, entryName(relativePath), compressOptions(relativePath));

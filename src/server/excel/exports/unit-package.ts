@@ -76,29 +76,28 @@ function resolveSources(ctx: ServerContext, plan: FilePlan): Map<string, string>
   return sources;
 }
 
-/** Files copied at once: while one is hashed in JS, the others' reads and writes run in the thread pool. */
-const COPIES_IN_FLIGHT = 2;
-
 async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest['files']> {
   const total = Math.max(1, plan.files.reduce((sum, file) => sum + file.size, 0));
   const files: PackageManifest['files'] = new Array(plan.files.length);
   const problems: string[] = [];
   let done = 0;
+  let copied = 0;
   let next = 0;
   const lane = async () => {
     while (next < plan.files.length) {
       const index = next++;
       const file = plan.files[index]!;
       throwIfCancelled(job);
-      job.progress(0.05 + (0.85 * done) / total, `Menyalin berkas ${index + 1} dari ${plan.files.length}`);
       const digest: FileDigest = await sink.addFile(sources.get(file.sha256)!, file.relativePath);
       if (digest.sha256 !== file.sha256) problems.push(`${file.fileName}: isi berkas tidak cocok dengan yang tercatat`);
       // Manifest order stays the plan's order whatever finishes first.
       files[index] = { path: file.relativePath, ...digest };
       done += digest.size;
+      copied += 1;
+      job.progress(0.05 + (0.85 * done) / total, `Menyalin berkas bukti ${copied} dari ${plan.files.length}`);
     }
   };
-  const lanes = Array.from({ length: Math.min(COPIES_IN_FLIGHT, plan.files.length) }, lane);
+  const lanes = Array.from({ length: Math.min(sink.parallel, plan.files.length) }, lane);
   // Every lane settles before an error propagates, so nothing still writes into a temp being removed.
   const outcomes = await Promise.allSettled(lanes);
   const failed = outcomes.find((outcome) => outcome.status === 'rejected');
@@ -110,8 +109,8 @@ async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<stri
 }
 
 async function writeContent(sink: PackageSink, data: UnitPackageData, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest> {
-  // The copies (thread-pool I/O) run while the workbook is built (main thread): neither
-  // depends on the other, both follow the same plan.
+  // The copies (a worker thread for a folder: copy-worker.ts) run while the workbook is
+  // built on the main thread: neither depends on the other, both follow the same plan.
   const copying = copyEvidence(sink, plan, sources, job);
   // Its failure is handled below once the workbook is done; until then it must not count as unhandled.
   copying.catch(() => undefined);
