@@ -4,6 +4,7 @@
  * evidence files of realistic sizes stored through the real evidence store.
  * Rows are bulk-inserted (the generator is not what is measured); files go through ingest.
  */
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -143,7 +144,8 @@ const CALM_SLACK_MS = 3;
  * files on a freshly filled disk swings from a few ms to 20× that for half a minute or
  * more (measured here: 10 MB in 6.5–154 ms for ~40 s), and a baseline timed in that
  * window is not the office's disk. So ~10 MB of the dataset's own files is copied every
- * two seconds until eight copies in a row (16 s) take within 1.5× (+3 ms) of the fastest
+ * two seconds, as the package rows copy (after a flush, into a folder kept until the next
+ * round), until eight copies in a row (16 s) take within 1.5× (+3 ms) of the fastest
  * one seen, or 180 s have passed (then it says so, and measuring goes on).
  */
 export async function waitForQuietDisk(dataDir: string, workDir: string, log: (line: string) => void): Promise<void> {
@@ -164,17 +166,23 @@ export async function waitForQuietDisk(dataDir: string, workDir: string, log: (l
   const started = performance.now();
   let fastest = Infinity;
   let calm = 0;
+  let previous: string | null = null;
   for (let round = 0; calm < CALM_ROUNDS; round += 1) {
     if (performance.now() - started > 180_000) {
       log('  Disk belum tenang setelah 180 s; pengukuran tetap dilanjutkan.');
-      return;
+      break;
     }
+    // As the package rows time a copy: the disk flushed first (untimed), then ~10 MB copied
+    // into a new folder that stays until the next round. A copy removed at once never
+    // reaches the disk, and a busy disk then looks calm.
+    spawnSync('sync');
     const dir = path.join(workDir, `tenang-${round}`);
     fs.mkdirSync(dir);
     const start = performance.now();
     for (const [index, file] of files.entries()) await fs.promises.copyFile(file, path.join(dir, String(index)));
     const ms = performance.now() - start;
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (previous) fs.rmSync(previous, { recursive: true, force: true });
+    previous = dir;
     // A copy much faster than any before starts the count again: the disk was not yet calm.
     // Calm is within 1.5x of the fastest plus 3 ms (a 7 ms copy jitters by a few ms on a quiet disk too).
     if (ms < fastest / 1.5) [fastest, calm] = [ms, 1];
@@ -182,5 +190,6 @@ export async function waitForQuietDisk(dataDir: string, workDir: string, log: (l
     else calm = 0;
     if (calm < CALM_ROUNDS) await new Promise((resolve) => setTimeout(resolve, 2000));
   }
-  log(`  Disk tenang setelah ${((performance.now() - started) / 1000).toFixed(0)} s (salin ${(bytes / 1024 / 1024).toFixed(0)} MB: ${fastest.toFixed(1)} ms).`);
+  if (previous) fs.rmSync(previous, { recursive: true, force: true });
+  if (calm >= CALM_ROUNDS) log(`  Disk tenang setelah ${((performance.now() - started) / 1000).toFixed(0)} s (salin ${(bytes / 1024 / 1024).toFixed(0)} MB: ${fastest.toFixed(1)} ms).`);
 }

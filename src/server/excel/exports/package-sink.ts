@@ -9,11 +9,13 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import yazl from 'yazl';
 import { fsyncFileSync, removeQuiet, type FileDigest } from '../../backup/files';
-import { cancelFlag, copyInWorker } from './copy-worker';
+import { cancelFlag, inCopyWorker } from './copy-worker';
 
 export interface PackageSink {
   /** How many addFile calls may run at once. */
   parallel: number;
+  /** Every evidence file has been handed to addFile (those calls may still run). */
+  filesQueued(): void;
   addFile(source: string, relativePath: string): Promise<FileDigest>;
   addBuffer(data: Buffer, relativePath: string): Promise<FileDigest>;
   /** Flush everything to disk; the temp is then complete and may be renamed. */
@@ -34,7 +36,7 @@ export async function removeTemp(target: string): Promise<void> {
   }
 }
 
-function digestOf(data: Buffer): FileDigest {
+export function digestOf(data: Buffer): FileDigest {
   return { sha256: crypto.createHash('sha256').update(data).digest('hex'), size: data.length };
 }
 
@@ -84,23 +86,6 @@ function backgroundFsync(): { add(handle: fs.promises.FileHandle): void; settle(
   };
 }
 
-/**
- * Makes the new entries of every package folder durable, four directories at a time.
- * Best effort like fsyncDirSync: Windows cannot open directories, NTFS journals them.
- */
-async function fsyncDirs(dirs: string[]): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < dirs.length) {
-      const dir = dirs[next++]!;
-      const handle = await fs.promises.open(dir, 'r').catch(() => undefined);
-      await handle?.sync().catch(() => undefined);
-      await handle?.close().catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, dirs.length) }, lane));
-}
-
 async function writeAll(handle: fs.promises.FileHandle, chunk: Buffer, position: number): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) {
@@ -110,47 +95,59 @@ async function writeAll(handle: fs.promises.FileHandle, chunk: Buffer, position:
 }
 
 export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
-  const dirs = new Set<string>([tempDir]);
   const fsyncs = backgroundFsync();
   // Raised on a cancel and on discard: the worker stops at its next chunk, and copies
   // still queued there are refused before they write anything.
   const cancel = cancelFlag(signal);
   const flushes: Array<Promise<void>> = [];
-  // A file supporting several requirements is hashed once; later copies are kernel copies
-  // of the verified first copy.
-  // Kept as promises so two copies of one source running at once still hash it once.
-  const firstCopy = new Map<string, Promise<{ file: string; digest: FileDigest }>>();
-  const target = (relativePath: string) => {
-    const file = path.join(tempDir, ...relativePath.split('/'));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    dirs.add(path.dirname(file));
-    return file;
+  /** The first copy of each source, made and hashed by the worker. */
+  const firstCopy = new Map<string, { file: string; digest: Promise<FileDigest> }>();
+  /**
+   * Folders given a new entry since they were last flushed: a file's folder and every
+   * folder above it up to the temp (mkdir made them). A folder is listed when the job
+   * creating its entry has been sent (the worker flushes folders after the jobs sent
+   * before) or, for the main thread's own files, once the file exists.
+   */
+  const dirs = new Set<string>();
+  const touched = (file: string) => {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      dirs.add(dir);
+      if (dir === tempDir || dir === path.dirname(dir)) break;
+    }
   };
+  const flushDirs = () => {
+    const folders = inCopyWorker({ op: 'dirs', dirs: [...dirs] });
+    dirs.clear();
+    flushes.push(folders.flushed);
+  };
+  const target = (relativePath: string) => path.join(tempDir, ...relativePath.split('/'));
   return {
     // The worker queues the copies itself: all are handed over at once, so it never waits
     // for the main thread (busy with the workbook) to hand over the next.
     parallel: Number.POSITIVE_INFINITY,
+    // The worker flushes the evidence folders after the copies into them, while the main
+    // thread still builds the workbook; finish() then flushes only what came later (the root).
+    filesQueued: flushDirs,
     async addFile(source, relativePath) {
       const file = target(relativePath);
-      const earlier = firstCopy.get(source);
-      if (earlier) {
-        const first = await earlier;
-        // A kernel copy (reflink where the disk allows) of the first copy, already verified.
-        await fs.promises.copyFile(first.file, file, fs.constants.COPYFILE_EXCL | fs.constants.COPYFILE_FICLONE);
-        fsyncs.add(await fs.promises.open(file, 'r+'));
-        return first.digest;
-      }
-      // One read of the source feeds both the copy and the hash (in the worker); the
-      // caller compares the digest with the recorded hash.
-      const job = copyInWorker(source, file, cancel);
+      const first = firstCopy.get(source);
+      // One read of the source feeds both the copy and the hash; a file supporting several
+      // requirements is read once, its later copies are kernel copies of the first (the
+      // worker starts a clone once that copy is complete). The caller compares the digest
+      // with the recorded hash.
+      const job = inCopyWorker(first ? { op: 'clone', source: first.file, target: file, cancel } : { op: 'copy', source, target: file, cancel });
+      touched(file);
       flushes.push(job.flushed);
-      const copied = job.digest.then((digest) => ({ file, digest }));
-      firstCopy.set(source, copied);
-      return (await copied).digest;
+      if (first) return (await Promise.all([first.digest, job.written]))[0];
+      const digest = job.written.then(({ sha256, size }) => ({ sha256: sha256!, size }));
+      firstCopy.set(source, { file, digest });
+      return digest;
     },
     async addBuffer(data, relativePath) {
       const file = target(relativePath);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       const handle = await fs.promises.open(file, 'wx');
+      touched(file);
       try {
         await writeAll(handle, data, 0);
       } catch (error) {
@@ -161,10 +158,10 @@ export function folderSink(tempDir: string, signal: AbortSignal): PackageSink {
       return digestOf(data);
     },
     async finish() {
-      // Everything reaches the disk before the caller renames the temp to its final name.
-      await Promise.all(flushes);
-      await fsyncs.settle();
-      await fsyncDirs([...dirs]);
+      // Everything reaches the disk before the caller renames the temp to its final name:
+      // the copies, the workbook and manifest, and every folder's entries.
+      flushDirs();
+      await Promise.all([...flushes, fsyncs.settle()]);
     },
     async discard() {
       Atomics.store(cancel, 0, 1);
@@ -220,6 +217,7 @@ export function zipSink(tempFile: string, rootName: string, signal: AbortSignal)
   return {
     // One entry streams at a time; two in flight keep the next file's read ready.
     parallel: 2,
+    filesQueued() {},
     addFile(source, relativePath) {
       const { stream, digest } = hashedReadStream(source, signal);
       zip.addReadStream(stream, entryName(relativePath), compressOptions(relativePath));

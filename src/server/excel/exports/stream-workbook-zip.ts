@@ -47,7 +47,7 @@ export class PartsZip extends EventEmitter {
     if (this.aborted) return;
     // exceljs names some parts with a leading slash (as archiver accepted); zip entries are relative.
     const entry = name.replace(/^\/+/, '');
-    this.zip.addBuffer(data, entry, { compress: !STORED.test(entry) });
+    this.zip.addBuffer(data, entry, { compressionLevel: STORED.test(entry) ? 0 : 1 });
   }
 
   append(data: string | Buffer | PartStream, options: { name: string; base64?: boolean }): void {

@@ -16,7 +16,7 @@ import { throwIfCancelled, type JobControl } from '../../jobs/job';
 import { exportFileName } from '../cells';
 import { planFiles, type FilePlan } from './file-plan';
 import { asExportError, publishUnique, requireDirectory, tempPathIn } from './output';
-import { folderSink, zipSink, type PackageSink } from './package-sink';
+import { digestOf, folderSink, zipSink, type PackageSink } from './package-sink';
 import { loadUnitPackageData, type UnitPackageData } from './unit-data';
 import { unitWorkbookBuffer } from './unit-workbook';
 
@@ -76,6 +76,12 @@ function resolveSources(ctx: ServerContext, plan: FilePlan): Map<string, string>
   return sources;
 }
 
+/** Every write settles before the first failure is passed on, so nothing still writes into a temp being removed. */
+async function allSettledOrThrow(writes: Array<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(writes)).find((outcome) => outcome.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
 async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<string, string>, job: JobControl): Promise<PackageManifest['files']> {
   const total = Math.max(1, plan.files.reduce((sum, file) => sum + file.size, 0));
   const files: PackageManifest['files'] = new Array(plan.files.length);
@@ -98,10 +104,9 @@ async function copyEvidence(sink: PackageSink, plan: FilePlan, sources: Map<stri
     }
   };
   const lanes = Array.from({ length: Math.min(sink.parallel, plan.files.length) }, lane);
-  // Every lane settles before an error propagates, so nothing still writes into a temp being removed.
-  const outcomes = await Promise.allSettled(lanes);
-  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw (failed as PromiseRejectedResult).reason;
+  // Each lane handed its first file over as it started; lanes fewer than files hand the rest over later.
+  if (lanes.length === plan.files.length) sink.filesQueued();
+  await allSettledOrThrow(lanes);
   if (problems.length > 0) {
     throw new AppError('IO', 'Paket tidak dibuat karena sebagian berkas bukti rusak di komputer ini. Unggah ulang berkas tersebut, lalu ekspor lagi.', { details: problems });
   }
@@ -125,8 +130,7 @@ async function writeContent(sink: PackageSink, data: UnitPackageData, plan: File
   }
   const evidence = await copying;
   throwIfCancelled(job);
-  job.progress(0.92, 'Menulis buku kerja Excel…');
-  const workbookDigest = await sink.addBuffer(workbook, workbookName);
+  job.progress(0.92, 'Menulis buku kerja Excel dan manifest…');
   const manifest: PackageManifest = {
     app: 'Patuh',
     appVersion: data.appVersion,
@@ -135,10 +139,11 @@ async function writeContent(sink: PackageSink, data: UnitPackageData, plan: File
     localGovernment: data.localGovernment,
     unit: data.unit.name,
     year: data.period.year,
-    files: [{ path: workbookName, ...workbookDigest }, ...evidence],
+    files: [{ path: workbookName, ...digestOf(workbook) }, ...evidence],
   };
-  job.progress(0.96, 'Menulis manifest…');
-  await sink.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME);
+  // The manifest is complete before the workbook is written (its hash is of the bytes in
+  // memory, the ones written): the two are written side by side.
+  await allSettledOrThrow([sink.addBuffer(workbook, workbookName), sink.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST_NAME)]);
   return manifest;
 }
 
