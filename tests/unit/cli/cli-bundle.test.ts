@@ -34,6 +34,27 @@ describe('CLI bundle', () => {
     expect(imported.signal).toBeNull();
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('0 perubahan');
+    // A package: the copy worker (inline source, like the parser's) runs in the bundle and
+    // does not keep the process alive either. One file on two requirements: a copy and a clone.
+    const shown = JSON.parse(cli('checklist', 'show', '--unit', '1', '--period', '2026', '--json').stdout) as {
+      instruments: Array<{ aspects: Array<{ indicators: Array<{ requirements: Array<{ code: string }> }> }> }>;
+    };
+    // Two indicators (two folders): within one indicator's folder the file is placed once.
+    const codes = shown.instruments[0]!.aspects[0]!.indicators.slice(0, 2).map((indicator) => indicator.requirements[0]!.code);
+    const evidence = path.join(dir, 'SK Standar Pelayanan.pdf');
+    fs.writeFileSync(evidence, `%PDF-1.4 ${'sk standar pelayanan '.repeat(5000)}`);
+    for (const code of codes) expect(cli('evidence', 'attach', '--unit', '1', '--period', '2026', '--requirement', code, evidence).status).toBe(0);
+    const packages = path.join(dir, 'paket');
+    fs.mkdirSync(packages);
+    const packed = spawnSync(process.execPath, [bundle, 'export', 'unit-package', '--unit', '1', '--period', '2026', '--out', packages, '--json', '--data-dir', data], { encoding: 'utf8', timeout: 30_000 });
+    expect(packed.signal).toBeNull();
+    expect(packed.stderr).toBe('');
+    expect(packed.status).toBe(0);
+    const folder = (JSON.parse(packed.stdout) as { path: string }).path;
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; size: number }> };
+    const copies = manifest.files.filter((file) => file.path.endsWith('SK Standar Pelayanan.pdf'));
+    expect(copies).toHaveLength(2);
+    for (const copy of copies) expect(fs.readFileSync(path.join(folder, ...copy.path.split('/')))).toEqual(fs.readFileSync(evidence));
     const bad = cli('terbang');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Penggunaan');
