@@ -16,6 +16,7 @@ import { loadRecapData } from '../../src/server/excel/exports/recap-data';
 import { applyFormImport, exportForm, previewFormImport } from '../../src/server/excel/forms';
 import { silentJob } from '../../src/server/jobs/job';
 import { repoResourcesDir } from '../../src/server/paths';
+import { waitForQuietDisk } from '../dataset';
 import type { BenchContext } from '../main';
 import { measure, measureInTurn, summarize, withRatio, type Measurement } from '../measure';
 import { judged } from '../targets';
@@ -207,7 +208,15 @@ async function packageFor(bench: BenchContext, unitId: number, label: string, he
 
 export async function packageRows(bench: BenchContext): Promise<Measurement[]> {
   const { unitIds } = bench.dataset;
-  return [...(await packageFor(bench, unitIds[1]!, 'unit biasa', false)), ...(await packageFor(bench, unitIds[0]!, 'unit berkas besar', true))];
+  // A package flushes what it writes (fsync) and its baseline does not: on a disk still busy
+  // with what earlier rows wrote, only the package waits for it. Each comparison therefore
+  // starts from a quiet disk, as after the dataset was written.
+  const rows: Measurement[] = [];
+  for (const [unitId, label, heavy] of [[unitIds[1]!, 'unit biasa', false], [unitIds[0]!, 'unit berkas besar', true]] as const) {
+    await waitForQuietDisk(bench.dataDir, bench.workDir, bench.log);
+    rows.push(...(await packageFor(bench, unitId, label, heavy)));
+  }
+  return rows;
 }
 
 /** Returned forms: each unit's exported workbook with ten rows filled in by the unit. */
