@@ -1,7 +1,8 @@
 /**
  * Evidence copies of a package folder, made by a worker thread: each file is read once,
  * written and hashed from the same bytes, then flushed; a second copy of the same file is
- * a kernel copy of the first; the folders are flushed last. The main thread meanwhile
+ * a kernel copy of the first; the folders are made here too, and flushed once the files
+ * sent before into them exist. The main thread meanwhile
  * builds the package workbook (pure JavaScript, ~20 ms for an ordinary unit): done on the
  * main thread, every step of a copy (each read, write, hash and flush handed back to
  * JavaScript) waited for the workbook to yield, so the two ran one after the other
