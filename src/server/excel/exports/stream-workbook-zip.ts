@@ -47,6 +47,8 @@ export class PartsZip extends EventEmitter {
     if (this.aborted) return;
     // exceljs names some parts with a leading slash (as archiver accepted); zip entries are relative.
     const entry = name.replace(/^\/+/, '');
+    // Level 1: the sheet XML comes out ~12 % larger than at the default level, for less CPU
+    // while a package's evidence is hashed on the other core.
     this.zip.addBuffer(data, entry, { compressionLevel: STORED.test(entry) ? 0 : 1 });
   }
 
